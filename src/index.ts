@@ -1,0 +1,71 @@
+/**
+ * perun-adjudicators library entry: the one TypeScript implementation of the shared Perun
+ * channel encoding (DESIGN.md §2) and its signatures. Explicit named exports only.
+ */
+
+// Types
+export type { Address, Allocation, Asset, Hex, Params, Participant, State, SubAlloc, WithdrawalAuth } from "./encoding/types";
+
+// Backend IDs
+export { BACKEND_CKB, BACKEND_ETH, BACKEND_ICP } from "./encoding/backends";
+
+// Encoding and hashing
+export { encodeParams } from "./encoding/encodeParams";
+export { encodeState } from "./encoding/encodeState";
+export { encodeWithdrawalAuth } from "./encoding/encodeWithdrawalAuth";
+export { channelId } from "./encoding/channelId";
+export { hashState } from "./encoding/hashState";
+export { fundingId } from "./encoding/fundingId";
+export { keccak256 } from "./encoding/keccak256";
+export { normalizeAddress } from "./encoding/normalizeAddress";
+export { toChecksumAddress } from "./encoding/toChecksumAddress";
+
+// Signatures
+export { ethSignedMessageDigest, hashEthSignedMessage } from "./encoding/hashEthSignedMessage";
+export { signData, signDigest } from "./encoding/signData";
+export { recoverDataSigner } from "./encoding/recoverDataSigner";
+export { verifyDataSignature } from "./encoding/verifyDataSignature";
+export { signState } from "./encoding/signState";
+export { recoverStateSigner } from "./encoding/recoverStateSigner";
+export { verifyStateSignature } from "./encoding/verifyStateSignature";
+export { signWithdrawalAuth } from "./encoding/signWithdrawalAuth";
+export { recoverWithdrawalAuthSigner } from "./encoding/recoverWithdrawalAuthSigner";
+export { addressFromPrivateKey } from "./encoding/addressFromPrivateKey";
+export { assertExpectedSigner, parseSignature, recoverDigestSigner } from "./encoding/signaturePolicy";
+export type { ParsedSignature } from "./encoding/signaturePolicy";
+
+// Errors
+export { PerunError } from "./errors/PerunError";
+export {
+  AddressChecksumError,
+  EncodingError,
+  IntegerOutOfRangeError,
+  InvalidByteLengthError,
+  InvalidHexError,
+  InvalidPrivateKeyError,
+  InvalidValueTypeError,
+} from "./errors/encodingErrors";
+export {
+  DecodeAddressError,
+  DecodeBoolError,
+  DecodeIntegerRangeError,
+  DecodeLengthError,
+  DecodeOffsetError,
+  DecodePaddingError,
+  DecodeTrailingBytesError,
+  DecodeTruncatedError,
+  DecodingError,
+} from "./errors/decodingErrors";
+export {
+  SignatureError,
+  SignatureHighSError,
+  SignatureLengthError,
+  SignatureRecoveryError,
+  SignatureRRangeError,
+  SignatureRZeroError,
+  SignatureSignerMismatchError,
+  SignatureSZeroError,
+  SignatureUnrepresentableError,
+  SignatureVError,
+  SignatureZeroAddressError,
+} from "./errors/signatureErrors";
