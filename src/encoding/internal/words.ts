@@ -43,7 +43,8 @@ export function writeUint(
 ): void {
   if (typeof value !== "bigint") throw new InvalidValueTypeError(fieldPath(field, i, j), "bigint", value);
   if (value < TWO_32) {
-    if (value < 0n) throw new IntegerOutOfRangeError(fieldPath(field, i, j), type, value);
+    // `max` can be below 2^32 (uint16), so the upper bound is checked here too.
+    if (value < 0n || value > max) throw new IntegerOutOfRangeError(fieldPath(field, i, j), type, value);
     // Small values (amounts in tests, versions, offsets) avoid BigInt shifts entirely.
     if (value !== 0n) view.setUint32(pos + 28, Number(value));
     return;
