@@ -1,0 +1,387 @@
+// SPDX-License-Identifier: Apache-2.0
+pragma solidity 0.8.30;
+
+import {Channel} from "./libraries/Channel.sol";
+import {Sig} from "./libraries/Sig.sol";
+import {Arrays} from "./libraries/Arrays.sol";
+import {Allocation} from "./libraries/Allocation.sol";
+import {DisputeRecord} from "./libraries/DisputeRecord.sol";
+import {App} from "./App.sol";
+import {AssetHolder} from "./AssetHolder.sol";
+
+/**
+ * @title Adjudicator
+ * @notice Decides the latest state of Perun state channels on this chain and pushes the outcome
+ * to the asset holders. External ABI identical to perun-eth-contracts v1.0.0.
+ * @dev The entry contract only composes: encoding in `Channel`, the signature policy in `Sig`,
+ * outcome rules in `Allocation`, the dispute state machine and its packed record in
+ * `DisputeRecord`. Everything is read from calldata; nothing is copied to memory that the
+ * hashes do not need.
+ */
+contract Adjudicator {
+    using DisputeRecord for DisputeRecord.Slots;
+
+    /// @notice Parameters, a state and one signature per participant on it.
+    struct SignedState {
+        Channel.Params params;
+        Channel.State state;
+        bytes[] sigs;
+    }
+
+    /// @notice A channel's dispute record changed.
+    /// @param channelID The channel.
+    /// @param version The registered version.
+    /// @param phase The new phase (0 DISPUTE, 1 FORCEEXEC, 2 CONCLUDED).
+    /// @param timeout The end of the current window (unix seconds).
+    event ChannelUpdate(bytes32 indexed channelID, uint64 version, uint8 phase, uint64 timeout);
+
+    /// @notice `register`, `conclude` and `concludeFinal` take ledger channels only.
+    /// @param channelID The channel ID claimed by the state.
+    error AdjudicatorNotLedgerChannel(bytes32 channelID);
+    /// @notice The state's channel ID is not the hash of the parameters.
+    /// @param expected The channel ID of the parameters.
+    /// @param given The channel ID in the state.
+    error AdjudicatorChannelIDMismatch(bytes32 expected, bytes32 given);
+    /// @notice A virtual channel may have neither an app nor sub-channels.
+    /// @param channelID The virtual channel.
+    error AdjudicatorInvalidVirtualChannel(bytes32 channelID);
+    /// @notice The sub-channel list ends before every locked allocation has its sub-channel.
+    /// @param index The missing index.
+    error AdjudicatorSubChannelMissing(uint256 index);
+    /// @notice The sub-channel list has entries that no locked allocation refers to.
+    /// @param used The number of sub-channels referred to.
+    /// @param given The number of sub-channels passed.
+    error AdjudicatorSubChannelCountMismatch(uint256 used, uint256 given);
+    /// @notice A sub-channel is not the one the parent's locked allocation names.
+    /// @param expected The ID in the parent's locked allocation.
+    /// @param given The sub-channel's ID.
+    error AdjudicatorSubChannelIDMismatch(bytes32 expected, bytes32 given);
+    /// @notice A sub-channel's index map points outside the parent's participants or its own balances.
+    /// @param subChannelID The sub-channel.
+    /// @param index The offending index-map position.
+    error AdjudicatorIndexMapOutOfRange(bytes32 subChannelID, uint256 index);
+    /// @notice An outcome has no balance row for an asset this chain must pay out.
+    /// @param asset The asset index.
+    /// @param rows The number of balance rows.
+    error AdjudicatorMissingBalances(uint256 asset, uint256 rows);
+    /// @notice `progress` needs a channel with an app.
+    /// @param channelID The channel.
+    error AdjudicatorNoApp(bytes32 channelID);
+    /// @notice The actor index is not a participant index.
+    /// @param actorIdx The index given.
+    /// @param participants The number of participants.
+    error AdjudicatorActorIndexOutOfRange(uint256 actorIdx, uint256 participants);
+    /// @notice A force-executed state must have the old version plus one.
+    /// @param from The old version.
+    /// @param to The new version.
+    error AdjudicatorVersionNotIncremented(uint64 from, uint64 to);
+    /// @notice A final state cannot be force-executed further.
+    /// @param channelID The channel.
+    error AdjudicatorProgressFromFinal(bytes32 channelID);
+    /// @notice `concludeFinal` needs a final state.
+    /// @param channelID The channel.
+    error AdjudicatorStateNotFinal(bytes32 channelID);
+    /// @notice `concludeFinal` takes no state with sub-channels (use register and conclude).
+    /// @param channelID The channel.
+    /// @param locked The number of sub-channel allocations.
+    error AdjudicatorHasSubChannels(bytes32 channelID, uint256 locked);
+
+    mapping(bytes32 channelID => DisputeRecord.Slots) internal _disputes;
+
+    /**
+     * @notice Registers (or refutes with) a fully signed ledger-channel state and the states of
+     * its sub-channels, starting or continuing their dispute windows.
+     * @dev A state equal to the registered one is skipped, so a tree can be re-registered when one
+     * node changed. Each sub-channel must match the parent's locked allocation: same ID, same
+     * assets, and its own total (including its sub-channels) equal to the locked balances.
+     * @param channel The ledger channel's params, state and signatures.
+     * @param subChannels The sub-channels in depth-first order, exactly as many as the tree has.
+     */
+    function register(SignedState calldata channel, SignedState[] calldata subChannels) external {
+        if (!channel.params.ledgerChannel) revert AdjudicatorNotLedgerChannel(channel.state.channelID);
+        (, uint256 used) = _registerTree(channel, subChannels, 0, false);
+        if (used != subChannels.length) revert AdjudicatorSubChannelCountMismatch(used, subChannels.length);
+    }
+
+    /**
+     * @notice Advances an app channel by one transition signed by the acting participant, after
+     * the dispute window (force execution). Each progress opens a new window of one duration.
+     * @param params The channel parameters.
+     * @param stateOld The registered state.
+     * @param state The next state.
+     * @param actorIdx The index of the participant who signed `state`.
+     * @param sig The actor's signature on `state`.
+     */
+    function progress(
+        Channel.Params calldata params,
+        Channel.State calldata stateOld,
+        Channel.State calldata state,
+        uint256 actorIdx,
+        bytes calldata sig
+    ) external {
+        bytes32 id = state.channelID;
+        DisputeRecord.Slots storage record = _disputes[id];
+        record.requireProgressable(id);
+        if (params.app == address(0)) revert AdjudicatorNoApp(id);
+        if (actorIdx >= params.participants.length) {
+            revert AdjudicatorActorIndexOutOfRange(actorIdx, params.participants.length);
+        }
+        _requireChannelID(params, state);
+        record.requireStateHash(id, Channel.hashState(stateOld));
+        bytes32 stateHash = Channel.hashState(state);
+        Sig.verify(Sig.ethSignedDigest(stateHash), sig, params.participants[actorIdx].ethAddress);
+        _requireValidTransition(params, stateOld, state, actorIdx);
+        _emitUpdate(id, record.progress(stateHash, state.version, params.challengeDuration, state.isFinal));
+    }
+
+    /**
+     * @notice Concludes a registered ledger channel after its window, force-concludes its
+     * sub-channels, and sets the accumulated outcome at the asset holders of this chain.
+     * @param params The channel parameters.
+     * @param state The registered state.
+     * @param subStates The registered sub-channel states in depth-first order.
+     */
+    function conclude(
+        Channel.Params calldata params,
+        Channel.State calldata state,
+        Channel.State[] calldata subStates
+    ) external {
+        if (!params.ledgerChannel) revert AdjudicatorNotLedgerChannel(state.channelID);
+        bytes32 id = _requireChannelID(params, state);
+        _emitUpdate(id, _disputes[id].conclude(id, Channel.hashState(state)));
+        if (state.outcome.locked.length == 0) {
+            if (subStates.length != 0) revert AdjudicatorSubChannelCountMismatch(0, subStates.length);
+            _pushOutcome(id, state.outcome.assets, params.participants, state.outcome.balances);
+        } else {
+            (uint256[][] memory outcome, uint256 used) = _concludeSubChannels(state, subStates, 0);
+            if (used != subStates.length) revert AdjudicatorSubChannelCountMismatch(used, subStates.length);
+            _pushAccumulatedOutcome(id, state.outcome.assets, params.participants, outcome);
+        }
+    }
+
+    /**
+     * @notice Concludes a ledger channel at once with a final state signed by every participant,
+     * superseding any open dispute, and sets its outcome at the asset holders of this chain.
+     * @param params The channel parameters.
+     * @param state The final state (no sub-channels).
+     * @param sigs One signature per participant, in participant order.
+     */
+    function concludeFinal(
+        Channel.Params calldata params,
+        Channel.State calldata state,
+        bytes[] calldata sigs
+    ) external {
+        if (!params.ledgerChannel) revert AdjudicatorNotLedgerChannel(state.channelID);
+        if (!state.isFinal) revert AdjudicatorStateNotFinal(state.channelID);
+        if (state.outcome.locked.length != 0) {
+            revert AdjudicatorHasSubChannels(state.channelID, state.outcome.locked.length);
+        }
+        bytes32 id = _requireChannelID(params, state);
+        bytes32 stateHash = Channel.hashState(state);
+        Sig.verifyAll(stateHash, sigs, params.participants);
+        _emitUpdate(
+            id,
+            _disputes[id].concludeFinal(id, stateHash, state.version, params.challengeDuration, Channel.hasApp(params))
+        );
+        _pushOutcome(id, state.outcome.assets, params.participants, state.outcome.balances);
+    }
+
+    /**
+     * @notice The dispute record of a channel (all zero when never registered).
+     * @param id The channel ID.
+     * @return timeout End of the current window (unix seconds).
+     * @return challengeDuration The channel's challenge duration.
+     * @return version The registered version.
+     * @return phase 0 DISPUTE, 1 FORCEEXEC, 2 CONCLUDED.
+     * @return stateHash Hash of the registered state.
+     * @return hasApp Whether the channel has an app.
+     */
+    function disputes(
+        bytes32 id
+    )
+        external
+        view
+        returns (uint64 timeout, uint64 challengeDuration, uint64 version, uint8 phase, bytes32 stateHash, bool hasApp)
+    {
+        DisputeRecord.Slots storage record = _disputes[id];
+        uint256 meta = record.meta;
+        return (
+            DisputeRecord.timeoutOf(meta),
+            DisputeRecord.durationOf(meta),
+            DisputeRecord.versionOf(meta),
+            DisputeRecord.phaseOf(meta),
+            record.stateHash,
+            DisputeRecord.hasAppOf(meta)
+        );
+    }
+
+    /**
+     * @notice The channel ID of `params`: `keccak256(abi.encode(params))`.
+     * @param params The channel parameters.
+     * @return The channel ID.
+     */
+    function channelID(Channel.Params calldata params) external pure returns (bytes32) {
+        return Channel.channelID(params);
+    }
+
+    /**
+     * @notice The hash participants sign: `keccak256(abi.encode(state))`.
+     * @param state The state.
+     * @return The state hash.
+     */
+    function hashState(Channel.State calldata state) external pure returns (bytes32) {
+        return Channel.hashState(state);
+    }
+
+    /// @dev Registers `channel` and, depth-first, the sub-channels its locked allocations name,
+    /// starting at `subChannels[next]`. Returns the per-asset total of the tree when asked for
+    /// (only sub-channels need it) and the index after the last sub-channel used.
+    function _registerTree(
+        SignedState calldata channel,
+        SignedState[] calldata subChannels,
+        uint256 next,
+        bool wantTotals
+    ) internal returns (uint256[] memory totals, uint256) {
+        _registerSingle(channel);
+        Channel.Allocation calldata alloc = channel.state.outcome;
+        if (wantTotals) totals = Allocation.totals(alloc.balances);
+        for (uint256 s; s < alloc.locked.length; ++s) {
+            if (next >= subChannels.length) revert AdjudicatorSubChannelMissing(next);
+            SignedState calldata sub = subChannels[next++];
+            Channel.SubAlloc calldata subAlloc = alloc.locked[s];
+            bytes32 subID = sub.state.channelID;
+            if (subAlloc.ID != subID) revert AdjudicatorSubChannelIDMismatch(subAlloc.ID, subID);
+            uint256[] memory subTotals;
+            (subTotals, next) = _registerTree(sub, subChannels, next, true);
+            Allocation.requireEqualAssets(alloc.assets, sub.state.outcome.assets);
+            Arrays.requireEqualUint256(subTotals, subAlloc.balances);
+            if (wantTotals) Arrays.addInPlace(totals, subTotals);
+        }
+        return (totals, next);
+    }
+
+    /// @dev Validates one signed state and registers or refutes it (upstream `registerSingle`).
+    function _registerSingle(SignedState calldata channel) internal {
+        Channel.Params calldata params = channel.params;
+        Channel.State calldata state = channel.state;
+        bytes32 id = _requireChannelID(params, state);
+        bytes32 stateHash = Channel.hashState(state);
+        Sig.verifyAll(stateHash, channel.sigs, params.participants);
+        bool hasApp = Channel.hasApp(params);
+        if (params.virtualChannel && (hasApp || state.outcome.locked.length != 0)) {
+            revert AdjudicatorInvalidVirtualChannel(id);
+        }
+        uint256 meta = _disputes[id].register(
+            id,
+            stateHash,
+            state.version,
+            params.challengeDuration,
+            hasApp,
+            state.isFinal
+        );
+        if (meta != 0) _emitUpdate(id, meta);
+    }
+
+    /// @dev Force-concludes the sub-channels of `state` depth-first and returns the outcome of
+    /// `state` with every sub-channel's outcome added to the parent participants it maps to.
+    function _concludeSubChannels(
+        Channel.State calldata state,
+        Channel.State[] calldata subStates,
+        uint256 next
+    ) internal returns (uint256[][] memory outcome, uint256) {
+        outcome = Allocation.copy(state.outcome.balances);
+        uint256 numAssets = state.outcome.assets.length;
+        Channel.SubAlloc[] calldata locked = state.outcome.locked;
+        for (uint256 s; s < locked.length; ++s) {
+            if (next >= subStates.length) revert AdjudicatorSubChannelMissing(next);
+            Channel.State calldata sub = subStates[next++];
+            bytes32 subID = sub.channelID;
+            if (locked[s].ID != subID) revert AdjudicatorSubChannelIDMismatch(locked[s].ID, subID);
+            uint256 meta = _disputes[subID].forceConclude(subID, Channel.hashState(sub));
+            if (meta != 0) _emitUpdate(subID, meta);
+            uint256[][] memory subOutcome;
+            (subOutcome, next) = _concludeSubChannels(sub, subStates, next);
+            uint16[] calldata indexMap = locked[s].indexMap;
+            for (uint256 a; a < numAssets; ++a) {
+                if (a >= outcome.length || a >= subOutcome.length) revert AdjudicatorMissingBalances(a, outcome.length);
+                uint256[] memory row = outcome[a];
+                uint256[] memory subRow = subOutcome[a];
+                for (uint256 p; p < indexMap.length; ++p) {
+                    uint256 parentIdx = indexMap[p];
+                    if (parentIdx >= row.length || p >= subRow.length) revert AdjudicatorIndexMapOutOfRange(subID, p);
+                    row[parentIdx] += subRow[p];
+                }
+            }
+        }
+        return (outcome, next);
+    }
+
+    /// @dev Checks a force-executed transition: version + 1, not from a final state, funds
+    /// preserved, and the app's own rule (called with STATICCALL, as `validTransition` is pure).
+    function _requireValidTransition(
+        Channel.Params calldata params,
+        Channel.State calldata from,
+        Channel.State calldata to,
+        uint256 actorIdx
+    ) internal pure {
+        if (uint256(to.version) != uint256(from.version) + 1) {
+            revert AdjudicatorVersionNotIncremented(from.version, to.version);
+        }
+        if (from.isFinal) revert AdjudicatorProgressFromFinal(from.channelID);
+        Allocation.requirePreservation(from.outcome, to.outcome, params.participants.length);
+        App(params.app).validTransition(params, from, to, actorIdx);
+    }
+
+    /// @dev Reverts unless `state.channelID` is the ID of `params`; returns it.
+    function _requireChannelID(
+        Channel.Params calldata params,
+        Channel.State calldata state
+    ) internal pure returns (bytes32 id) {
+        id = Channel.channelID(params);
+        if (state.channelID != id) revert AdjudicatorChannelIDMismatch(id, state.channelID);
+    }
+
+    /// @dev Sets the outcome at every asset holder of this chain named in `assets`.
+    function _pushOutcome(
+        bytes32 id,
+        Channel.Asset[] calldata assets,
+        Channel.Participant[] calldata participants,
+        uint256[][] calldata balances
+    ) internal {
+        for (uint256 a; a < assets.length; ++a) {
+            Channel.Asset calldata asset = assets[a];
+            if (asset.chainID == block.chainid && asset.ethHolder != address(0)) {
+                if (a >= balances.length) revert AdjudicatorMissingBalances(a, balances.length);
+                // solhint-disable-next-line calls-loop
+                AssetHolder(asset.ethHolder).setOutcome(id, participants, balances[a]);
+            }
+        }
+    }
+
+    /// @dev As `_pushOutcome`, for an outcome accumulated in memory from sub-channels.
+    function _pushAccumulatedOutcome(
+        bytes32 id,
+        Channel.Asset[] calldata assets,
+        Channel.Participant[] calldata participants,
+        uint256[][] memory balances
+    ) internal {
+        for (uint256 a; a < assets.length; ++a) {
+            Channel.Asset calldata asset = assets[a];
+            if (asset.chainID == block.chainid && asset.ethHolder != address(0)) {
+                if (a >= balances.length) revert AdjudicatorMissingBalances(a, balances.length);
+                // solhint-disable-next-line calls-loop
+                AssetHolder(asset.ethHolder).setOutcome(id, participants, balances[a]);
+            }
+        }
+    }
+
+    /// @dev Emits `ChannelUpdate` from a packed record.
+    function _emitUpdate(bytes32 id, uint256 meta) internal {
+        emit ChannelUpdate(
+            id,
+            DisputeRecord.versionOf(meta),
+            DisputeRecord.phaseOf(meta),
+            DisputeRecord.timeoutOf(meta)
+        );
+    }
+}

@@ -1,0 +1,208 @@
+// SPDX-License-Identifier: Apache-2.0
+pragma solidity 0.8.30;
+
+import {Channel} from "./libraries/Channel.sol";
+import {Sig} from "./libraries/Sig.sol";
+import {Holdings} from "./libraries/Holdings.sol";
+import {ReentrancyLock} from "./utils/ReentrancyLock.sol";
+
+/**
+ * @title AssetHolder
+ * @notice Holds the funds of Perun channels for one asset: participants deposit under their
+ * funding ID, the adjudicator sets each channel's outcome once, and participants withdraw their
+ * share with a signed withdrawal authorisation. External ABI identical to perun-eth-contracts v1.0.0.
+ * @dev Concrete holders implement how value comes in (`_receiveFunds`) and goes out
+ * (`_sendFunds`). Deposit, withdraw and setOutcome share one re-entrancy lock, and every
+ * external transfer happens after the bookkeeping.
+ */
+abstract contract AssetHolder is ReentrancyLock {
+    /// @notice Authorises paying `amount` of `participant`'s balance in `channelID` to `receiver`.
+    /// @dev Signed by `participant.ethAddress` over `abi.encode(authorization)` (eth_sign).
+    struct WithdrawalAuth {
+        bytes32 channelID;
+        Channel.Participant participant;
+        address payable receiver;
+        uint256 amount;
+    }
+
+    /// @notice The outcome of a channel was set.
+    /// @param channelID The channel.
+    event OutcomeSet(bytes32 indexed channelID);
+    /// @notice Funds arrived for a funding ID.
+    /// @param fundingID The funding ID credited.
+    /// @param amount The amount credited (what actually arrived).
+    event Deposited(bytes32 indexed fundingID, uint256 amount);
+    /// @notice Funds were paid out.
+    /// @param fundingID The funding ID debited.
+    /// @param amount The amount paid.
+    /// @param receiver The receiver.
+    event Withdrawn(bytes32 indexed fundingID, uint256 amount, address receiver);
+
+    /// @notice The adjudicator address must not be zero.
+    error AssetHolderZeroAdjudicator();
+    /// @notice Only the adjudicator may set outcomes.
+    /// @param caller The caller.
+    error AssetHolderNotAdjudicator(address caller);
+    /// @notice An outcome needs one balance per participant.
+    /// @param participants The number of participants.
+    /// @param balances The number of balances.
+    error AssetHolderOutcomeLengthMismatch(uint256 participants, uint256 balances);
+    /// @notice A channel's outcome can be set only once.
+    /// @param channelID The channel.
+    error AssetHolderAlreadySettled(bytes32 channelID);
+    /// @notice The same participant address appears twice; its balances would be counted twice.
+    /// @param participant The duplicated address.
+    error AssetHolderDuplicateParticipant(address participant);
+    /// @notice Withdrawals need a settled channel.
+    /// @param channelID The channel.
+    error AssetHolderNotSettled(bytes32 channelID);
+    /// @notice The funding ID holds less than the amount requested.
+    /// @param fundingID The funding ID.
+    /// @param available The amount held.
+    /// @param requested The amount requested.
+    error AssetHolderInsufficientHoldings(bytes32 fundingID, uint256 available, uint256 requested);
+    /// @notice The funding ID belongs to a settled channel (or is a settled channel); deposits are refused.
+    /// @param fundingID The funding ID.
+    error AssetHolderDepositAfterSettlement(bytes32 fundingID);
+    /// @notice The holdings of the funding ID would exceed the largest representable amount.
+    /// @param fundingID The funding ID.
+    /// @param held The amount held.
+    /// @param added The amount to add.
+    error AssetHolderHoldingsOverflow(bytes32 fundingID, uint256 held, uint256 added);
+
+    /// @notice The only account allowed to call `setOutcome`.
+    address public immutable adjudicator;
+
+    /// @dev Raw holdings words, see `Holdings`.
+    mapping(bytes32 id => uint256 word) internal _holdings;
+
+    /// @notice Only the adjudicator may call.
+    modifier onlyAdjudicator() {
+        if (msg.sender != adjudicator) revert AssetHolderNotAdjudicator(msg.sender);
+        _;
+    }
+
+    /**
+     * @notice Binds the holder to its adjudicator.
+     * @param _adjudicator The adjudicator allowed to set outcomes.
+     */
+    constructor(address _adjudicator) {
+        if (_adjudicator == address(0)) revert AssetHolderZeroAdjudicator();
+        adjudicator = _adjudicator;
+    }
+
+    /**
+     * @notice Sets the final balances of a channel. Called by the adjudicator once per channel.
+     * @dev When the deposits (plus funds held under the channel ID itself) cover the outcome,
+     * every participant's holdings become its outcome balance; overfunding is forfeited as
+     * upstream. When they do not, every deposit stays withdrawable by its owner.
+     * @param channelID The channel.
+     * @param parts The participants, in channel order.
+     * @param newBals The outcome balance of each participant for this asset.
+     */
+    function setOutcome(
+        bytes32 channelID,
+        Channel.Participant[] calldata parts,
+        uint256[] calldata newBals
+    ) external onlyAdjudicator nonReentrant {
+        uint256 n = parts.length;
+        if (n != newBals.length) revert AssetHolderOutcomeLengthMismatch(n, newBals.length);
+        uint256 channelWord = _holdings[channelID];
+        if (channelWord & Holdings.CHANNEL_SETTLED != 0) revert AssetHolderAlreadySettled(channelID);
+
+        uint256 sumHeld = Holdings.amountOf(channelWord);
+        uint256 sumOutcome;
+        bytes32[] memory ids = new bytes32[](n);
+        for (uint256 i; i < n; ++i) {
+            address participant = parts[i].ethAddress;
+            for (uint256 j; j < i; ++j) {
+                if (parts[j].ethAddress == participant) revert AssetHolderDuplicateParticipant(participant);
+            }
+            bytes32 id = Holdings.fundingID(channelID, participant);
+            ids[i] = id;
+            sumHeld += Holdings.amountOf(_holdings[id]);
+            sumOutcome += newBals[i];
+        }
+
+        if (sumHeld >= sumOutcome) {
+            for (uint256 i; i < n; ++i) {
+                uint256 balance = newBals[i];
+                // balance <= sumOutcome <= sumHeld; the check only matters for absurd sums of many words.
+                if (balance > Holdings.MAX_AMOUNT) revert AssetHolderHoldingsOverflow(ids[i], 0, balance);
+                _holdings[ids[i]] = balance == 0 ? 0 : balance | Holdings.FUNDING_SETTLED;
+            }
+        } else {
+            for (uint256 i; i < n; ++i) {
+                uint256 word = _holdings[ids[i]];
+                if (word != 0) _holdings[ids[i]] = word | Holdings.FUNDING_SETTLED;
+            }
+        }
+        _holdings[channelID] = Holdings.CHANNEL_SETTLED;
+        emit OutcomeSet(channelID);
+    }
+
+    /**
+     * @notice Deposits funds for a funding ID (`keccak256(abi.encode(channelID, participant))`).
+     * @dev Credits what actually arrived (see the concrete holder). Refused for a settled
+     * participant balance or a settled channel ID.
+     * @param fundingID The funding ID to credit.
+     * @param amount The amount to deposit (ETH: must equal msg.value).
+     */
+    function deposit(bytes32 fundingID, uint256 amount) external payable nonReentrant {
+        uint256 word = _holdings[fundingID];
+        if (word & Holdings.FLAGS != 0) revert AssetHolderDepositAfterSettlement(fundingID);
+        uint256 credited = _receiveFunds(amount);
+        if (credited > Holdings.MAX_AMOUNT - word) revert AssetHolderHoldingsOverflow(fundingID, word, credited);
+        _holdings[fundingID] = word + credited;
+        emit Deposited(fundingID, credited);
+    }
+
+    /**
+     * @notice Pays part or all of a participant's settled balance to a receiver.
+     * @param authorization Channel, participant, receiver and amount, signed by the participant.
+     * @param signature The participant's 65-byte signature on `abi.encode(authorization)`.
+     */
+    function withdraw(WithdrawalAuth calldata authorization, bytes calldata signature) external nonReentrant {
+        bytes32 channel = authorization.channelID;
+        address participant = authorization.participant.ethAddress;
+        bytes32 id = Holdings.fundingID(channel, participant);
+        uint256 word = _holdings[id];
+        // A settled balance carries its own flag; only a deposit made after the balance was
+        // emptied needs the channel's word.
+        if (word & Holdings.FUNDING_SETTLED == 0 && _holdings[channel] & Holdings.CHANNEL_SETTLED == 0) {
+            revert AssetHolderNotSettled(channel);
+        }
+        Sig.verify(Sig.ethSignedDigest(keccak256(abi.encode(authorization))), signature, participant);
+        uint256 available = Holdings.amountOf(word);
+        uint256 amount = authorization.amount;
+        if (available < amount) revert AssetHolderInsufficientHoldings(id, available, amount);
+        uint256 remaining = available - amount;
+        _holdings[id] = remaining == 0 ? 0 : remaining | (word & Holdings.FUNDING_SETTLED);
+        emit Withdrawn(id, amount, authorization.receiver);
+        _sendFunds(authorization.receiver, amount);
+    }
+
+    /**
+     * @notice The amount held for a funding ID (or under a channel ID).
+     * @param id The funding ID.
+     * @return The amount.
+     */
+    function holdings(bytes32 id) external view returns (uint256) {
+        return Holdings.amountOf(_holdings[id]);
+    }
+
+    /**
+     * @notice Whether the channel's outcome has been set.
+     * @param channelID The channel.
+     * @return True once `setOutcome` ran for the channel.
+     */
+    function settled(bytes32 channelID) external view returns (bool) {
+        return _holdings[channelID] & Holdings.CHANNEL_SETTLED != 0;
+    }
+
+    /// @dev Takes `amount` from the caller and returns the amount that actually arrived.
+    function _receiveFunds(uint256 amount) internal virtual returns (uint256 received);
+
+    /// @dev Pays `amount` to `receiver`; reverts on failure.
+    function _sendFunds(address payable receiver, uint256 amount) internal virtual;
+}
