@@ -4,6 +4,7 @@ import { secp256k1 } from "./internal/crypto";
 import { bytesToHex, toBytes } from "./internal/hex";
 import { parsePrivateKey } from "./internal/privateKey";
 import { ethSignedMessageDigest } from "./hashEthSignedMessage";
+import { assertDigest } from "./signaturePolicy";
 
 /**
  * Signs `keccak256("\x19Ethereum Signed Message:\n32" ‖ keccak256(data))` — the primitive
@@ -19,6 +20,7 @@ export function signData(data: Uint8Array | Hex, privateKey: Hex | Uint8Array): 
 
 /** Signs a 32-byte digest as-is (no prefix, no hashing); low-s, v ∈ {27, 28}. */
 export function signDigest(digest: Uint8Array, privateKey: Hex | Uint8Array): Hex {
+  assertDigest(digest);
   const key = parsePrivateKey(privateKey);
   // 'recovered' format is recovery ‖ r ‖ s; prehash: false because the digest is final.
   const raw = secp256k1.sign(digest, key, { prehash: false, lowS: true, format: "recovered" });

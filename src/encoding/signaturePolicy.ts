@@ -1,3 +1,4 @@
+import { InvalidByteLengthError, InvalidValueTypeError } from "../errors/encodingErrors";
 import {
   SignatureHighSError,
   SignatureLengthError,
@@ -59,6 +60,7 @@ export function parseSignature(signature: Uint8Array | Hex): ParsedSignature {
  * @throws SignatureError subclasses.
  */
 export function recoverDigestSigner(digest: Uint8Array, signature: Uint8Array | Hex): Address {
+  assertDigest(digest);
   const { r, s, recovery } = parseSignature(signature);
   let publicKey: Uint8Array;
   try {
@@ -81,6 +83,12 @@ export function recoverDigestSigner(digest: Uint8Array, signature: Uint8Array | 
 export function assertExpectedSigner(recovered: Address, expected: Address): void {
   const want = normalizeAddress(expected, "expected signer");
   if (recovered.toLowerCase() !== want) throw new SignatureSignerMismatchError(want, recovered);
+}
+
+/** A digest is exactly 32 bytes; anything else is a caller bug, not a bad signature. */
+export function assertDigest(digest: unknown): asserts digest is Uint8Array {
+  if (!(digest instanceof Uint8Array)) throw new InvalidValueTypeError("digest", "Uint8Array", digest);
+  if (digest.length !== 32) throw new InvalidByteLengthError("digest", 32, digest.length);
 }
 
 function wordToBigInt(bytes: Uint8Array, start: number): bigint {

@@ -19,5 +19,9 @@ export class PerunError extends Error {
     // ES2022 targets keep the prototype chain for subclasses of Error; this guards
     // bundlers that down-level classes (Azle, esbuild for ckb-js-vm).
     Object.setPrototypeOf(this, new.target.prototype);
+    // Engines without ES2022 error causes (older QuickJS builds) ignore the option above.
+    if (cause !== undefined && (this as { cause?: unknown }).cause === undefined) {
+      Object.defineProperty(this, "cause", { value: cause, writable: true, configurable: true });
+    }
   }
 }

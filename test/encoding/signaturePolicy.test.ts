@@ -131,3 +131,14 @@ describe("encoding: signature acceptance policy (table)", () => {
     expect(classes.size).to.equal(9);
   });
 });
+
+describe("encoding: digest-level helpers", () => {
+  it("signDigest / recoverDigestSigner round-trip and reject digests that are not 32 bytes", async () => {
+    const { signDigest, recoverDigestSigner, InvalidByteLengthError, InvalidValueTypeError } = await import("../../src");
+    const digest = new Uint8Array(32).fill(9);
+    expect(recoverDigestSigner(digest, signDigest(digest, KEY_A))).to.equal(ADDRESS_A);
+    expect(() => signDigest(new Uint8Array(31), KEY_A)).to.throw(InvalidByteLengthError);
+    expect(() => recoverDigestSigner(new Uint8Array(33), VALID)).to.throw(InvalidByteLengthError);
+    expect(() => recoverDigestSigner("0x00" as never, VALID)).to.throw(InvalidValueTypeError);
+  });
+});
