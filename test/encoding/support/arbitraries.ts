@@ -10,10 +10,18 @@ import { BACKEND_CKB, BACKEND_ETH, BACKEND_ICP, toChecksumAddress } from "../../
 
 export const MAX_UINT256 = (1n << 256n) - 1n;
 
-/** Runs per property: PROP_RUNS from the environment, at least useful default 500. */
-export const PROP_RUNS = Number(process.env.PROP_RUNS ?? 500);
+/** Runs per property: PROP_RUNS from the environment (auditors raise it), default 500. */
+export const PROP_RUNS = envInt("PROP_RUNS", 500);
 /** Fixed seed so failures reproduce; override with PROP_SEED. */
-export const PROP_SEED = Number(process.env.PROP_SEED ?? 0x5eed);
+export const PROP_SEED = envInt("PROP_SEED", 0x5eed);
+
+function envInt(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const n = Number(raw);
+  if (!Number.isSafeInteger(n) || n < 1) throw new Error(`${name} must be a positive integer, got ${JSON.stringify(raw)}`);
+  return n;
+}
 
 export function propOptions(runs = PROP_RUNS): fc.Parameters<unknown> {
   return { numRuns: runs, seed: PROP_SEED };
