@@ -27,6 +27,8 @@ export class AbiReader {
   readonly bytes: Uint8Array;
   readonly view: DataView;
   readonly length: number;
+  /** Position right after the last dynamic value read (set by dynamicBytes and the struct readers). */
+  end = 0;
 
   constructor(input: Uint8Array | Hex) {
     this.bytes = input instanceof Uint8Array ? input : toBytes(input, "input");
@@ -52,12 +54,20 @@ export class AbiReader {
     return acc === 0;
   }
 
+  /** The word at `pos` as a number if it is below 2^32, else -1 — no BigInt on the hot path. */
+  private small(pos: number): number {
+    const v = this.view;
+    const high =
+      v.getUint32(pos) | v.getUint32(pos + 4) | v.getUint32(pos + 8) | v.getUint32(pos + 12) |
+      v.getUint32(pos + 16) | v.getUint32(pos + 20) | v.getUint32(pos + 24);
+    return high === 0 ? v.getUint32(pos + 28) : -1;
+  }
+
   /** Full word as uint256. */
   uint256(pos: number): bigint {
+    const small = this.small(pos);
+    if (small >= 0) return BigInt(small);
     const v = this.view;
-    if ((v.getUint32(pos) | v.getUint32(pos + 4) | v.getUint32(pos + 8) | v.getUint32(pos + 12) | v.getUint32(pos + 16) | v.getUint32(pos + 20) | v.getUint32(pos + 24)) === 0) {
-      return BigInt(v.getUint32(pos + 28));
-    }
     return (
       (v.getBigUint64(pos) << 192n) |
       (v.getBigUint64(pos + 8) << 128n) |
@@ -101,12 +111,9 @@ export class AbiReader {
    * the position canonical encoding puts the next tail at.
    */
   offset(pos: number, base: number, expected: number, field: string): void {
-    const v = this.view;
-    // Fast path: a small offset word compared as numbers, no BigInt.
-    if ((v.getUint32(pos) | v.getUint32(pos + 4) | v.getUint32(pos + 8) | v.getUint32(pos + 12) | v.getUint32(pos + 16) | v.getUint32(pos + 20) | v.getUint32(pos + 24)) === 0 && v.getUint32(pos + 28) === expected - base) {
-      return;
+    if (this.small(pos) !== expected - base) {
+      throw new DecodeOffsetError(field, pos, expected - base, this.uint256(pos));
     }
-    throw new DecodeOffsetError(field, pos, expected - base, this.uint256(pos));
   }
 
   /**
@@ -118,14 +125,10 @@ export class AbiReader {
     this.need(pos, 32, field);
     const available = this.length - pos - 32;
     const max = Math.floor(available / minElementSize);
-    if (!this.zero(pos, 28)) throw new DecodeLengthError(field, pos, this.uint256(pos), max);
-    const n = this.view.getUint32(pos + 28);
-    if (n > max) throw new DecodeLengthError(field, pos, BigInt(n), max);
+    const n = this.small(pos);
+    if (n < 0 || n > max) throw new DecodeLengthError(field, pos, this.uint256(pos), max);
     return n;
   }
-
-  /** Last end position reported by {@link dynamicBytes}. */
-  end = 0;
 
   /** Dynamic `bytes` at `pos` (length, data, zero padding). Sets {@link end}. */
   dynamicBytes(pos: number, field: string): Hex {
