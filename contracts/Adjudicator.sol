@@ -64,6 +64,10 @@ contract Adjudicator {
     /// @param asset The asset index.
     /// @param rows The number of balance rows.
     error AdjudicatorMissingBalances(uint256 asset, uint256 rows);
+    /// @notice The same asset holder appears twice among the assets of this chain; its outcome
+    /// can be set only once.
+    /// @param holder The asset holder.
+    error AdjudicatorDuplicateAssetHolder(address holder);
     /// @notice `progress` needs a channel with an app.
     /// @param channelID The channel.
     error AdjudicatorNoApp(bytes32 channelID);
@@ -127,8 +131,8 @@ contract Adjudicator {
             revert AdjudicatorActorIndexOutOfRange(actorIdx, params.participants.length);
         }
         _requireChannelID(params, state);
-        record.requireStateHash(id, Channel.hashState(stateOld));
-        bytes32 stateHash = Channel.hashState(state);
+        record.requireStateHash(id, Channel.hashStateFromCalldata(stateOld));
+        bytes32 stateHash = Channel.hashStateFromCalldata(state);
         Sig.verify(Sig.ethSignedDigest(stateHash), sig, params.participants[actorIdx].ethAddress);
         _requireValidTransition(params, stateOld, state, actorIdx);
         _emitUpdate(id, record.progress(stateHash, state.version, params.challengeDuration, state.isFinal));
@@ -148,7 +152,7 @@ contract Adjudicator {
     ) external {
         if (!params.ledgerChannel) revert AdjudicatorNotLedgerChannel(state.channelID);
         bytes32 id = _requireChannelID(params, state);
-        _emitUpdate(id, _disputes[id].conclude(id, Channel.hashState(state)));
+        _emitUpdate(id, _disputes[id].conclude(id, Channel.hashStateFromCalldata(state)));
         if (state.outcome.locked.length == 0) {
             if (subStates.length != 0) revert AdjudicatorSubChannelCountMismatch(0, subStates.length);
             _pushOutcome(id, state.outcome.assets, params.participants, state.outcome.balances);
@@ -177,7 +181,7 @@ contract Adjudicator {
             revert AdjudicatorHasSubChannels(state.channelID, state.outcome.locked.length);
         }
         bytes32 id = _requireChannelID(params, state);
-        bytes32 stateHash = Channel.hashState(state);
+        bytes32 stateHash = Channel.hashStateFromCalldata(state);
         Sig.verifyAll(stateHash, sigs, params.participants);
         _emitUpdate(
             id,
@@ -265,7 +269,7 @@ contract Adjudicator {
         Channel.Params calldata params = channel.params;
         Channel.State calldata state = channel.state;
         bytes32 id = _requireChannelID(params, state);
-        bytes32 stateHash = Channel.hashState(state);
+        bytes32 stateHash = Channel.hashStateFromCalldata(state);
         Sig.verifyAll(stateHash, channel.sigs, params.participants);
         bool hasApp = Channel.hasApp(params);
         if (params.virtualChannel && (hasApp || state.outcome.locked.length != 0)) {
@@ -297,7 +301,7 @@ contract Adjudicator {
             Channel.State calldata sub = subStates[next++];
             bytes32 subID = sub.channelID;
             if (locked[s].ID != subID) revert AdjudicatorSubChannelIDMismatch(locked[s].ID, subID);
-            uint256 meta = _disputes[subID].forceConclude(subID, Channel.hashState(sub));
+            uint256 meta = _disputes[subID].forceConclude(subID, Channel.hashStateFromCalldata(sub));
             if (meta != 0) _emitUpdate(subID, meta);
             uint256[][] memory subOutcome;
             (subOutcome, next) = _concludeSubChannels(sub, subStates, next);
@@ -337,7 +341,7 @@ contract Adjudicator {
         Channel.Params calldata params,
         Channel.State calldata state
     ) internal pure returns (bytes32 id) {
-        id = Channel.channelID(params);
+        id = Channel.channelIDFromCalldata(params);
         if (state.channelID != id) revert AdjudicatorChannelIDMismatch(id, state.channelID);
     }
 
@@ -349,11 +353,11 @@ contract Adjudicator {
         uint256[][] calldata balances
     ) internal {
         for (uint256 a; a < assets.length; ++a) {
-            Channel.Asset calldata asset = assets[a];
-            if (asset.chainID == block.chainid && asset.ethHolder != address(0)) {
+            address holder = _localHolder(assets, a);
+            if (holder != address(0)) {
                 if (a >= balances.length) revert AdjudicatorMissingBalances(a, balances.length);
                 // solhint-disable-next-line calls-loop
-                AssetHolder(asset.ethHolder).setOutcome(id, participants, balances[a]);
+                AssetHolder(holder).setOutcome(id, participants, balances[a]);
             }
         }
     }
@@ -366,11 +370,24 @@ contract Adjudicator {
         uint256[][] memory balances
     ) internal {
         for (uint256 a; a < assets.length; ++a) {
-            Channel.Asset calldata asset = assets[a];
-            if (asset.chainID == block.chainid && asset.ethHolder != address(0)) {
+            address holder = _localHolder(assets, a);
+            if (holder != address(0)) {
                 if (a >= balances.length) revert AdjudicatorMissingBalances(a, balances.length);
                 // solhint-disable-next-line calls-loop
-                AssetHolder(asset.ethHolder).setOutcome(id, participants, balances[a]);
+                AssetHolder(holder).setOutcome(id, participants, balances[a]);
+            }
+        }
+    }
+
+    /// @dev The holder of asset `a` if it is paid out on this chain, else zero; reverts if an
+    /// earlier asset of this chain names the same holder.
+    function _localHolder(Channel.Asset[] calldata assets, uint256 a) internal view returns (address holder) {
+        if (assets[a].chainID != block.chainid) return address(0);
+        holder = assets[a].ethHolder;
+        if (holder == address(0)) return address(0);
+        for (uint256 b; b < a; ++b) {
+            if (assets[b].ethHolder == holder && assets[b].chainID == block.chainid) {
+                revert AdjudicatorDuplicateAssetHolder(holder);
             }
         }
     }

@@ -4,6 +4,8 @@ pragma solidity 0.8.30;
 import {Channel} from "./libraries/Channel.sol";
 import {Sig} from "./libraries/Sig.sol";
 import {Holdings} from "./libraries/Holdings.sol";
+import {CalldataHash} from "./libraries/CalldataHash.sol";
+import {IAdjudicator} from "./interfaces/IAdjudicator.sol";
 import {ReentrancyLock} from "./utils/ReentrancyLock.sol";
 
 /**
@@ -12,8 +14,14 @@ import {ReentrancyLock} from "./utils/ReentrancyLock.sol";
  * funding ID, the adjudicator sets each channel's outcome once, and participants withdraw their
  * share with a signed withdrawal authorisation. External ABI identical to perun-eth-contracts v1.0.0.
  * @dev Concrete holders implement how value comes in (`_receiveFunds`) and goes out
- * (`_sendFunds`). Deposit, withdraw and setOutcome share one re-entrancy lock, and every
- * external transfer happens after the bookkeeping.
+ * (`_sendFunds`). Every payout happens after the bookkeeping, and `withdraw` holds the
+ * re-entrancy lock (as does an ERC-20 deposit while it measures what arrived). `setOutcome`
+ * and an ETH deposit make no external call, so nothing can re-enter them.
+ *
+ * Upstream kept a `settled` mapping written once per channel (a new storage slot, 22,100 gas
+ * per close). Here a settled balance carries a flag in its own word (see `Holdings`) and
+ * `settled(channelID)` reads the adjudicator's phase, which is CONCLUDED exactly when the
+ * outcome was pushed (or the channel has no asset on this holder and so nothing to push).
  */
 abstract contract AssetHolder is ReentrancyLock {
     /// @notice Authorises paying `amount` of `participant`'s balance in `channelID` to `receiver`.
@@ -61,7 +69,7 @@ abstract contract AssetHolder is ReentrancyLock {
     /// @param available The amount held.
     /// @param requested The amount requested.
     error AssetHolderInsufficientHoldings(bytes32 fundingID, uint256 available, uint256 requested);
-    /// @notice The funding ID belongs to a settled channel (or is a settled channel); deposits are refused.
+    /// @notice The funding ID holds a settled balance; deposits are refused.
     /// @param fundingID The funding ID.
     error AssetHolderDepositAfterSettlement(bytes32 fundingID);
     /// @notice The holdings of the funding ID would exceed the largest representable amount.
@@ -69,6 +77,8 @@ abstract contract AssetHolder is ReentrancyLock {
     /// @param held The amount held.
     /// @param added The amount to add.
     error AssetHolderHoldingsOverflow(bytes32 fundingID, uint256 held, uint256 added);
+
+    uint8 private constant _PHASE_CONCLUDED = 2;
 
     /// @notice The only account allowed to call `setOutcome`.
     address public immutable adjudicator;
@@ -104,12 +114,12 @@ abstract contract AssetHolder is ReentrancyLock {
         bytes32 channelID,
         Channel.Participant[] calldata parts,
         uint256[] calldata newBals
-    ) external onlyAdjudicator nonReentrant {
+    ) external onlyAdjudicator {
         uint256 n = parts.length;
         if (n != newBals.length) revert AssetHolderOutcomeLengthMismatch(n, newBals.length);
-        uint256 channelWord = _holdings[channelID];
-        if (channelWord & Holdings.CHANNEL_SETTLED != 0) revert AssetHolderAlreadySettled(channelID);
 
+        // Funds deposited under the channel ID itself count towards the channel (as upstream).
+        uint256 channelWord = _holdings[channelID];
         uint256 sumHeld = Holdings.amountOf(channelWord);
         uint256 sumOutcome;
         bytes32[] memory ids = new bytes32[](n);
@@ -119,41 +129,48 @@ abstract contract AssetHolder is ReentrancyLock {
                 if (parts[j].ethAddress == participant) revert AssetHolderDuplicateParticipant(participant);
             }
             bytes32 id = Holdings.fundingID(channelID, participant);
+            uint256 word = _holdings[id];
+            if (word & Holdings.SETTLED != 0) revert AssetHolderAlreadySettled(channelID);
             ids[i] = id;
-            sumHeld += Holdings.amountOf(_holdings[id]);
+            sumHeld += word;
             sumOutcome += newBals[i];
         }
 
         if (sumHeld >= sumOutcome) {
             for (uint256 i; i < n; ++i) {
                 uint256 balance = newBals[i];
-                // balance <= sumOutcome <= sumHeld; the check only matters for absurd sums of many words.
+                // balance <= sumOutcome <= sumHeld; only absurd sums over many words could exceed it.
                 if (balance > Holdings.MAX_AMOUNT) revert AssetHolderHoldingsOverflow(ids[i], 0, balance);
-                _holdings[ids[i]] = balance == 0 ? 0 : balance | Holdings.FUNDING_SETTLED;
+                _holdings[ids[i]] = balance == 0 ? 0 : balance | Holdings.SETTLED;
             }
         } else {
+            // Underfunded: nobody gets the outcome; every deposit stays withdrawable by its owner.
             for (uint256 i; i < n; ++i) {
                 uint256 word = _holdings[ids[i]];
-                if (word != 0) _holdings[ids[i]] = word | Holdings.FUNDING_SETTLED;
+                if (word != 0) _holdings[ids[i]] = word | Holdings.SETTLED;
             }
         }
-        _holdings[channelID] = Holdings.CHANNEL_SETTLED;
+        if (channelWord != 0) _holdings[channelID] = 0;
         emit OutcomeSet(channelID);
     }
 
     /**
      * @notice Deposits funds for a funding ID (`keccak256(abi.encode(channelID, participant))`).
-     * @dev Credits what actually arrived (see the concrete holder). Refused for a settled
-     * participant balance or a settled channel ID.
+     * @dev Credits what actually arrived (see the concrete holder); refused while the funding
+     * ID holds a settled balance. The word is read after the funds arrived, so nothing that
+     * runs during an ERC-20 transfer can make this write stale.
      * @param fundingID The funding ID to credit.
      * @param amount The amount to deposit (ETH: must equal msg.value).
      */
-    function deposit(bytes32 fundingID, uint256 amount) external payable nonReentrant {
-        uint256 word = _holdings[fundingID];
-        if (word & Holdings.FLAGS != 0) revert AssetHolderDepositAfterSettlement(fundingID);
+    function deposit(bytes32 fundingID, uint256 amount) external payable {
         uint256 credited = _receiveFunds(amount);
+        uint256 word = _holdings[fundingID];
+        if (word & Holdings.SETTLED != 0) revert AssetHolderDepositAfterSettlement(fundingID);
         if (credited > Holdings.MAX_AMOUNT - word) revert AssetHolderHoldingsOverflow(fundingID, word, credited);
-        _holdings[fundingID] = word + credited;
+        unchecked {
+            // word + credited <= MAX_AMOUNT was checked above.
+            _holdings[fundingID] = word + credited;
+        }
         emit Deposited(fundingID, credited);
     }
 
@@ -167,17 +184,19 @@ abstract contract AssetHolder is ReentrancyLock {
         address participant = authorization.participant.ethAddress;
         bytes32 id = Holdings.fundingID(channel, participant);
         uint256 word = _holdings[id];
-        // A settled balance carries its own flag; only a deposit made after the balance was
-        // emptied needs the channel's word.
-        if (word & Holdings.FUNDING_SETTLED == 0 && _holdings[channel] & Holdings.CHANNEL_SETTLED == 0) {
-            revert AssetHolderNotSettled(channel);
-        }
-        Sig.verify(Sig.ethSignedDigest(keccak256(abi.encode(authorization))), signature, participant);
+        // A settled balance carries its flag; only a deposit made after the balance was emptied
+        // (or after a zero outcome) needs to ask the adjudicator.
+        if (word & Holdings.SETTLED == 0 && !_concluded(channel)) revert AssetHolderNotSettled(channel);
+        Sig.verify(Sig.ethSignedDigest(_authorizationHash(authorization)), signature, participant);
         uint256 available = Holdings.amountOf(word);
         uint256 amount = authorization.amount;
         if (available < amount) revert AssetHolderInsufficientHoldings(id, available, amount);
-        uint256 remaining = available - amount;
-        _holdings[id] = remaining == 0 ? 0 : remaining | (word & Holdings.FUNDING_SETTLED);
+        uint256 remaining;
+        unchecked {
+            // available >= amount was checked above.
+            remaining = available - amount;
+        }
+        _holdings[id] = remaining == 0 ? 0 : remaining | (word & Holdings.SETTLED);
         emit Withdrawn(id, amount, authorization.receiver);
         _sendFunds(authorization.receiver, amount);
     }
@@ -192,12 +211,34 @@ abstract contract AssetHolder is ReentrancyLock {
     }
 
     /**
-     * @notice Whether the channel's outcome has been set.
+     * @notice Whether the channel is settled: concluded at the adjudicator, which pushes the
+     * outcome to the holders in the same transaction.
      * @param channelID The channel.
-     * @return True once `setOutcome` ran for the channel.
+     * @return True once the channel is concluded.
      */
     function settled(bytes32 channelID) external view returns (bool) {
-        return _holdings[channelID] & Holdings.CHANNEL_SETTLED != 0;
+        return _concluded(channelID);
+    }
+
+    /// @dev Whether the adjudicator has concluded the channel.
+    function _concluded(bytes32 channelID) internal view returns (bool) {
+        (, , , uint8 phase, , ) = IAdjudicator(adjudicator).disputes(channelID);
+        return phase == _PHASE_CONCLUDED;
+    }
+
+    /// @dev keccak256(abi.encode(authorization)) over its calldata bytes; compared only with the
+    /// participant's signature, see `CalldataHash`. The canonical encoding ends with the
+    /// participant's `ccAddress` bytes.
+    function _authorizationHash(WithdrawalAuth calldata authorization) internal pure returns (bytes32) {
+        uint256 start;
+        // Reads the struct's calldata offset only.
+        assembly ("memory-safe") {
+            start := authorization
+        }
+        uint256 partRel = CalldataHash.offsetAt(start + 0x20);
+        uint256 part = start + partRel;
+        (uint256 ccRel, uint256 ccTail) = CalldataHash.bytesTail(part, part + 0x20);
+        return CalldataHash.hashTuple(start, partRel + ccRel + ccTail);
     }
 
     /// @dev Takes `amount` from the caller and returns the amount that actually arrived.

@@ -38,8 +38,9 @@ contract AssetHolderERC20 is AssetHolder {
         token = IERC20(_token);
     }
 
-    /// @dev Pulls `amount` with transferFrom and returns the holder's balance increase.
-    function _receiveFunds(uint256 amount) internal override returns (uint256) {
+    /// @dev Pulls `amount` with transferFrom and returns the holder's balance increase. Holds the
+    /// re-entrancy lock: a nested deposit during the transfer would be counted twice.
+    function _receiveFunds(uint256 amount) internal override nonReentrant returns (uint256) {
         if (msg.value != 0) revert AssetHolderERC20ValueSent(msg.value);
         uint256 before = token.balanceOf(address(this));
         token.safeTransferFrom(msg.sender, address(this), amount);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 pragma solidity 0.8.30;
 
+import {CalldataHash} from "./CalldataHash.sol";
+
 /**
  * @title Channel
  * @notice The shared Perun channel encoding (DESIGN.md section 2): the structs every chain signs
@@ -61,18 +63,75 @@ library Channel {
         uint16[] indexMap;
     }
 
-    /// @notice The channel ID: `keccak256(abi.encode(params))`.
+    /// @notice The channel ID: `keccak256(abi.encode(params))`, re-encoding the parameters.
+    /// @dev For the public `channelID` getter, which must hash whatever encoding it is given.
     /// @param params The channel parameters.
     /// @return The channel ID.
     function channelID(Params calldata params) internal pure returns (bytes32) {
         return keccak256(abi.encode(params));
     }
 
-    /// @notice The state hash every participant signs: `keccak256(abi.encode(state))`.
+    /// @notice The state hash every participant signs: `keccak256(abi.encode(state))`, re-encoding.
+    /// @dev For the public `hashState` getter.
     /// @param state The state.
     /// @return The state hash.
     function hashState(State calldata state) internal pure returns (bytes32) {
         return keccak256(abi.encode(state));
+    }
+
+    /**
+     * @notice `keccak256(abi.encode(params))` over the calldata bytes of `params` as sent.
+     * @dev About 4,000 gas cheaper than `channelID`. Only for comparison with a signed hash
+     * (`state.channelID`); see `CalldataHash` for why that is safe. The canonical encoding ends
+     * with the participants array, whose last element ends with its `ccAddress` bytes.
+     * @param params The channel parameters (calldata).
+     * @return The channel ID for canonically encoded parameters.
+     */
+    function channelIDFromCalldata(Params calldata params) internal pure returns (bytes32) {
+        uint256 start;
+        uint256 size;
+        uint256 lastStart;
+        // Calldata reads only; every loaded offset/length is clamped to calldatasize() before
+        // it is used in arithmetic, so no sum can wrap.
+        assembly ("memory-safe") {
+            start := params
+            let cds := calldatasize()
+            let partsRel := calldataload(add(params, 0x40))
+            if gt(partsRel, cds) { partsRel := cds }
+            let arr := add(params, partsRel)
+            let n := calldataload(arr)
+            size := add(partsRel, 0x20)
+            if n {
+                if gt(n, cds) { n := cds }
+                // Element heads follow the length word; offsets are relative to the first head.
+                let lastRel := calldataload(add(arr, shl(5, n)))
+                if gt(lastRel, cds) { lastRel := cds }
+                lastStart := add(add(arr, 0x20), lastRel)
+                size := add(size, lastRel)
+            }
+        }
+        if (lastStart != 0) {
+            (uint256 ccRel, uint256 ccTail) = CalldataHash.bytesTail(lastStart, lastStart + 0x20);
+            size += ccRel + ccTail;
+        }
+        return CalldataHash.hashTuple(start, size);
+    }
+
+    /**
+     * @notice `keccak256(abi.encode(state))` over the calldata bytes of `state` as sent.
+     * @dev Only for comparison with a signed or stored hash; see `CalldataHash`. The canonical
+     * encoding ends with the `appData` bytes.
+     * @param state The state (calldata).
+     * @return The state hash for a canonically encoded state.
+     */
+    function hashStateFromCalldata(State calldata state) internal pure returns (bytes32) {
+        uint256 start;
+        // Reads the struct's calldata offset only.
+        assembly ("memory-safe") {
+            start := state
+        }
+        (uint256 dataRel, uint256 dataTail) = CalldataHash.bytesTail(start, start + 0x60);
+        return CalldataHash.hashTuple(start, dataRel + dataTail);
     }
 
     /// @notice Whether the channel runs an app (and so may be force-executed with `progress`).

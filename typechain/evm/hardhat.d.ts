@@ -34,6 +34,10 @@ declare module "hardhat/types/runtime" {
       signerOrOptions?: ethers.Signer | FactoryOptions
     ): Promise<Contracts.AssetHolderETH__factory>;
     getContractFactory(
+      name: "IAdjudicator",
+      signerOrOptions?: ethers.Signer | FactoryOptions
+    ): Promise<Contracts.IAdjudicator__factory>;
+    getContractFactory(
       name: "IERC20",
       signerOrOptions?: ethers.Signer | FactoryOptions
     ): Promise<Contracts.IERC20__factory>;
@@ -45,6 +49,10 @@ declare module "hardhat/types/runtime" {
       name: "Arrays",
       signerOrOptions?: ethers.Signer | FactoryOptions
     ): Promise<Contracts.Arrays__factory>;
+    getContractFactory(
+      name: "CalldataHash",
+      signerOrOptions?: ethers.Signer | FactoryOptions
+    ): Promise<Contracts.CalldataHash__factory>;
     getContractFactory(
       name: "DisputeRecord",
       signerOrOptions?: ethers.Signer | FactoryOptions
@@ -124,6 +132,11 @@ declare module "hardhat/types/runtime" {
       signer?: ethers.Signer
     ): Promise<Contracts.AssetHolderETH>;
     getContractAt(
+      name: "IAdjudicator",
+      address: string | ethers.Addressable,
+      signer?: ethers.Signer
+    ): Promise<Contracts.IAdjudicator>;
+    getContractAt(
       name: "IERC20",
       address: string | ethers.Addressable,
       signer?: ethers.Signer
@@ -138,6 +151,11 @@ declare module "hardhat/types/runtime" {
       address: string | ethers.Addressable,
       signer?: ethers.Signer
     ): Promise<Contracts.Arrays>;
+    getContractAt(
+      name: "CalldataHash",
+      address: string | ethers.Addressable,
+      signer?: ethers.Signer
+    ): Promise<Contracts.CalldataHash>;
     getContractAt(
       name: "DisputeRecord",
       address: string | ethers.Addressable,
@@ -225,6 +243,10 @@ declare module "hardhat/types/runtime" {
       signerOrOptions?: ethers.Signer | DeployContractOptions
     ): Promise<Contracts.AssetHolderETH>;
     deployContract(
+      name: "IAdjudicator",
+      signerOrOptions?: ethers.Signer | DeployContractOptions
+    ): Promise<Contracts.IAdjudicator>;
+    deployContract(
       name: "IERC20",
       signerOrOptions?: ethers.Signer | DeployContractOptions
     ): Promise<Contracts.IERC20>;
@@ -236,6 +258,10 @@ declare module "hardhat/types/runtime" {
       name: "Arrays",
       signerOrOptions?: ethers.Signer | DeployContractOptions
     ): Promise<Contracts.Arrays>;
+    deployContract(
+      name: "CalldataHash",
+      signerOrOptions?: ethers.Signer | DeployContractOptions
+    ): Promise<Contracts.CalldataHash>;
     deployContract(
       name: "DisputeRecord",
       signerOrOptions?: ethers.Signer | DeployContractOptions
@@ -315,6 +341,11 @@ declare module "hardhat/types/runtime" {
       signerOrOptions?: ethers.Signer | DeployContractOptions
     ): Promise<Contracts.AssetHolderETH>;
     deployContract(
+      name: "IAdjudicator",
+      args: any[],
+      signerOrOptions?: ethers.Signer | DeployContractOptions
+    ): Promise<Contracts.IAdjudicator>;
+    deployContract(
       name: "IERC20",
       args: any[],
       signerOrOptions?: ethers.Signer | DeployContractOptions
@@ -329,6 +360,11 @@ declare module "hardhat/types/runtime" {
       args: any[],
       signerOrOptions?: ethers.Signer | DeployContractOptions
     ): Promise<Contracts.Arrays>;
+    deployContract(
+      name: "CalldataHash",
+      args: any[],
+      signerOrOptions?: ethers.Signer | DeployContractOptions
+    ): Promise<Contracts.CalldataHash>;
     deployContract(
       name: "DisputeRecord",
       args: any[],

@@ -125,6 +125,22 @@ const _abi = [
     type: "error",
   },
   {
+    inputs: [
+      {
+        internalType: "uint256",
+        name: "end",
+        type: "uint256",
+      },
+      {
+        internalType: "uint256",
+        name: "size",
+        type: "uint256",
+      },
+    ],
+    name: "CalldataHashOutOfBounds",
+    type: "error",
+  },
+  {
     inputs: [],
     name: "ReentrancyLockReentered",
     type: "error",

@@ -3,6 +3,7 @@
 /* eslint-disable */
 export type { Allocation } from "./Allocation";
 export type { Arrays } from "./Arrays";
+export type { CalldataHash } from "./CalldataHash";
 export type { DisputeRecord } from "./DisputeRecord";
 export type { Sig } from "./Sig";
 export type { TokenTransfer } from "./TokenTransfer";
