@@ -202,3 +202,184 @@ export { channelId, hashState, fundingId };
 
 /** Random wallet type re-export for tests that need throwaway accounts. */
 export type { HDNodeWallet };
+
+// ---------------------------------------------------------------------------------------------
+// Extended fixtures (EVM tests): phases, dispute records, mock contracts, signature mutations.
+// ---------------------------------------------------------------------------------------------
+
+/** Dispute phases as the contracts number them. */
+export const Phase = { DISPUTE: 0n, FORCEEXEC: 1n, CONCLUDED: 2n } as const;
+
+/** The secp256k1 group order n. */
+export const CURVE_ORDER = 0xfffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141n;
+/** The largest accepted s (n / 2). */
+export const MAX_S = CURVE_ORDER >> 1n;
+/** Largest challenge duration the adjudicator accepts (uint32 max). */
+export const MAX_CHALLENGE_DURATION = 2n ** 32n - 1n;
+/** Largest amount an asset holder's word can hold (2^255 - 1). */
+export const MAX_HOLDINGS = 2n ** 255n - 1n;
+
+/** The dispute record as the `disputes` getter returns it, with named fields. */
+export interface DisputeView {
+  timeout: bigint;
+  challengeDuration: bigint;
+  version: bigint;
+  phase: bigint;
+  stateHash: Hex;
+  hasApp: boolean;
+}
+
+/** Reads `adjudicator.disputes(id)` into a plain object (deep-equal friendly). */
+export async function readDispute(adjudicator: Adjudicator, id: Hex): Promise<DisputeView> {
+  const r = await adjudicator.disputes(id);
+  return {
+    timeout: r.timeout,
+    challengeDuration: r.challengeDuration,
+    version: r.version,
+    phase: BigInt(r.phase),
+    stateHash: r.stateHash as Hex,
+    hasApp: r.hasApp,
+  };
+}
+
+/** The timestamp of the block that mined `tx` (the `block.timestamp` the contract saw). */
+export async function blockTimeOf(tx: { wait(): Promise<{ blockNumber: number } | null> }): Promise<bigint> {
+  const receipt = await tx.wait();
+  if (!receipt) throw new Error("transaction has no receipt");
+  const block = await ethers.provider.getBlock(receipt.blockNumber);
+  if (!block) throw new Error(`block ${receipt.blockNumber} not found`);
+  return BigInt(block.timestamp);
+}
+
+/** Deployed mock contracts (contracts/test) next to the canonical deployment. */
+export interface MockDeployment extends Deployment {
+  counterApp: import("../../typechain/evm").CounterApp;
+  noReturnToken: import("../../typechain/evm").NoReturnToken;
+  noReturnHolder: AssetHolderERC20;
+  falseReturnToken: import("../../typechain/evm").FalseReturnToken;
+  falseReturnHolder: AssetHolderERC20;
+  feeToken: import("../../typechain/evm").FeeOnTransferToken;
+  feeHolder: AssetHolderERC20;
+  contractWallet: import("../../typechain/evm").ContractWallet;
+  reentrantReceiver: import("../../typechain/evm").ReentrantReceiver;
+  rejectingReceiver: import("../../typechain/evm").RejectingReceiver;
+}
+
+async function deployHolderFor(adjAddress: string, token: { getAddress(): Promise<string> }): Promise<AssetHolderERC20> {
+  return (await ethers.deployContract("AssetHolderERC20", [
+    adjAddress,
+    await token.getAddress(),
+  ])) as unknown as AssetHolderERC20;
+}
+
+/**
+ * `deployFixture` plus every mock: CounterApp, the three odd tokens with a holder each (both
+ * participants hold TOKEN_BALANCE of each and approved its holder), and the three receivers.
+ * A separate fixture so the canonical deployment (and the gas snapshots built on it) keeps
+ * its addresses.
+ */
+export async function deployMocksFixture(): Promise<MockDeployment> {
+  const d = await deployFixture();
+  const adjAddress = await d.adjudicator.getAddress();
+  const counterApp = (await ethers.deployContract("CounterApp")) as unknown as MockDeployment["counterApp"];
+
+  const noReturnToken = (await ethers.deployContract("NoReturnToken")) as unknown as MockDeployment["noReturnToken"];
+  const noReturnHolder = await deployHolderFor(adjAddress, noReturnToken);
+  const falseReturnToken = (await ethers.deployContract(
+    "FalseReturnToken",
+  )) as unknown as MockDeployment["falseReturnToken"];
+  const falseReturnHolder = await deployHolderFor(adjAddress, falseReturnToken);
+  const feeToken = (await ethers.deployContract("FeeOnTransferToken", [
+    d.parts.map((p) => p.address),
+    TOKEN_BALANCE,
+  ])) as unknown as MockDeployment["feeToken"];
+  const feeHolder = await deployHolderFor(adjAddress, feeToken);
+  for (const p of d.parts) {
+    await (await noReturnToken.mint(p.address, TOKEN_BALANCE)).wait();
+    await (await noReturnToken.connect(p.wallet).approve(await noReturnHolder.getAddress(), TOKEN_BALANCE)).wait();
+    await (await falseReturnToken.mint(p.address, TOKEN_BALANCE)).wait();
+    await (await feeToken.connect(p.wallet).approve(await feeHolder.getAddress(), TOKEN_BALANCE)).wait();
+  }
+
+  const contractWallet = (await ethers.deployContract(
+    "ContractWallet",
+  )) as unknown as MockDeployment["contractWallet"];
+  const reentrantReceiver = (await ethers.deployContract(
+    "ReentrantReceiver",
+  )) as unknown as MockDeployment["reentrantReceiver"];
+  const rejectingReceiver = (await ethers.deployContract(
+    "RejectingReceiver",
+  )) as unknown as MockDeployment["rejectingReceiver"];
+  return {
+    ...d,
+    counterApp,
+    noReturnToken,
+    noReturnHolder,
+    falseReturnToken,
+    falseReturnHolder,
+    feeToken,
+    feeHolder,
+    contractWallet,
+    reentrantReceiver,
+    rejectingReceiver,
+  };
+}
+
+/** `loadFixture(deployMocksFixture)`. */
+export function loadMocks(): Promise<MockDeployment> {
+  return loadFixture(deployMocksFixture);
+}
+
+/** The address of a deployed contract, typed for the library. */
+export async function addressOf(c: { getAddress(): Promise<string> }): Promise<Address> {
+  return (await c.getAddress()).toLowerCase() as Address;
+}
+
+/** A two-party ledger channel on the ETH holder: params, its ID and a state builder. */
+export interface TestChannel {
+  params: Params;
+  id: Hex;
+  asset: Asset;
+  /** A state of this channel (one asset, the ETH holder) with `balances` and options. */
+  state(balances: bigint[], options?: Partial<StateOptions>): State;
+}
+
+/** Builds a `TestChannel` on `holder` (default: the ETH holder) with `makeParams` options. */
+export async function makeChannel(
+  d: Deployment,
+  options: ParamsOptions & { parts?: TestParticipant[]; holder?: { getAddress(): Promise<string> } } = {},
+): Promise<TestChannel> {
+  const params = makeParams(options.parts ?? d.parts, options);
+  const asset = evmAsset(d.chainId, await addressOf(options.holder ?? d.ethHolder));
+  return {
+    params,
+    id: channelId(params),
+    asset,
+    state: (balances, o = {}) => makeState(params, { assets: [asset], balances: [balances], ...o }),
+  };
+}
+
+/** Splits a 65-byte signature into r, s, v. */
+export function splitSig(sig: Hex): { r: bigint; s: bigint; v: number } {
+  const b = ethers.getBytes(sig);
+  if (b.length !== 65) throw new Error(`expected 65 bytes, got ${b.length}`);
+  return { r: BigInt(ethers.hexlify(b.slice(0, 32))), s: BigInt(ethers.hexlify(b.slice(32, 64))), v: b[64] };
+}
+
+/** Joins r, s, v into a 65-byte signature. */
+export function joinSig(r: bigint, s: bigint, v: number): Hex {
+  return ethers.concat([ethers.toBeHex(r, 32), ethers.toBeHex(s, 32), ethers.toBeHex(v, 1)]) as Hex;
+}
+
+/** The EIP-2098 64-byte compact form of a 65-byte signature (accepted upstream, rejected here). */
+export function compactSig(sig: Hex): Hex {
+  const { r, s, v } = splitSig(sig);
+  const yParityAndS = s | (BigInt(v - 27) << 255n);
+  return ethers.concat([ethers.toBeHex(r, 32), ethers.toBeHex(yParityAndS, 32)]) as Hex;
+}
+
+/** The malleable twin of a valid signature: s' = n - s (high), v flipped. Recovers the same signer. */
+export function highSSig(sig: Hex): Hex {
+  const { r, s, v } = splitSig(sig);
+  return joinSig(r, CURVE_ORDER - s, v === 27 ? 28 : 27);
+}
