@@ -58,7 +58,9 @@ export async function makeParticipants(n: number, offset = 0): Promise<TestParti
   const out: TestParticipant[] = [];
   for (let i = 0; i < n; i++) {
     const privateKey = testPrivateKey(offset + i + 1);
-    const address = addressFromPrivateKey(privateKey);
+    // EIP-55 checksummed, as the contracts' events and errors report addresses (the library
+    // accepts checksummed input).
+    const address = ethers.getAddress(addressFromPrivateKey(privateKey)) as Address;
     const wallet = new ethers.Wallet(privateKey, ethers.provider);
     await network.provider.send("hardhat_setBalance", [address, ethers.toQuantity(ETH_BALANCE)]);
     out.push({ privateKey, address, wallet, participant: { ethAddress: address, ccAddress: ZERO_BYTES32 } });
@@ -330,9 +332,9 @@ export function loadMocks(): Promise<MockDeployment> {
   return loadFixture(deployMocksFixture);
 }
 
-/** The address of a deployed contract, typed for the library. */
+/** The (checksummed) address of a deployed contract, typed for the library. */
 export async function addressOf(c: { getAddress(): Promise<string> }): Promise<Address> {
-  return (await c.getAddress()).toLowerCase() as Address;
+  return (await c.getAddress()) as Address;
 }
 
 /** A two-party ledger channel on the ETH holder: params, its ID and a state builder. */
