@@ -385,3 +385,8 @@ export function highSSig(sig: Hex): Hex {
   const { r, s, v } = splitSig(sig);
   return joinSig(r, CURVE_ORDER - s, v === 27 ? 28 : 27);
 }
+
+/** CounterApp's appData: `abi.encode(uint256 counter)`. */
+export function counterData(counter: bigint): Hex {
+  return ethers.AbiCoder.defaultAbiCoder().encode(["uint256"], [counter]) as Hex;
+}
