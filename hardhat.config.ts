@@ -44,6 +44,10 @@ const config: HardhatUserConfig = {
   networks: {
     hardhat: {},
     localhost: { url: process.env.EVM_RPC_URL ?? "http://127.0.0.1:8545" },
+    // Any EVM node, for scripts/deploy-evm.ts. The script reads DEPLOYER_PRIVATE_KEY itself (not
+    // `accounts` here), so a malformed key gets its own clear error instead of breaking config
+    // loading for every Hardhat command; an empty URL is refused by the script with a hint.
+    evm: { url: process.env.EVM_RPC_URL ?? "" },
   },
 };
 
