@@ -390,3 +390,25 @@ export function highSSig(sig: Hex): Hex {
 export function counterData(counter: bigint): Hex {
   return ethers.AbiCoder.defaultAbiCoder().encode(["uint256"], [counter]) as Hex;
 }
+
+/**
+ * `part` deposits `amount` under its funding ID of the channel `params` at `holder` (value sent
+ * for the ETH holder, a pre-approved token pull otherwise). Waits for the receipt.
+ */
+export async function depositFor(
+  holder: AssetHolderETH | AssetHolderERC20,
+  params: Params,
+  part: TestParticipant,
+  amount: bigint,
+  options: { eth?: boolean } = {},
+): Promise<void> {
+  const isEth = options.eth ?? (holder.interface as import("ethers").Interface).getFunction("token") === null;
+  const value = isEth ? amount : 0n;
+  await (await holder.connect(part.wallet).deposit(fundingIdOf(params, part), amount, { value })).wait();
+}
+
+/** The holdings of every participant of `params` at `holder`, in participant order. */
+export async function holdingsOf(holder: AssetHolderETH | AssetHolderERC20, params: Params): Promise<bigint[]> {
+  const id = channelId(params);
+  return Promise.all(params.participants.map((p) => holder.holdings(fundingId(id, p.ethAddress))));
+}
