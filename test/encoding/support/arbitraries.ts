@@ -104,6 +104,36 @@ export const stateArb: fc.Arbitrary<State> = fc.record({
   isFinal: fc.boolean(),
 });
 
+/**
+ * Smaller states and params for the corruption property, which decodes once per byte of the
+ * encoding: every structural element still occurs (all arrays possibly empty or non-empty,
+ * odd-length bytes, sub-allocations), but blobs and arrays stay short so 500 runs stay fast.
+ */
+const shortBytesArb: fc.Arbitrary<Hex> = fc.uint8Array({ maxLength: 40 }).map(hexOf);
+export const compactStateArb: fc.Arbitrary<State> = fc.record({
+  channelID: bytes32Arb,
+  version: uint64Arb,
+  outcome: fc.record({
+    assets: fc.array(fc.record({ chainID: uint256Arb, ethHolder: addressArb, ccHolder: shortBytesArb }), { maxLength: 3 }),
+    backends: fc.array(backendArb, { maxLength: 3 }),
+    balances: fc.array(fc.array(uint256Arb, { maxLength: 4 }), { maxLength: 3 }),
+    locked: fc.array(
+      fc.record({ ID: bytes32Arb, balances: fc.array(uint256Arb, { maxLength: 3 }), indexMap: fc.array(uint16Arb, { maxLength: 4 }) }),
+      { maxLength: 2 },
+    ),
+  }),
+  appData: shortBytesArb,
+  isFinal: fc.boolean(),
+});
+export const compactParamsArb: fc.Arbitrary<Params> = fc.record({
+  challengeDuration: uint256Arb,
+  nonce: uint256Arb,
+  participants: fc.array(fc.record({ ethAddress: addressArb, ccAddress: shortBytesArb }), { maxLength: 5 }),
+  app: addressArb,
+  ledgerChannel: fc.boolean(),
+  virtualChannel: fc.boolean(),
+});
+
 export const withdrawalAuthArb: fc.Arbitrary<WithdrawalAuth> = fc.record({
   channelID: bytes32Arb,
   participant: participantArb,
