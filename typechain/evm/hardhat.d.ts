@@ -86,13 +86,25 @@ declare module "hardhat/types/runtime" {
       signerOrOptions?: ethers.Signer | FactoryOptions
     ): Promise<Contracts.NoReturnToken__factory>;
     getContractFactory(
+      name: "RawReturnToken",
+      signerOrOptions?: ethers.Signer | FactoryOptions
+    ): Promise<Contracts.RawReturnToken__factory>;
+    getContractFactory(
       name: "ReentrantReceiver",
       signerOrOptions?: ethers.Signer | FactoryOptions
     ): Promise<Contracts.ReentrantReceiver__factory>;
     getContractFactory(
+      name: "ReentrantToken",
+      signerOrOptions?: ethers.Signer | FactoryOptions
+    ): Promise<Contracts.ReentrantToken__factory>;
+    getContractFactory(
       name: "RejectingReceiver",
       signerOrOptions?: ethers.Signer | FactoryOptions
     ): Promise<Contracts.RejectingReceiver__factory>;
+    getContractFactory(
+      name: "ReversingToken",
+      signerOrOptions?: ethers.Signer | FactoryOptions
+    ): Promise<Contracts.ReversingToken__factory>;
     getContractFactory(
       name: "TestToken",
       signerOrOptions?: ethers.Signer | FactoryOptions
@@ -197,15 +209,30 @@ declare module "hardhat/types/runtime" {
       signer?: ethers.Signer
     ): Promise<Contracts.NoReturnToken>;
     getContractAt(
+      name: "RawReturnToken",
+      address: string | ethers.Addressable,
+      signer?: ethers.Signer
+    ): Promise<Contracts.RawReturnToken>;
+    getContractAt(
       name: "ReentrantReceiver",
       address: string | ethers.Addressable,
       signer?: ethers.Signer
     ): Promise<Contracts.ReentrantReceiver>;
     getContractAt(
+      name: "ReentrantToken",
+      address: string | ethers.Addressable,
+      signer?: ethers.Signer
+    ): Promise<Contracts.ReentrantToken>;
+    getContractAt(
       name: "RejectingReceiver",
       address: string | ethers.Addressable,
       signer?: ethers.Signer
     ): Promise<Contracts.RejectingReceiver>;
+    getContractAt(
+      name: "ReversingToken",
+      address: string | ethers.Addressable,
+      signer?: ethers.Signer
+    ): Promise<Contracts.ReversingToken>;
     getContractAt(
       name: "TestToken",
       address: string | ethers.Addressable,
@@ -295,13 +322,25 @@ declare module "hardhat/types/runtime" {
       signerOrOptions?: ethers.Signer | DeployContractOptions
     ): Promise<Contracts.NoReturnToken>;
     deployContract(
+      name: "RawReturnToken",
+      signerOrOptions?: ethers.Signer | DeployContractOptions
+    ): Promise<Contracts.RawReturnToken>;
+    deployContract(
       name: "ReentrantReceiver",
       signerOrOptions?: ethers.Signer | DeployContractOptions
     ): Promise<Contracts.ReentrantReceiver>;
     deployContract(
+      name: "ReentrantToken",
+      signerOrOptions?: ethers.Signer | DeployContractOptions
+    ): Promise<Contracts.ReentrantToken>;
+    deployContract(
       name: "RejectingReceiver",
       signerOrOptions?: ethers.Signer | DeployContractOptions
     ): Promise<Contracts.RejectingReceiver>;
+    deployContract(
+      name: "ReversingToken",
+      signerOrOptions?: ethers.Signer | DeployContractOptions
+    ): Promise<Contracts.ReversingToken>;
     deployContract(
       name: "TestToken",
       signerOrOptions?: ethers.Signer | DeployContractOptions
@@ -406,15 +445,30 @@ declare module "hardhat/types/runtime" {
       signerOrOptions?: ethers.Signer | DeployContractOptions
     ): Promise<Contracts.NoReturnToken>;
     deployContract(
+      name: "RawReturnToken",
+      args: any[],
+      signerOrOptions?: ethers.Signer | DeployContractOptions
+    ): Promise<Contracts.RawReturnToken>;
+    deployContract(
       name: "ReentrantReceiver",
       args: any[],
       signerOrOptions?: ethers.Signer | DeployContractOptions
     ): Promise<Contracts.ReentrantReceiver>;
     deployContract(
+      name: "ReentrantToken",
+      args: any[],
+      signerOrOptions?: ethers.Signer | DeployContractOptions
+    ): Promise<Contracts.ReentrantToken>;
+    deployContract(
       name: "RejectingReceiver",
       args: any[],
       signerOrOptions?: ethers.Signer | DeployContractOptions
     ): Promise<Contracts.RejectingReceiver>;
+    deployContract(
+      name: "ReversingToken",
+      args: any[],
+      signerOrOptions?: ethers.Signer | DeployContractOptions
+    ): Promise<Contracts.ReversingToken>;
     deployContract(
       name: "TestToken",
       args: any[],
