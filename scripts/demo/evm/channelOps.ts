@@ -1,0 +1,113 @@
+/**
+ * The on-chain moves both channel stories share: deposit, withdraw with a signed withdrawal
+ * authorisation, and the closing balance checks. Funding IDs and withdrawal signatures come
+ * from the library.
+ */
+import { fundingId, signWithdrawalAuth } from "../../../src";
+import type { WithdrawalAuth } from "../../../src";
+import { formatAmount, formatCount } from "../../lib/format";
+import type { OffChainChannel } from "../offChainChannel";
+import type { DemoPerson } from "../people";
+import type { DemoPayout } from "../types";
+import type { EvmAsset, EvmWorld } from "./world";
+
+/** Wallet balances of every person in every asset, `[asset][person]`. */
+export type BalanceSheet = bigint[][];
+
+/** Human-readable amount of asset `a`. */
+export function fmt(world: EvmWorld, a: number, amount: bigint): string {
+  const asset = world.assets[a];
+  return formatAmount(amount, asset.decimals, asset.symbol);
+}
+
+/** "ETH Alice 4 / Bob 4, PDT Alice 620 / Bob 180". */
+export function describeBalances(world: EvmWorld, balances: bigint[][]): string {
+  return balances
+    .map((row, a) => `${world.assets[a].symbol} ${row.map((v, i) => `${world.people[i].name} ${fmt(world, a, v).split(" ")[0]}`).join(" / ")}`)
+    .join(", ");
+}
+
+/** Snapshot of everyone's wallet balances. */
+export async function balanceSheet(world: EvmWorld): Promise<BalanceSheet> {
+  return Promise.all(world.assets.map((asset) => Promise.all(world.people.map((p) => asset.balanceOf(p.address)))));
+}
+
+/** `person` deposits its version-0 balance of asset `a` into the channel and the holding is checked. */
+export async function deposit(
+  world: EvmWorld,
+  phase: string,
+  channel: OffChainChannel,
+  personIndex: number,
+  a: number,
+): Promise<void> {
+  const person = world.people[personIndex];
+  const asset: EvmAsset = world.assets[a];
+  const amount = channel.at(0n).state.outcome.balances[a][personIndex];
+  const fid = fundingId(channel.id, person.address);
+  const holder = asset.holder.connect(world.wallets[person.name]);
+  const r = await world.tx.send(phase, `deposit ${asset.symbol}`, person.name, () =>
+    holder.deposit(fid, amount, { value: asset.isEth ? amount : 0n }),
+  );
+  world.log.step(`${person.name} deposits ${fmt(world, a, amount)} into the ${asset.symbol} holder (${formatCount(r.gasUsed)} gas)`);
+  world.check.equal(`holdings of ${person.name} in ${asset.symbol}`, amount, await asset.holder.holdings(fid), fmt(world, a, amount));
+}
+
+/**
+ * `person` withdraws its whole settled balance of asset `a`, authorised by its own signature
+ * over a withdrawal authorisation (receiver: itself). Returns the amount.
+ */
+export async function withdraw(
+  world: EvmWorld,
+  phase: string,
+  channel: OffChainChannel,
+  personIndex: number,
+  a: number,
+): Promise<bigint> {
+  const person: DemoPerson = world.people[personIndex];
+  const asset = world.assets[a];
+  const fid = fundingId(channel.id, person.address);
+  const amount = await asset.holder.holdings(fid);
+  const auth: WithdrawalAuth = { channelID: channel.id, participant: person.participant, receiver: person.address, amount };
+  const sig = signWithdrawalAuth(auth, person.privateKey);
+  const r = await world.tx.send(phase, `withdraw ${asset.symbol}`, person.name, () =>
+    asset.holder.connect(world.wallets[person.name]).withdraw(auth, sig),
+  );
+  world.log.step(
+    `${person.name} signs a withdrawal authorisation for ${fmt(world, a, amount)} and withdraws it (${formatCount(r.gasUsed)} gas)`,
+  );
+  world.check.equal(`holdings of ${person.name} in ${asset.symbol} after withdrawing`, 0n, await asset.holder.holdings(fid), "0");
+  return amount;
+}
+
+/**
+ * Checks that `state`'s balances reached the wallets exactly: for each person and asset, the
+ * wallet changed by payout − deposit, minus (for ETH) the gas fees the person paid in `phase`.
+ * Returns the payouts for the report.
+ */
+export async function checkPayouts(
+  world: EvmWorld,
+  phase: string,
+  channel: OffChainChannel,
+  before: BalanceSheet,
+  expected: bigint[][],
+  label: string,
+): Promise<DemoPayout[]> {
+  const after = await balanceSheet(world);
+  const deposits = channel.at(0n).state.outcome.balances;
+  const payouts: DemoPayout[] = [];
+  world.people.forEach((p, i) => {
+    world.assets.forEach((asset, a) => {
+      const fees = asset.isEth ? world.tx.feesPaid(phase, p.name) : 0n;
+      const change = after[a][i] - before[a][i];
+      const received = change + fees + deposits[a][i];
+      world.check.equal(
+        `${p.name} received the ${label} ${asset.symbol} balance`,
+        expected[a][i],
+        received,
+        `${fmt(world, a, received)}${asset.isEth ? ` (wallet change ${fmt(world, a, change)}, of which ${fmt(world, a, fees)} gas fees)` : ""}`,
+      );
+      payouts.push({ channel: phase, participant: p.name, asset: asset.symbol, amount: received });
+    });
+  });
+  return payouts;
+}

@@ -1,0 +1,171 @@
+/**
+ * Set-up of the EVM demo: deploys the system with `deployEvm` (the deploy script's own
+ * function) plus a demo ERC-20, funds Alice and Bob with ETH, and has them approve the ERC-20
+ * holder. Everything the two channel stories need is returned as one `EvmWorld`.
+ */
+import { Wallet, getAddress, parseEther, parseUnits } from "ethers";
+import type { HardhatRuntimeEnvironment } from "hardhat/types";
+import { BACKEND_ETH } from "../../../src";
+import type { Address, Asset } from "../../../src";
+import { AssetHolder__factory, TestToken__factory } from "../../../typechain/evm";
+import type { Adjudicator, AssetHolder, TestToken } from "../../../typechain/evm";
+import { deployEvm } from "../../lib/evm/deployEvm";
+import { formatAmount, formatCount } from "../../lib/format";
+import { DemoNetworkError } from "../../lib/scriptErrors";
+import type { Checker } from "../checker";
+import { ZERO_BYTES32 } from "../people";
+import type { DemoPerson } from "../people";
+import type { DemoContext } from "../types";
+import type { TxRecorder } from "./txRecorder";
+
+/** One asset of the demo channels, with what the stories need to move and observe it. */
+export interface EvmAsset {
+  symbol: string;
+  decimals: number;
+  /** The asset as it appears in channel states. */
+  asset: Asset;
+  /** The asset holder (common AssetHolder ABI). */
+  holder: AssetHolder;
+  /** ETH: the deposit's `msg.value` is the amount; ERC-20: zero. */
+  isEth: boolean;
+  /** Wallet balance of `address` in this asset. */
+  balanceOf(address: string): Promise<bigint>;
+}
+
+/** Everything the channel stories use. */
+export interface EvmWorld {
+  hre: HardhatRuntimeEnvironment;
+  chainId: bigint;
+  adjudicator: Adjudicator;
+  /** [ETH, PDT] — the order of assets in every channel state. */
+  assets: EvmAsset[];
+  people: DemoPerson[];
+  /** A funded wallet per person name. */
+  wallets: Record<string, Wallet>;
+  log: DemoContext["log"];
+  check: Checker;
+  tx: TxRecorder;
+}
+
+/** Networks where the demo may run: it mints ETH-less test wallets and moves chain time. */
+const DEV_NETWORKS = ["hardhat", "localhost"];
+
+/** ETH each participant gets from the deployer for deposits and gas. */
+export const ETH_PER_PERSON = parseEther("20");
+/** Demo tokens minted to each participant. */
+export const PDT_PER_PERSON = parseUnits("1000", 18);
+
+const PHASE = "setup";
+
+/** Deploys and funds everything; see the file comment. */
+export async function setUpEvmWorld(
+  hre: HardhatRuntimeEnvironment,
+  ctx: DemoContext,
+  check: Checker,
+  tx: TxRecorder,
+): Promise<EvmWorld> {
+  const { log } = ctx;
+  if (!DEV_NETWORKS.includes(hre.network.name)) {
+    throw new DemoNetworkError(hre.network.name, `it needs a development network (${DEV_NETWORKS.join(", ")})`);
+  }
+  const [deployer] = await hre.ethers.getSigners();
+  if (!deployer) throw new DemoNetworkError(hre.network.name, "the network has no funded account to deploy from");
+  const people = [ctx.people.alice, ctx.people.bob];
+
+  log.section("set-up: deploy contracts, fund Alice and Bob");
+  log.step(`Alice ${ctx.people.alice.display}, Bob ${ctx.people.bob.display}`);
+
+  // The demo token exists before the system, as a real token would.
+  const token: TestToken = await deployDemoToken(deployer, people, log, tx);
+  const tokenAddress = (await token.getAddress()).toLowerCase() as Address;
+
+  const deployment = await deployEvm({
+    signer: deployer,
+    artifacts: hre.artifacts,
+    networkName: hre.network.name,
+    tokens: [tokenAddress],
+    log: (line) => log.detail(line),
+  });
+  const c = deployment.record.contracts;
+  tx.record({ phase: PHASE, action: "deploy Adjudicator", actor: "deployer", cost: BigInt(c.Adjudicator.gasUsed) });
+  tx.record({ phase: PHASE, action: "deploy AssetHolderETH", actor: "deployer", cost: BigInt(c.AssetHolderETH.gasUsed) });
+  tx.record({
+    phase: PHASE,
+    action: "deploy AssetHolderERC20 (PDT)",
+    actor: "deployer",
+    cost: BigInt(c.AssetHolderERC20[0].gasUsed),
+  });
+  log.step(
+    `deployed Adjudicator ${c.Adjudicator.address}, AssetHolderETH ${c.AssetHolderETH.address}, ` +
+      `AssetHolderERC20 ${c.AssetHolderERC20[0].address}`,
+  );
+
+  const chainId = BigInt(deployment.record.chainId);
+  const ethHolderAddress = c.AssetHolderETH.address;
+  const erc20HolderAddress = c.AssetHolderERC20[0].address;
+  const provider = hre.ethers.provider;
+  const assets: EvmAsset[] = [
+    {
+      symbol: "ETH",
+      decimals: 18,
+      asset: evmAsset(chainId, ethHolderAddress),
+      holder: AssetHolder__factory.connect(ethHolderAddress, provider),
+      isEth: true,
+      balanceOf: (a) => provider.getBalance(a),
+    },
+    {
+      symbol: "PDT",
+      decimals: 18,
+      asset: evmAsset(chainId, erc20HolderAddress),
+      holder: AssetHolder__factory.connect(erc20HolderAddress, provider),
+      isEth: false,
+      balanceOf: (a) => token.balanceOf(a),
+    },
+  ];
+
+  const wallets: Record<string, Wallet> = {};
+  for (const p of people) {
+    wallets[p.name] = new Wallet(p.privateKey, provider);
+    const r = await tx.send(PHASE, `send ${p.name} 20 ETH`, "deployer", () =>
+      deployer.sendTransaction({ to: p.address, value: ETH_PER_PERSON }),
+    );
+    log.step(`deployer sends ${p.name} ${formatAmount(ETH_PER_PERSON, 18, "ETH")} for deposits and gas (${formatCount(r.gasUsed)} gas)`);
+  }
+  for (const p of people) {
+    // One approval for everything the demo deposits, as a wallet would ask once.
+    const r = await tx.send(PHASE, "approve PDT for AssetHolderERC20", p.name, () =>
+      token.connect(wallets[p.name]).approve(erc20HolderAddress, PDT_PER_PERSON),
+    );
+    log.step(`${p.name} approves the PDT holder to pull up to ${formatAmount(PDT_PER_PERSON, 18, "PDT")} (${formatCount(r.gasUsed)} gas)`);
+  }
+
+  return { hre, chainId, adjudicator: deployment.adjudicator, assets, people, wallets, log, check, tx };
+}
+
+async function deployDemoToken(
+  deployer: Awaited<ReturnType<HardhatRuntimeEnvironment["ethers"]["getSigners"]>>[number],
+  people: DemoPerson[],
+  log: DemoContext["log"],
+  tx: TxRecorder,
+): Promise<TestToken> {
+  const factory = new TestToken__factory(deployer);
+  let token: TestToken | undefined;
+  const r = await tx.send(PHASE, "deploy demo token PDT (not part of Perun)", "deployer", async () => {
+    token = await factory.deploy("Perun Demo Token", "PDT", people.map((p) => p.address), PDT_PER_PERSON);
+    return token.deploymentTransaction()!;
+  });
+  log.step(
+    `deployed the demo ERC-20 "PDT" at ${getAddress(r.contractAddress!)}, ` +
+      `${formatAmount(PDT_PER_PERSON, 18, "PDT")} each for Alice and Bob (${formatCount(r.gasUsed)} gas)`,
+  );
+  return token!;
+}
+
+function evmAsset(chainId: bigint, holder: string): Asset {
+  return { chainID: chainId, ethHolder: holder.toLowerCase() as Address, ccHolder: ZERO_BYTES32 };
+}
+
+/** `backends` of a channel over these assets: all Ethereum. */
+export function evmBackends(assets: EvmAsset[]): bigint[] {
+  return assets.map(() => BACKEND_ETH);
+}
