@@ -412,3 +412,13 @@ export async function holdingsOf(holder: AssetHolderETH | AssetHolderERC20, para
   const id = channelId(params);
   return Promise.all(params.participants.map((p) => holder.holdings(fundingId(id, p.ethAddress))));
 }
+
+/** The 4-byte selector of a custom error, e.g. `selectorOf("ReentrancyLockReentered()")`. */
+export function selectorOf(signature: string): Hex {
+  return ethers.id(signature).slice(0, 10) as Hex;
+}
+
+/** A fresh address that holds nothing (a receiver whose balance starts at zero). */
+export function freshAddress(label: string): Address {
+  return ethers.getAddress(ethers.dataSlice(ethers.id(`perun-test-receiver:${label}`), 12)) as Address;
+}
