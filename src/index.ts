@@ -33,6 +33,7 @@ export { recoverStateSigner } from "./encoding/recoverStateSigner";
 export { verifyStateSignature } from "./encoding/verifyStateSignature";
 export { signWithdrawalAuth } from "./encoding/signWithdrawalAuth";
 export { recoverWithdrawalAuthSigner } from "./encoding/recoverWithdrawalAuthSigner";
+export { verifyWithdrawalAuthSignature } from "./encoding/verifyWithdrawalAuthSignature";
 export { addressFromPrivateKey } from "./encoding/addressFromPrivateKey";
 export { assertExpectedSigner, parseSignature, recoverDigestSigner } from "./encoding/signaturePolicy";
 export type { ParsedSignature } from "./encoding/signaturePolicy";

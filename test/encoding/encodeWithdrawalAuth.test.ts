@@ -9,6 +9,7 @@ import {
   encodeWithdrawalAuth,
   recoverWithdrawalAuthSigner,
   signWithdrawalAuth,
+  verifyWithdrawalAuthSignature,
 } from "../../src";
 import { expectExactError } from "./support/expectError";
 import { ADDRESS_A, KEY_A, clone, knownWithdrawalAuth } from "./support/fixtures";
@@ -39,6 +40,8 @@ describe("encoding: encodeWithdrawalAuth / signWithdrawalAuth", () => {
     const other = knownWithdrawalAuth();
     other.amount += 1n;
     expect(recoverWithdrawalAuthSigner(other, sig)).to.not.equal(ADDRESS_A);
+    expect(verifyWithdrawalAuthSignature(knownWithdrawalAuth(), sig, ADDRESS_A)).to.equal(true);
+    expect(verifyWithdrawalAuthSignature(other, sig, ADDRESS_A)).to.equal(false);
   });
 
   for (const row of REJECT) {
