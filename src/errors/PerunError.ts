@@ -24,4 +24,14 @@ export class PerunError extends Error {
       Object.defineProperty(this, "cause", { value: cause, writable: true, configurable: true });
     }
   }
+
+  /**
+   * JSON form for logs and RPC error payloads. Details often hold bigints (offending
+   * integers), which plain JSON.stringify cannot serialise; they become decimal strings.
+   */
+  toJSON(): { name: string; message: string; details: Record<string, unknown> } {
+    const details: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(this.details)) details[k] = typeof v === "bigint" ? v.toString() : v;
+    return { name: this.name, message: this.message, details };
+  }
 }

@@ -24,6 +24,15 @@ describe("encoding: error classes", () => {
     expect(Object.isFrozen(e.details)).to.equal(true);
   });
 
+  it("serialise to JSON with bigints as decimal strings", () => {
+    const e = new IntegerOutOfRangeError("version", "uint64", 1n << 64n);
+    expect(JSON.parse(JSON.stringify(e))).to.deep.equal({
+      name: "IntegerOutOfRangeError",
+      message: "version: 18446744073709551616 does not fit uint64",
+      details: { field: "version", type: "uint64", value: "18446744073709551616" },
+    });
+  });
+
   it("keep the three families apart", () => {
     expect(new DecodeOffsetError("x", 0, 32, 64n)).to.be.instanceOf(DecodingError).and.not.instanceOf(EncodingError);
     expect(new SignatureHighSError(5n)).to.be.instanceOf(SignatureError).and.not.instanceOf(DecodingError);
