@@ -26,7 +26,9 @@ async function main(): Promise<void> {
 
   for (const report of outcome.reports) {
     console.log(`\n${renderCostTable(report)}`);
-    console.log(`${report.chain}: ${report.checks} checks passed in ${(outcome.durations[report.chain] / 1000).toFixed(1)} s`);
+    console.log(
+      `${report.chain}: ${report.checks} checks passed in ${(outcome.durations[report.chain] / 1000).toFixed(1)} s`,
+    );
   }
   for (const f of outcome.failures) {
     console.error(`\n${f.chain}: FAILED after ${(outcome.durations[f.chain] / 1000).toFixed(1)} s`);

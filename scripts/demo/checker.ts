@@ -51,18 +51,31 @@ export class Checker {
 }
 
 /**
- * Name of the custom error behind `e`: ethers' own decoding when it did one, else the revert
- * data (ethers puts it in `data`, Hardhat's in-process provider in `data` or `error.data`)
- * decoded with `abi`.
+ * Name of the custom error behind `e`: ethers' own decoding when it did one, else the first
+ * revert data found in the error and its nested `data`/`error`/`info`/`cause` fields (ethers,
+ * Hardhat in-process and Hardhat over HTTP each put it somewhere else), decoded with `abi`.
  */
 function revertName(abi: Interface, e: unknown): string | undefined {
-  const err = e as { revert?: { name?: unknown }; data?: unknown; error?: { data?: unknown } };
-  if (typeof err.revert?.name === "string") return err.revert.name;
-  for (const data of [err.data, err.error?.data]) {
-    if (typeof data === "string" && /^0x[0-9a-fA-F]{8}/.test(data)) {
-      const parsed = abi.parseError(data);
-      if (parsed) return parsed.name;
+  const revert = (e as { revert?: { name?: unknown } } | undefined)?.revert;
+  if (typeof revert?.name === "string") return revert.name;
+  const queue: unknown[] = [e];
+  for (let depth = 0; depth < 4 && queue.length > 0; depth++) {
+    const next: unknown[] = [];
+    for (const item of queue) {
+      if (typeof item === "string" && /^0x[0-9a-fA-F]{8}/.test(item)) {
+        let parsed: ReturnType<Interface["parseError"]> = null;
+        try {
+          parsed = abi.parseError(item);
+        } catch {
+          // Data that is not a well-formed error of this ABI: keep looking.
+        }
+        if (parsed) return parsed.name;
+      } else if (item !== null && typeof item === "object") {
+        const o = item as Record<string, unknown>;
+        next.push(o.data, o.error, o.info, o.cause);
+      }
     }
+    queue.splice(0, queue.length, ...next);
   }
   return undefined;
 }

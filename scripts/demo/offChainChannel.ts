@@ -84,7 +84,8 @@ export class OffChainChannel {
     for (let a = 0; a < assets; a++) {
       const before = prev.outcome.balances[a].reduce((x, y) => x + y, 0n);
       const after = balances[a].reduce((x, y) => x + y, 0n);
-      if (before !== after) throw new DemoCheckError(`total of asset ${a} in version ${prev.version + 1n}`, before, after);
+      if (before !== after)
+        throw new DemoCheckError(`total of asset ${a} in version ${prev.version + 1n}`, before, after);
     }
     const next: State = {
       ...prev,

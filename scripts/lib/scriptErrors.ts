@@ -7,6 +7,7 @@
  * transaction (bad configuration, unreachable node, bad token, not enough funds) or failed
  * half-way (some contracts may already be deployed).
  */
+import { formatEther, getAddress } from "ethers";
 import { PerunError } from "../../src";
 
 /** Base class of every error the scripts throw on purpose. */
@@ -18,10 +19,9 @@ export class ScriptError extends PerunError {
 /** DEPLOYER_PRIVATE_KEY is not set and the network offers no unlocked account to deploy from. */
 export class DeployerKeyMissingError extends ScriptError {
   constructor(network: string) {
-    super(
-      `no deployer: network "${network}" has no unlocked accounts; set DEPLOYER_PRIVATE_KEY=0x<64 hex digits>`,
-      { network },
-    );
+    super(`no deployer: network "${network}" has no unlocked accounts; set DEPLOYER_PRIVATE_KEY=0x<64 hex digits>`, {
+      network,
+    });
   }
 }
 
@@ -60,7 +60,7 @@ export class TokenAddressInvalidError extends ScriptError {
 /** A token address has no contract code on the target network. */
 export class TokenNotContractError extends ScriptError {
   constructor(token: string, chainId: bigint) {
-    super(`token ${token} has no contract code on chain ${chainId} (wrong address or wrong network?)`, {
+    super(`token ${getAddress(token)} has no contract code on chain ${chainId} (wrong address or wrong network?)`, {
       token,
       chainId,
     });
@@ -70,18 +70,22 @@ export class TokenNotContractError extends ScriptError {
 /** A token address holds a contract that does not answer the mandatory ERC-20 views. */
 export class TokenNotErc20Error extends ScriptError {
   constructor(token: string, probe: string, reason: string) {
-    super(`token ${token} is not an ERC-20: ${probe} ${reason}`, { token, probe, reason });
+    super(`token ${getAddress(token)} is not an ERC-20: ${probe} ${reason}`, { token, probe, reason });
   }
 }
 
 /** The deployer's balance does not cover the estimated cost of the deployment. */
 export class DeployerUnderfundedError extends ScriptError {
   constructor(deployer: string, balance: bigint, required: bigint) {
-    super(`deployer ${deployer} holds ${balance} wei but the deployment needs about ${required} wei`, {
-      deployer,
-      balance,
-      required,
-    });
+    super(
+      `deployer ${deployer} holds ${formatEther(balance)} ETH but the deployment needs up to ${formatEther(required)} ETH ` +
+        `(estimated gas × current max fee + 20%); fund it or use another DEPLOYER_PRIVATE_KEY`,
+      {
+        deployer,
+        balance,
+        required,
+      },
+    );
   }
 }
 
@@ -96,7 +100,11 @@ export class DeployEstimateError extends ScriptError {
 export class DeployTransactionError extends ScriptError {
   override readonly refusedBeforeSending = false;
   constructor(contract: string, reason: string, txHash?: string, cause?: unknown) {
-    super(`deploying ${contract} failed: ${reason}${txHash ? ` (tx ${txHash})` : ""}`, { contract, reason, txHash }, cause);
+    super(
+      `deploying ${contract} failed: ${reason}${txHash ? ` (tx ${txHash})` : ""}`,
+      { contract, reason, txHash },
+      cause,
+    );
   }
 }
 

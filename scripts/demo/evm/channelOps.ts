@@ -23,7 +23,10 @@ export function fmt(world: EvmWorld, a: number, amount: bigint): string {
 /** "ETH Alice 4 / Bob 4, PDT Alice 620 / Bob 180". */
 export function describeBalances(world: EvmWorld, balances: bigint[][]): string {
   return balances
-    .map((row, a) => `${world.assets[a].symbol} ${row.map((v, i) => `${world.people[i].name} ${fmt(world, a, v).split(" ")[0]}`).join(" / ")}`)
+    .map(
+      (row, a) =>
+        `${world.assets[a].symbol} ${row.map((v, i) => `${world.people[i].name} ${fmt(world, a, v).split(" ")[0]}`).join(" / ")}`,
+    )
     .join(", ");
 }
 
@@ -48,8 +51,15 @@ export async function deposit(
   const r = await world.tx.send(phase, `deposit ${asset.symbol}`, person.name, () =>
     holder.deposit(fid, amount, { value: asset.isEth ? amount : 0n }),
   );
-  world.log.step(`${person.name} deposits ${fmt(world, a, amount)} into the ${asset.symbol} holder (${formatCount(r.gasUsed)} gas)`);
-  world.check.equal(`holdings of ${person.name} in ${asset.symbol}`, amount, await asset.holder.holdings(fid), fmt(world, a, amount));
+  world.log.step(
+    `${person.name} deposits ${fmt(world, a, amount)} into the ${asset.symbol} holder (${formatCount(r.gasUsed)} gas)`,
+  );
+  world.check.equal(
+    `holdings of ${person.name} in ${asset.symbol}`,
+    amount,
+    await asset.holder.holdings(fid),
+    fmt(world, a, amount),
+  );
 }
 
 /**
@@ -67,7 +77,12 @@ export async function withdraw(
   const asset = world.assets[a];
   const fid = fundingId(channel.id, person.address);
   const amount = await asset.holder.holdings(fid);
-  const auth: WithdrawalAuth = { channelID: channel.id, participant: person.participant, receiver: person.address, amount };
+  const auth: WithdrawalAuth = {
+    channelID: channel.id,
+    participant: person.participant,
+    receiver: person.address,
+    amount,
+  };
   const sig = signWithdrawalAuth(auth, person.privateKey);
   const r = await world.tx.send(phase, `withdraw ${asset.symbol}`, person.name, () =>
     asset.holder.connect(world.wallets[person.name]).withdraw(auth, sig),
@@ -75,7 +90,12 @@ export async function withdraw(
   world.log.step(
     `${person.name} signs a withdrawal authorisation for ${fmt(world, a, amount)} and withdraws it (${formatCount(r.gasUsed)} gas)`,
   );
-  world.check.equal(`holdings of ${person.name} in ${asset.symbol} after withdrawing`, 0n, await asset.holder.holdings(fid), "0");
+  world.check.equal(
+    `holdings of ${person.name} in ${asset.symbol} after withdrawing`,
+    0n,
+    await asset.holder.holdings(fid),
+    "0",
+  );
   return amount;
 }
 

@@ -25,9 +25,27 @@ export const COOPERATIVE_DEPOSITS = [
 
 /** The off-chain updates: what happens, and the balances afterwards. */
 export const COOPERATIVE_UPDATES: { what: string; balances: bigint[][] }[] = [
-  { what: "Alice pays Bob 1 ETH", balances: [[ETH("4"), ETH("4")], [PDT("500"), PDT("300")]] },
-  { what: "Bob pays Alice 120 PDT", balances: [[ETH("4"), ETH("4")], [PDT("620"), PDT("180")]] },
-  { what: "Alice pays Bob 0.25 ETH and 20 PDT", balances: [[ETH("3.75"), ETH("4.25")], [PDT("600"), PDT("200")]] },
+  {
+    what: "Alice pays Bob 1 ETH",
+    balances: [
+      [ETH("4"), ETH("4")],
+      [PDT("500"), PDT("300")],
+    ],
+  },
+  {
+    what: "Bob pays Alice 120 PDT",
+    balances: [
+      [ETH("4"), ETH("4")],
+      [PDT("620"), PDT("180")],
+    ],
+  },
+  {
+    what: "Alice pays Bob 0.25 ETH and 20 PDT",
+    balances: [
+      [ETH("3.75"), ETH("4.25")],
+      [PDT("600"), PDT("200")],
+    ],
+  },
 ];
 
 /** Runs channel 1 and returns what each participant received. */

@@ -28,9 +28,27 @@ export const DISPUTE_DEPOSITS = [
 
 /** The off-chain updates; Bob is best off in version 1, Alice in version 3. */
 export const DISPUTE_UPDATES: { what: string; balances: bigint[][] }[] = [
-  { what: "Alice pays Bob 0.5 ETH", balances: [[ETH("1.5"), ETH("2.5")], [PDT("100"), PDT("100")]] },
-  { what: "Bob pays Alice 1.5 ETH", balances: [[ETH("3"), ETH("1")], [PDT("100"), PDT("100")]] },
-  { what: "Bob pays Alice 40 PDT", balances: [[ETH("3"), ETH("1")], [PDT("140"), PDT("60")]] },
+  {
+    what: "Alice pays Bob 0.5 ETH",
+    balances: [
+      [ETH("1.5"), ETH("2.5")],
+      [PDT("100"), PDT("100")],
+    ],
+  },
+  {
+    what: "Bob pays Alice 1.5 ETH",
+    balances: [
+      [ETH("3"), ETH("1")],
+      [PDT("100"), PDT("100")],
+    ],
+  },
+  {
+    what: "Bob pays Alice 40 PDT",
+    balances: [
+      [ETH("3"), ETH("1")],
+      [PDT("140"), PDT("60")],
+    ],
+  },
 ];
 
 /** Version Bob registers (stale on purpose). */
@@ -50,7 +68,9 @@ export async function runDisputedChannel(world: EvmWorld): Promise<DemoPayout[]>
     nonce: 2n,
     challengeDuration: DISPUTE_CHALLENGE_DURATION,
   });
-  log.step(`Alice and Bob open a second channel (nonce 2, challenge window ${DISPUTE_CHALLENGE_DURATION} s), both sign version 0`);
+  log.step(
+    `Alice and Bob open a second channel (nonce 2, challenge window ${DISPUTE_CHALLENGE_DURATION} s), both sign version 0`,
+  );
   log.detail(`channel ID ${channel.id}`);
 
   const before = await balanceSheet(world);
@@ -79,7 +99,12 @@ export async function runDisputedChannel(world: EvmWorld): Promise<DemoPayout[]>
   const timeout = record.timeout;
   check.equal("adjudicator phase", 0n, record.phase, "DISPUTE");
   check.equal("registered version", CHEATER_VERSION, record.version);
-  check.equal("challenge window ends", registeredAt + DISPUTE_CHALLENGE_DURATION, timeout, `at ${timeout} (registration + ${DISPUTE_CHALLENGE_DURATION} s)`);
+  check.equal(
+    "challenge window ends",
+    registeredAt + DISPUTE_CHALLENGE_DURATION,
+    timeout,
+    `at ${timeout} (registration + ${DISPUTE_CHALLENGE_DURATION} s)`,
+  );
   await check.rejects("Bob's conclude before the window ends", adjudicator.interface, "DisputeTimeoutNotPassed", () =>
     bob.conclude.staticCall(channel.params, stale.state, []),
   );
@@ -99,8 +124,11 @@ export async function runDisputedChannel(world: EvmWorld): Promise<DemoPayout[]>
   record = await adjudicator.disputes(channel.id);
   check.equal("registered version", latest.state.version, record.version);
   check.equal("challenge window not extended by the refutation", timeout, record.timeout, `still ends at ${timeout}`);
-  await check.rejects(`Bob re-registering version ${CHEATER_VERSION}`, adjudicator.interface, "DisputeStaleVersion", () =>
-    bob.register.staticCall({ params: channel.params, state: stale.state, sigs: stale.sigs }, []),
+  await check.rejects(
+    `Bob re-registering version ${CHEATER_VERSION}`,
+    adjudicator.interface,
+    "DisputeStaleVersion",
+    () => bob.register.staticCall({ params: channel.params, state: stale.state, sigs: stale.sigs }, []),
   );
 
   // Time passes: move the chain's clock past the window (development networks only).
@@ -111,7 +139,9 @@ export async function runDisputedChannel(world: EvmWorld): Promise<DemoPayout[]>
   log.step(`${wait} s pass on the chain (evm_increaseTime): the challenge window is over`);
 
   r = await tx.send(phase, "conclude", "Alice", () => alice.conclude(channel.params, latest.state, []));
-  log.step(`Alice concludes the channel with the registered version ${latest.state.version} (${formatCount(r.gasUsed)} gas)`);
+  log.step(
+    `Alice concludes the channel with the registered version ${latest.state.version} (${formatCount(r.gasUsed)} gas)`,
+  );
   record = await adjudicator.disputes(channel.id);
   check.equal("adjudicator phase", 2n, record.phase, "CONCLUDED");
   for (const asset of world.assets) {
@@ -130,5 +160,12 @@ export async function runDisputedChannel(world: EvmWorld): Promise<DemoPayout[]>
       );
     }
   }
-  return checkPayouts(world, phase, channel, before, latest.state.outcome.balances, `latest (version ${latest.state.version})`);
+  return checkPayouts(
+    world,
+    phase,
+    channel,
+    before,
+    latest.state.outcome.balances,
+    `latest (version ${latest.state.version})`,
+  );
 }

@@ -20,7 +20,8 @@ export class TxRecorder {
   ): Promise<TransactionReceipt> {
     const tx = await send();
     const receipt = await tx.wait();
-    if (!receipt || receipt.status !== 1) throw new DemoCheckError(`${action} by ${actor}`, "a successful transaction", "a failed one");
+    if (!receipt || receipt.status !== 1)
+      throw new DemoCheckError(`${action} by ${actor}`, "a successful transaction", "a failed one");
     this.record({ phase, action, actor, cost: receipt.gasUsed });
     const key = feeKey(phase, actor);
     this.fees.set(key, (this.fees.get(key) ?? 0n) + receipt.fee);

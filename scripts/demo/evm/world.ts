@@ -88,7 +88,12 @@ export async function setUpEvmWorld(
   });
   const c = deployment.record.contracts;
   tx.record({ phase: PHASE, action: "deploy Adjudicator", actor: "deployer", cost: BigInt(c.Adjudicator.gasUsed) });
-  tx.record({ phase: PHASE, action: "deploy AssetHolderETH", actor: "deployer", cost: BigInt(c.AssetHolderETH.gasUsed) });
+  tx.record({
+    phase: PHASE,
+    action: "deploy AssetHolderETH",
+    actor: "deployer",
+    cost: BigInt(c.AssetHolderETH.gasUsed),
+  });
   tx.record({
     phase: PHASE,
     action: "deploy AssetHolderERC20 (PDT)",
@@ -129,14 +134,18 @@ export async function setUpEvmWorld(
     const r = await tx.send(PHASE, `send ${p.name} 20 ETH`, "deployer", () =>
       deployer.sendTransaction({ to: p.address, value: ETH_PER_PERSON }),
     );
-    log.step(`deployer sends ${p.name} ${formatAmount(ETH_PER_PERSON, 18, "ETH")} for deposits and gas (${formatCount(r.gasUsed)} gas)`);
+    log.step(
+      `deployer sends ${p.name} ${formatAmount(ETH_PER_PERSON, 18, "ETH")} for deposits and gas (${formatCount(r.gasUsed)} gas)`,
+    );
   }
   for (const p of people) {
     // One approval for everything the demo deposits, as a wallet would ask once.
     const r = await tx.send(PHASE, "approve PDT for AssetHolderERC20", p.name, () =>
       token.connect(wallets[p.name]).approve(erc20HolderAddress, PDT_PER_PERSON),
     );
-    log.step(`${p.name} approves the PDT holder to pull up to ${formatAmount(PDT_PER_PERSON, 18, "PDT")} (${formatCount(r.gasUsed)} gas)`);
+    log.step(
+      `${p.name} approves the PDT holder to pull up to ${formatAmount(PDT_PER_PERSON, 18, "PDT")} (${formatCount(r.gasUsed)} gas)`,
+    );
   }
 
   return { hre, chainId, adjudicator: deployment.adjudicator, assets, people, wallets, log, check, tx };
@@ -151,7 +160,12 @@ async function deployDemoToken(
   const factory = new TestToken__factory(deployer);
   let token: TestToken | undefined;
   const r = await tx.send(PHASE, "deploy demo token PDT (not part of Perun)", "deployer", async () => {
-    token = await factory.deploy("Perun Demo Token", "PDT", people.map((p) => p.address), PDT_PER_PERSON);
+    token = await factory.deploy(
+      "Perun Demo Token",
+      "PDT",
+      people.map((p) => p.address),
+      PDT_PER_PERSON,
+    );
     return token.deploymentTransaction()!;
   });
   log.step(

@@ -21,7 +21,10 @@ export async function assertRpcReachable(
 ): Promise<bigint> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new RpcUnreachableError(network, url, `no answer within ${timeoutMs} ms`)), timeoutMs);
+    timer = setTimeout(
+      () => reject(new RpcUnreachableError(network, url, `no answer within ${timeoutMs} ms`)),
+      timeoutMs,
+    );
     // A pending timer must not keep a finished script alive.
     timer.unref();
   });

@@ -156,15 +156,13 @@ export async function deployEvm(options: DeployEvmOptions): Promise<EvmDeploymen
     contracts: {
       Adjudicator: adjudicatorTx,
       AssetHolderETH: { ...ethHolderTx, adjudicator: adjudicatorAddress },
-      AssetHolderERC20: tokenInfos.map(
-        (t, i): DeployedErc20Holder => ({
-          ...erc20Txs[i],
-          adjudicator: adjudicatorAddress,
-          token: getAddress(t.address),
-          ...(t.symbol === undefined ? {} : { symbol: t.symbol }),
-          ...(t.decimals === undefined ? {} : { decimals: t.decimals }),
-        }),
-      ),
+      AssetHolderERC20: tokenInfos.map((t, i): DeployedErc20Holder => ({
+        ...erc20Txs[i],
+        adjudicator: adjudicatorAddress,
+        token: getAddress(t.address),
+        ...(t.symbol === undefined ? {} : { symbol: t.symbol }),
+        ...(t.decimals === undefined ? {} : { decimals: t.decimals }),
+      })),
     },
     totalGasUsed: all.reduce((sum, c) => sum + c.gasUsed, 0),
   };
@@ -231,7 +229,9 @@ async function compilerInfo(artifacts: Pick<Artifacts, "getBuildInfo">): Promise
   const settings = build.input.settings as { optimizer?: { enabled?: boolean; runs?: number }; evmVersion?: string };
   return {
     solc: build.solcLongVersion,
-    ...(settings.optimizer ? { optimizer: { enabled: settings.optimizer.enabled, runs: settings.optimizer.runs } } : {}),
+    ...(settings.optimizer
+      ? { optimizer: { enabled: settings.optimizer.enabled, runs: settings.optimizer.runs } }
+      : {}),
     ...(settings.evmVersion ? { evmVersion: settings.evmVersion } : {}),
   };
 }
