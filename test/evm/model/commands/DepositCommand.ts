@@ -1,0 +1,72 @@
+import type fc from "fast-check";
+import { act, prediction } from "../act";
+import { depositorOf, nameOf, walletOf } from "../actors";
+import { ASSET_NAMES, ETH, UNIT, fundingIdOf, isConcluded, latest } from "../channelModel";
+import type { Model, Real } from "../channelModel";
+import { checkInvariants } from "../invariants";
+
+/** How a deposit's amount is chosen. */
+export type DepositMode = "topUp" | "units" | "dust";
+
+/**
+ * Anyone (a participant or the outsider) deposits into a participant's funding ID, or into
+ * the channel ID itself: topping the target up to its balance in the latest state, a random
+ * number of units (over- or under-funding), or one wei. Before the channel is concluded every
+ * deposit must be credited in full; afterwards the holder may refuse it
+ * (AssetHolderDepositAfterSettlement) — if it accepts it, the invariants check that it stays
+ * withdrawable by its participant alone.
+ */
+export class DepositCommand implements fc.AsyncCommand<Model, Real> {
+  constructor(
+    readonly channel: number,
+    readonly asset: number,
+    readonly depositor: number,
+    readonly target: number,
+    readonly mode: DepositMode,
+    readonly units: number,
+  ) {}
+
+  check(): boolean {
+    return true;
+  }
+
+  async run(m: Model, real: Real): Promise<void> {
+    const ch = m.channels[this.channel];
+    const from = depositorOf(m, this.depositor);
+    // target n means "the channel ID itself" (counts towards the channel, as upstream).
+    const to = this.target % (m.n + 1);
+    const id = to === m.n ? ch.id : fundingIdOf(ch, real, to);
+    let amount: bigint;
+    if (this.mode === "dust") amount = 1n;
+    else if (this.mode === "units" || to === m.n) amount = BigInt(this.units) * UNIT;
+    else {
+      const owed = latest(ch).state.outcome.balances[this.asset][to];
+      const held = ch.holdings[this.asset][to];
+      amount = owed > held ? owed - held : BigInt(this.units) * UNIT;
+    }
+    const p = prediction();
+    if (isConcluded(ch)) p.mayFail.push({ name: "AssetHolderDepositAfterSettlement", args: [id] });
+    const w = walletOf(m, real, from);
+    const label = `deposit ${ASSET_NAMES[this.asset]} ch${ch.index} ${nameOf(m, from)} -> ${to === m.n ? "channelID" : nameOf(m, to)} ${amount}`;
+    const out = await act(
+      m,
+      real,
+      label,
+      () =>
+        this.asset === ETH
+          ? real.ethHolder.connect(w).deposit(id, amount, { value: amount })
+          : real.erc20Holder.connect(w).deposit(id, amount),
+      p,
+    );
+    if (out.ok) {
+      if (to === m.n) ch.channelHoldings[this.asset] += amount;
+      else ch.holdings[this.asset][to] += amount;
+      ch.deposited[this.asset] += amount;
+    }
+    await checkInvariants(m, real);
+  }
+
+  toString(): string {
+    return `Deposit(ch${this.channel}, ${ASSET_NAMES[this.asset]}, from ${this.depositor}, to ${this.target}, ${this.mode}, ${this.units})`;
+  }
+}
