@@ -11,7 +11,7 @@ import hre from "hardhat";
 import { demoPeople } from "./demo/people";
 import { evmDemo } from "./demo/evm";
 import { textDemoLog } from "./demo/demoLog";
-import { renderCostTable, runDemo } from "./demo/runDemo";
+import { reportOutcome, runDemo } from "./demo/runDemo";
 import type { ChainDemo } from "./demo/types";
 
 const CHAINS: ChainDemo[] = [evmDemo(hre)];
@@ -23,24 +23,10 @@ async function main(): Promise<void> {
   console.log(`participants: Alice ${people.alice.display} (honest), Bob ${people.bob.display} (cheats in channel 2)`);
 
   const outcome = await runDemo(CHAINS, { log: textDemoLog(), people });
-
-  for (const report of outcome.reports) {
-    console.log(`\n${renderCostTable(report)}`);
-    console.log(
-      `${report.chain}: ${report.checks} checks passed in ${(outcome.durations[report.chain] / 1000).toFixed(1)} s`,
-    );
-  }
-  for (const f of outcome.failures) {
-    console.error(`\n${f.chain}: FAILED after ${(outcome.durations[f.chain] / 1000).toFixed(1)} s`);
-    console.error(f.error);
-  }
-  const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  if (outcome.failures.length > 0) {
-    console.error(`\nFAILED: ${outcome.failures.map((f) => f.chain).join(", ")} (${seconds} s)`);
-    process.exitCode = 1;
-  } else {
-    console.log(`\nOK: ${outcome.reports.map((r) => r.chain).join(", ")} completed in ${seconds} s`);
-  }
+  process.exitCode = reportOutcome(outcome, Date.now() - started, {
+    out: (line) => console.log(line),
+    err: (line) => console.error(line),
+  });
 }
 
 main().catch((e: unknown) => {

@@ -59,3 +59,33 @@ export function renderCostTable(report: ChainReport): string {
   const title = `${report.chain}: ${report.unit} per step (${report.environment})`;
   return `${title}\n${renderTable(["#", "step", "who", report.unit], rows, ["right", "left", "left", "right"])}`;
 }
+
+/** Where `reportOutcome` writes: normal output and error output. */
+export interface DemoOutput {
+  out: (line: string) => void;
+  err: (line: string) => void;
+}
+
+/**
+ * Prints the closing part of a run — one cost table per chain that succeeded, the error of
+ * each chain that failed, a verdict line — and returns the process exit status: 0 only when
+ * every chain succeeded.
+ */
+export function reportOutcome(outcome: DemoOutcome, totalMs: number, output: DemoOutput): number {
+  const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
+  for (const report of outcome.reports) {
+    output.out(`\n${renderCostTable(report)}`);
+    output.out(`${report.chain}: ${report.checks} checks passed in ${seconds(outcome.durations[report.chain] ?? 0)}`);
+  }
+  for (const f of outcome.failures) {
+    output.err(`\n${f.chain}: FAILED after ${seconds(outcome.durations[f.chain] ?? 0)}`);
+    output.err(f.error instanceof Error ? (f.error.stack ?? f.error.message) : String(f.error));
+  }
+  if (outcome.failures.length > 0 || outcome.reports.length === 0) {
+    const failed = outcome.failures.map((f) => f.chain).join(", ") || "no chain ran";
+    output.err(`\nFAILED: ${failed} (${seconds(totalMs)})`);
+    return 1;
+  }
+  output.out(`\nOK: ${outcome.reports.map((r) => r.chain).join(", ")} completed in ${seconds(totalMs)}`);
+  return 0;
+}

@@ -1,0 +1,65 @@
+/**
+ * scripts/deploy-evm.ts as an operator runs it (`npx hardhat run …` in a child process): the
+ * exit status (0 deployed, 2 refused before sending) and the message on stderr. The refused
+ * connection is real: a port on 127.0.0.1 that nothing listens on.
+ */
+import { expect } from "chai";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+
+const ROOT = resolve(__dirname, "..", "..");
+const HARDHAT = join(ROOT, "node_modules", ".bin", "hardhat");
+
+function runDeploy(args: string[], env: Record<string, string>) {
+  const r = spawnSync(HARDHAT, ["run", "scripts/deploy-evm.ts", ...args], {
+    cwd: ROOT,
+    encoding: "utf8",
+    timeout: 90_000,
+    env: { ...process.env, HARDHAT_DISABLE_TELEMETRY_PROMPT: "true", ...env },
+  });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** A TCP port that was free a moment ago (bound, then released). */
+async function freePort(): Promise<number> {
+  return new Promise((ok, fail) => {
+    const server = createServer();
+    server.once("error", fail);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => (typeof address === "object" && address ? ok(address.port) : fail(new Error("no port"))));
+    });
+  });
+}
+
+describe("scripts: deploy-evm CLI", function () {
+  this.timeout(180_000);
+
+  it("deploys on the in-process network, prints progress, writes the record, exits 0", () => {
+    const dir = mkdtempSync(join(tmpdir(), "perun-cli-"));
+    const r = runDeploy([], { DEPLOYMENTS_DIR: dir });
+    expect(r.status, r.stderr).to.equal(0);
+    const record = JSON.parse(readFileSync(join(dir, "hardhat.json"), "utf8"));
+    expect(r.stdout).to.include(`Adjudicator: sent ${record.contracts.Adjudicator.txHash}`);
+    expect(r.stdout).to.include(`Adjudicator: deployed at ${record.contracts.Adjudicator.address}`);
+    expect(r.stdout).to.include(`wrote ${join(dir, "hardhat.json")}`);
+  });
+
+  it("refuses an unreachable RPC with exit status 2", async () => {
+    const port = await freePort();
+    const r = runDeploy(["--network", "localhost"], { EVM_RPC_URL: `http://127.0.0.1:${port}` });
+    expect(r.status).to.equal(2);
+    expect(r.stderr).to.include(
+      `deploy-evm: refused: cannot reach the RPC of network "localhost" at http://127.0.0.1:${port}`,
+    );
+  });
+
+  it("refuses a malformed DEPLOYER_PRIVATE_KEY with exit status 2", () => {
+    const r = runDeploy([], { DEPLOYER_PRIVATE_KEY: "0x1234" });
+    expect(r.status).to.equal(2);
+    expect(r.stderr).to.include("deploy-evm: refused: DEPLOYER_PRIVATE_KEY is malformed: 4 hex digits instead of 64");
+  });
+});

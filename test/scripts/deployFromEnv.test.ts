@@ -1,0 +1,150 @@
+/**
+ * deployFromEnv: the deploy script's whole flow (environment → RPC check → deployer → deploy →
+ * record file) on the in-process network, and each refusal. Networks without unlocked accounts
+ * and broken RPCs are simulated by overriding parts of the Hardhat runtime environment.
+ */
+import { expect } from "chai";
+import hre from "hardhat";
+import { existsSync, mkdtempSync, readFileSync, readdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { HardhatRuntimeEnvironment } from "hardhat/types";
+import { deployFromEnv } from "../../scripts/lib/evm/deployFromEnv";
+import {
+  DeployerKeyInvalidError,
+  DeployerKeyMissingError,
+  RpcUnreachableError,
+  RpcUrlMissingError,
+  ScriptError,
+  TokenAddressInvalidError,
+} from "../../scripts/lib/scriptErrors";
+import { addressFromPrivateKey, toChecksumAddress } from "../../src";
+import type { Hex } from "../../src";
+
+async function rejection(p: Promise<unknown>): Promise<Error> {
+  try {
+    await p;
+  } catch (e) {
+    return e as Error;
+  }
+  throw new Error("expected a rejection");
+}
+
+function tempDir(): string {
+  return mkdtempSync(join(tmpdir(), "perun-deploy-"));
+}
+
+/** `hre` with some parts replaced. */
+function withOverrides(overrides: Partial<HardhatRuntimeEnvironment>): HardhatRuntimeEnvironment {
+  return { ...hre, ...overrides } as HardhatRuntimeEnvironment;
+}
+
+describe("scripts: deployFromEnv", () => {
+  it("deploys with the network's first account and writes <dir>/<network>.json", async () => {
+    const [owner] = await hre.ethers.getSigners();
+    const token = await hre.ethers.deployContract("TestToken", ["Env Token", "ENV", [owner.address], 1n]);
+    const dir = tempDir();
+    const lines: string[] = [];
+    const result = await deployFromEnv(hre, { ERC20_TOKENS: await token.getAddress(), DEPLOYMENTS_DIR: dir }, (l) =>
+      lines.push(l),
+    );
+    expect(result.deployerSource).to.equal("node account #0");
+    expect(result.recordPath).to.equal(join(dir, "hardhat.json"));
+    const written = JSON.parse(readFileSync(result.recordPath, "utf8"));
+    expect(written).to.deep.equal(result.deployment.record);
+    expect(written.deployer).to.equal(owner.address);
+    expect(written.contracts.AssetHolderERC20).to.have.length(1);
+    expect(written.contracts.AssetHolderERC20[0].token).to.equal(await token.getAddress());
+    expect(lines[0]).to.equal("checking RPC of network hardhat (in-process Hardhat network)");
+    expect(lines[lines.length - 1]).to.equal(`wrote ${result.recordPath}`);
+  });
+
+  it("deploys with DEPLOYER_PRIVATE_KEY when given", async () => {
+    const key = `0x${"5a".repeat(32)}` as Hex;
+    const address = addressFromPrivateKey(key);
+    await hre.network.provider.send("hardhat_setBalance", [address, "0x56bc75e2d63100000"]); // 100 ETH
+    const result = await deployFromEnv(hre, { DEPLOYER_PRIVATE_KEY: key, DEPLOYMENTS_DIR: tempDir() }, () => undefined);
+    expect(result.deployerSource).to.equal("DEPLOYER_PRIVATE_KEY");
+    expect(result.deployment.record.deployer).to.equal(toChecksumAddress(address));
+  });
+
+  describe("refusals (nothing written)", () => {
+    const broken = (request: () => Promise<unknown>) =>
+      withOverrides({
+        network: {
+          ...hre.network,
+          name: "evm",
+          config: { ...hre.network.config, url: "http://127.0.0.1:1" } as never,
+          provider: { ...hre.network.provider, request } as never,
+        },
+      });
+    const cases: [
+      string,
+      () => HardhatRuntimeEnvironment,
+      Record<string, string>,
+      new (...a: never[]) => Error,
+      RegExp,
+    ][] = [
+      [
+        "no unlocked account and no DEPLOYER_PRIVATE_KEY",
+        () => withOverrides({ ethers: { ...hre.ethers, getSigners: async () => [] } }),
+        {},
+        DeployerKeyMissingError,
+        /^no deployer: network "hardhat" has no unlocked accounts; set DEPLOYER_PRIVATE_KEY=/,
+      ],
+      [
+        "a node that does not implement eth_accounts",
+        () =>
+          withOverrides({
+            ethers: { ...hre.ethers, getSigners: () => Promise.reject(new Error("method not found")) },
+          }),
+        {},
+        DeployerKeyMissingError,
+        /no unlocked accounts/,
+      ],
+      [
+        "a malformed DEPLOYER_PRIVATE_KEY",
+        () => hre,
+        { DEPLOYER_PRIVATE_KEY: "0xnot-a-key" },
+        DeployerKeyInvalidError,
+        /^DEPLOYER_PRIVATE_KEY is malformed/,
+      ],
+      [
+        "a malformed token address",
+        () => hre,
+        { ERC20_TOKENS: "0x1234" },
+        TokenAddressInvalidError,
+        /ERC20_TOKENS entry "0x1234" is not a valid token address/,
+      ],
+      [
+        "a network without URL",
+        () =>
+          withOverrides({
+            network: { ...hre.network, name: "evm", config: { ...hre.network.config, url: "" } as never },
+          }),
+        {},
+        RpcUrlMissingError,
+        /^network "evm" has no RPC URL; set EVM_RPC_URL=/,
+      ],
+      [
+        "an unreachable RPC",
+        () => broken(() => Promise.reject(new Error("connect ECONNREFUSED 127.0.0.1:1"))),
+        {},
+        RpcUnreachableError,
+        /^cannot reach the RPC of network "evm" at http:\/\/127\.0\.0\.1:1: connect ECONNREFUSED/,
+      ],
+    ];
+    for (const [name, env, vars, errorClass, message] of cases) {
+      it(name, async () => {
+        const dir = tempDir();
+        const e = await rejection(deployFromEnv(env(), { ...vars, DEPLOYMENTS_DIR: dir }, () => undefined));
+        expect(e).to.be.instanceOf(errorClass);
+        expect(e).to.be.instanceOf(ScriptError);
+        expect(e.message).to.match(message);
+        expect((e as ScriptError).refusedBeforeSending).to.equal(true);
+        expect(readdirSync(dir)).to.deep.equal([]);
+        expect(existsSync(join(dir, "evm.json"))).to.equal(false);
+      });
+    }
+  });
+});
