@@ -211,6 +211,37 @@ describe("Adjudicator.progress", function () {
       await expect(progress(old, n)).to.be.revertedWithCustomError(d.adjudicator, "AllocationAssetMismatch").withArgs(0n);
     });
 
+    it("an asset on another chain: AllocationAssetMismatch", async function () {
+      const asset = { ...ch.asset, chainID: ch.asset.chainID + 1n };
+      const n = { ...next, outcome: { ...next.outcome, assets: [asset] } };
+      await expect(progress(old, n)).to.be.revertedWithCustomError(d.adjudicator, "AllocationAssetMismatch").withArgs(0n);
+    });
+
+    /** Registers an app-channel state with a malformed outcome (register does not check shapes). */
+    async function registerMalformed(nonce: bigint, balances: bigint[][]): Promise<{ c: TestChannel; s: State }> {
+      const c = await makeChannel(d, { app: await addressOf(d.trivialApp), nonce });
+      const s = { ...c.state([0n, 0n], { version: 1n }), outcome: { ...c.state([0n, 0n]).outcome, balances } };
+      await d.adjudicator.register({ params: c.params, state: s, sigs: signAll(s, d.parts) }, []);
+      await time.increase(Number(DEFAULT_CHALLENGE_DURATION));
+      return { c, s };
+    }
+
+    it("a registered old state with a balance row too many: AllocationBalancesCountMismatch", async function () {
+      const { c, s } = await registerMalformed(40n, [[1n, 1n], [0n, 0n]]);
+      const n = c.state([1n, 1n], { version: 2n });
+      await expect(d.adjudicator.progress(c.params, s, n, 0n, signState(n, d.parts[0].privateKey)))
+        .to.be.revertedWithCustomError(d.adjudicator, "AllocationBalancesCountMismatch")
+        .withArgs(1n, 2n);
+    });
+
+    it("a registered old state with a row longer than the participants: AllocationParticipantCountMismatch", async function () {
+      const { c, s } = await registerMalformed(41n, [[1n, 1n, 1n]]);
+      const n = c.state([2n, 1n], { version: 2n });
+      await expect(d.adjudicator.progress(c.params, s, n, 0n, signState(n, d.parts[0].privateKey)))
+        .to.be.revertedWithCustomError(d.adjudicator, "AllocationParticipantCountMismatch")
+        .withArgs(0n, 2n, 3n);
+    });
+
     it("an asset with another ccHolder: AllocationAssetMismatch", async function () {
       const asset = { ...ch.asset, ccHolder: `0x${"01".repeat(32)}` as Hex };
       const n = { ...next, outcome: { ...next.outcome, assets: [asset] } };

@@ -248,9 +248,10 @@ describe("Adjudicator.register", function () {
   describe("virtual-channel flag (as upstream)", function () {
     it("accepts a virtual ledger channel without app and sub-channels", async function () {
       const v = await makeChannel(d, { virtualChannel: true });
-      await expect(register(v.state([1n, 2n]), v.params))
+      const tx = await register(v.state([1n, 2n]), v.params);
+      await expect(tx)
         .to.emit(d.adjudicator, "ChannelUpdate")
-        .withArgs(v.id, 0n, Phase.DISPUTE, (await time.latest()) + 1 + Number(DEFAULT_CHALLENGE_DURATION));
+        .withArgs(v.id, 0n, Phase.DISPUTE, (await blockTimeOf(tx)) + DEFAULT_CHALLENGE_DURATION);
     });
 
     it("rejects a virtual channel with an app: AdjudicatorInvalidVirtualChannel", async function () {

@@ -286,6 +286,56 @@ describe("sub-channels (register and conclude)", function () {
     });
   });
 
+  describe("tree shapes", function () {
+    it("a sub-channel locked twice is registered and concluded once and counted twice", async function () {
+      const parent = node([A, B], 50n, [1n, 1n], [sub(S2, 11n, [1n, 0n]), sub(S2, 11n, [1n, 0n])], { ledgerChannel: true });
+      await depositFor(d.ethHolder, parent.params, A, 100n);
+      const rtx = await register(parent, [S2, S2]);
+      const rlogs = (await rtx.wait())!.logs.map((l) => d.adjudicator.interface.parseLog(l)!.args.channelID);
+      expect(rlogs).to.deep.equal([parent.state.channelID, S2.state.channelID]);
+      await time.increase(Number(DEFAULT_CHALLENGE_DURATION));
+      const ctx = await d.adjudicator.conclude(parent.params, parent.state, [S2.state, S2.state]);
+      const clogs = (await ctx.wait())!.logs
+        .map((l) => d.adjudicator.interface.parseLog(l))
+        .filter((e) => e?.name === "ChannelUpdate")
+        .map((e) => e!.args.channelID);
+      expect(clogs).to.deep.equal([parent.state.channelID, S2.state.channelID]);
+      // A = 1 + 6 + 6, B = 1 + 5 + 5.
+      expect(await holdingsOf(d.ethHolder, parent.params)).to.deep.equal([13n, 11n]);
+    });
+
+    it("a tree with an asset of another chain pays only the local asset", async function () {
+      const foreign: Asset = { chainID: d.chainId + 7n, ethHolder: await addressOf(d.erc20Holder), ccHolder: "0x" };
+      const two = (n: Node, balances: bigint[][], locked: SubAlloc[] = []): Node => ({
+        ...n,
+        state: makeState(n.params, { assets: [asset, foreign], balances, locked, version: 1n }),
+      });
+      const child = two(node([A, B], 61n, [0n, 0n]), [[2n, 3n], [4n, 5n]]);
+      const parent = two(
+        node([A, B], 60n, [0n, 0n], [], { ledgerChannel: true }),
+        [[1n, 1n], [9n, 9n]],
+        [{ ID: child.state.channelID, balances: [5n, 9n], indexMap: [0n, 1n] }],
+      );
+      await depositFor(d.ethHolder, parent.params, A, 7n);
+      const tx = await register(parent, [child]);
+      await time.increaseTo((await blockTimeOf(tx)) + DEFAULT_CHALLENGE_DURATION);
+      const ctx = d.adjudicator.conclude(parent.params, parent.state, [child.state]);
+      await expect(ctx).to.emit(d.ethHolder, "OutcomeSet").withArgs(parent.state.channelID);
+      await expect(ctx).not.to.emit(d.erc20Holder, "OutcomeSet");
+      expect(await holdingsOf(d.ethHolder, parent.params)).to.deep.equal([3n, 4n]);
+    });
+
+    it("a nested sub-channel with more balance rows than its parent: ArraysLengthMismatch", async function () {
+      const grandchild = node([A, B], 72n, [0n, 0n]);
+      grandchild.state = makeState(grandchild.params, { assets: [asset], balances: [[1n, 1n], [1n, 1n]], version: 1n });
+      const child = node([A, B], 71n, [0n, 0n], [{ ID: grandchild.state.channelID, balances: [2n, 2n], indexMap: [0n, 1n] }]);
+      const parent = node([A, B], 70n, [0n, 0n], [sub(child, 2n, [0n, 1n])], { ledgerChannel: true });
+      await expect(register(parent, [child, grandchild]))
+        .to.be.revertedWithCustomError(d.adjudicator, "ArraysLengthMismatch")
+        .withArgs(1n, 2n);
+    });
+  });
+
   describe("index maps and balance rows checked at conclude", function () {
     async function registerPair(indexMap: bigint[], parentBalances: bigint[][], subBalances: bigint[][]) {
       const child = node([A, B], 21n, [0n, 0n]);
