@@ -7,7 +7,13 @@
 import { expect } from "chai";
 import { ethers } from "hardhat";
 import { loadFixture } from "@nomicfoundation/hardhat-network-helpers";
-import type { AssetHolderERC20, RawReturnToken, ReentrantToken, ReversingToken } from "../../typechain/evm";
+import type {
+  AssetHolderERC20,
+  BalanceQueryFailingToken,
+  RawReturnToken,
+  ReentrantToken,
+  ReversingToken,
+} from "../../typechain/evm";
 import {
   MAX_HOLDINGS,
   TOKEN_BALANCE,
@@ -33,11 +39,14 @@ async function depositFixture() {
   const reversingHolder = await deploy<AssetHolderERC20>("AssetHolderERC20", [adj, await reversingToken.getAddress()]);
   const rawToken = await deploy<RawReturnToken>("RawReturnToken", []);
   const rawHolder = await deploy<AssetHolderERC20>("AssetHolderERC20", [adj, await rawToken.getAddress()]);
+  const queryToken = await deploy<BalanceQueryFailingToken>("BalanceQueryFailingToken", []);
+  const queryHolder = await deploy<AssetHolderERC20>("AssetHolderERC20", [adj, await queryToken.getAddress()]);
   for (const p of d.parts) {
+    await (await queryToken.mint(p.address, TOKEN_BALANCE)).wait();
     await (await reentrantToken.connect(p.wallet).approve(await reentrantHolder.getAddress(), TOKEN_BALANCE)).wait();
     await (await rawToken.mint(p.address, TOKEN_BALANCE)).wait();
   }
-  return { ...d, reentrantToken, reentrantHolder, reversingToken, reversingHolder, rawToken, rawHolder };
+  return { ...d, reentrantToken, reentrantHolder, reversingToken, reversingHolder, rawToken, rawHolder, queryToken, queryHolder };
 }
 
 describe("AssetHolder.deposit", function () {
@@ -195,6 +204,24 @@ describe("AssetHolder.deposit", function () {
             .to.be.revertedWithCustomError(d.rawHolder, "TokenTransferFailed")
             .withArgs(await addressOf(d.rawToken), d.parts[0].address, await addressOf(d.rawHolder), 42n);
         }
+      });
+    }
+
+    it("a token whose balanceOf answers honestly is accepted (control)", async function () {
+      await expect(d.queryHolder.connect(d.parts[0].wallet).deposit(fidA, 8n))
+        .to.emit(d.queryHolder, "Deposited")
+        .withArgs(fidA, 8n);
+    });
+
+    for (const [mode, name] of [
+      [1n, "reverts"],
+      [2n, "returns one byte"],
+    ] as const) {
+      it(`a token whose balanceOf ${name}: TokenTransferBalanceQueryFailed`, async function () {
+        await d.queryToken.setMode(mode);
+        await expect(d.queryHolder.connect(d.parts[0].wallet).deposit(fidA, 8n))
+          .to.be.revertedWithCustomError(d.queryHolder, "TokenTransferBalanceQueryFailed")
+          .withArgs(await addressOf(d.queryToken));
       });
     }
 

@@ -5,6 +5,7 @@
  * signatures.test.ts.
  */
 import { expect } from "chai";
+import { ethers } from "hardhat";
 import { time } from "@nomicfoundation/hardhat-network-helpers";
 import type { Hex } from "../../src";
 import {
@@ -231,6 +232,41 @@ describe("Adjudicator.register", function () {
           .withArgs(duration, MAX_CHALLENGE_DURATION);
       });
     }
+
+    it("calldata whose last ccAddress length runs past its end: CalldataHashOutOfBounds", async function () {
+      const state = ch.state([1n, 2n]);
+      const data = ethers.getBytes(
+        d.adjudicator.interface.encodeFunctionData("register", [{ params: ch.params, state, sigs: signAll(state, d.parts) }, []]),
+      );
+      const word = (pos: number) => Number(BigInt(ethers.hexlify(data.slice(pos, pos + 32))));
+      // Walk the canonical encoding: channel tuple -> params -> participants -> last participant -> ccAddress.
+      const channelStart = 4 + word(4);
+      const paramsStart = channelStart + word(channelStart);
+      const partsRel = word(paramsStart + 0x40);
+      const arr = paramsStart + partsRel;
+      const n = word(arr);
+      const lastRel = word(arr + 32 * n);
+      const lastStart = arr + 0x20 + lastRel;
+      const ccRel = word(lastStart + 0x20);
+      data.set(ethers.getBytes(ethers.toBeHex(0xffffn, 32)), lastStart + ccRel); // the ccAddress length word
+      const cds = data.length;
+      // The contract clamps the bogus length to the calldata size before adding it up.
+      const tail = 0x20 + Math.ceil(cds / 32) * 32;
+      const end = paramsStart + partsRel + 0x20 + lastRel + ccRel + tail;
+      expect(end).to.be.greaterThan(cds);
+      await expect(d.parts[0].wallet.sendTransaction({ to: await addressOf(d.adjudicator), data: ethers.hexlify(data) }))
+        .to.be.revertedWithCustomError(d.adjudicator, "CalldataHashOutOfBounds")
+        .withArgs(BigInt(end), BigInt(cds));
+    });
+
+    it("a channel without participants needs no signatures (as upstream) and has nothing to pay", async function () {
+      const empty = await makeChannel(d, { parts: [] });
+      const state = empty.state([]);
+      const tx = await d.adjudicator.register({ params: empty.params, state, sigs: [] }, []);
+      await expect(tx)
+        .to.emit(d.adjudicator, "ChannelUpdate")
+        .withArgs(empty.id, 0n, Phase.DISPUTE, (await blockTimeOf(tx)) + DEFAULT_CHALLENGE_DURATION);
+    });
 
     it("a sub-channel list for a state without locked funds: AdjudicatorSubChannelCountMismatch", async function () {
       const state = ch.state([1n, 2n]);

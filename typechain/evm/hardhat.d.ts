@@ -66,6 +66,10 @@ declare module "hardhat/types/runtime" {
       signerOrOptions?: ethers.Signer | FactoryOptions
     ): Promise<Contracts.TokenTransfer__factory>;
     getContractFactory(
+      name: "BalanceQueryFailingToken",
+      signerOrOptions?: ethers.Signer | FactoryOptions
+    ): Promise<Contracts.BalanceQueryFailingToken__factory>;
+    getContractFactory(
       name: "ContractWallet",
       signerOrOptions?: ethers.Signer | FactoryOptions
     ): Promise<Contracts.ContractWallet__factory>;
@@ -184,6 +188,11 @@ declare module "hardhat/types/runtime" {
       signer?: ethers.Signer
     ): Promise<Contracts.TokenTransfer>;
     getContractAt(
+      name: "BalanceQueryFailingToken",
+      address: string | ethers.Addressable,
+      signer?: ethers.Signer
+    ): Promise<Contracts.BalanceQueryFailingToken>;
+    getContractAt(
       name: "ContractWallet",
       address: string | ethers.Addressable,
       signer?: ethers.Signer
@@ -302,6 +311,10 @@ declare module "hardhat/types/runtime" {
       signerOrOptions?: ethers.Signer | DeployContractOptions
     ): Promise<Contracts.TokenTransfer>;
     deployContract(
+      name: "BalanceQueryFailingToken",
+      signerOrOptions?: ethers.Signer | DeployContractOptions
+    ): Promise<Contracts.BalanceQueryFailingToken>;
+    deployContract(
       name: "ContractWallet",
       signerOrOptions?: ethers.Signer | DeployContractOptions
     ): Promise<Contracts.ContractWallet>;
@@ -419,6 +432,11 @@ declare module "hardhat/types/runtime" {
       args: any[],
       signerOrOptions?: ethers.Signer | DeployContractOptions
     ): Promise<Contracts.TokenTransfer>;
+    deployContract(
+      name: "BalanceQueryFailingToken",
+      args: any[],
+      signerOrOptions?: ethers.Signer | DeployContractOptions
+    ): Promise<Contracts.BalanceQueryFailingToken>;
     deployContract(
       name: "ContractWallet",
       args: any[],

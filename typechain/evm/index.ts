@@ -37,6 +37,8 @@ export type { Sig } from "./libraries/Sig";
 export { Sig__factory } from "./factories/libraries/Sig__factory";
 export type { TokenTransfer } from "./libraries/TokenTransfer";
 export { TokenTransfer__factory } from "./factories/libraries/TokenTransfer__factory";
+export type { BalanceQueryFailingToken } from "./test/BalanceQueryFailingToken";
+export { BalanceQueryFailingToken__factory } from "./factories/test/BalanceQueryFailingToken__factory";
 export type { ContractWallet } from "./test/ContractWallet";
 export { ContractWallet__factory } from "./factories/test/ContractWallet__factory";
 export type { CounterApp } from "./test/CounterApp";
