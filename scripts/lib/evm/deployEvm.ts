@@ -67,7 +67,7 @@ export async function deployEvm(options: DeployEvmOptions): Promise<EvmDeploymen
   const tokens = options.tokens ?? [];
   const log = options.log ?? (() => undefined);
   const provider = signer.provider;
-  if (!provider) throw new DeployEstimateError("any contract", "the signer is not connected to a provider");
+  if (!provider) throw new DeployEstimateError("the contracts", "the signer is not connected to a provider");
 
   const { chainId } = await provider.getNetwork();
   const deployer = getAddress(await signer.getAddress());
