@@ -15,6 +15,13 @@
  *    nothing but a parent channel of its own (one participant, challenge duration 0) and the
  *    victim's registered state (even the honest participant's latest one will do).
  *    Upstream perun-eth-contracts has the same gap (no ledger-channel check on sub-channels).
+ *
+ * 2. Deposit under the channel ID after settlement. Funds deposited under the channel ID
+ *    itself count towards the channel at settlement (as upstream), and `setOutcome` clears
+ *    that word. A deposit under the channel ID made AFTER settlement is accepted (the cleared
+ *    word carries no settled flag), but no withdrawal authorisation can ever name it: it is
+ *    locked for good. DESIGN.md §3 requires a deposit into a settled channel to be rejected or
+ *    to stay withdrawable by its own participant; this one is neither.
  */
 import { expect } from "chai";
 import { loadFixture, time } from "@nomicfoundation/hardhat-network-helpers";
@@ -116,5 +123,43 @@ describe("EVM model counterexamples (safety property)", function () {
       `honest received ${received} of its 7 units (victim phase ${phase}, honest withdraw: ${withdrawError ?? "ok"}, ` +
         `malicious still holds ${await d.ethHolder.holdings(fundingId(victimId, mal.address))} as a refundable deposit)`,
     ).to.equal(7n * UNIT);
+  });
+
+  it("deposit under the channel ID after settlement: rejected, or recoverable by someone", async function () {
+    const d = await loadFixture(modelFixture);
+    const [a, b] = d.parts;
+    const params: Params = {
+      challengeDuration: 60n,
+      nonce: 9n,
+      participants: [a.participant, b.participant],
+      app: "0x0000000000000000000000000000000000000000",
+      ledgerChannel: true,
+      virtualChannel: false,
+    };
+    const id = channelId(params);
+    const ethAsset = { chainID: d.chainId, ethHolder: d.holderAddresses[0], ccHolder: ZERO32 };
+    const final: State = {
+      channelID: id,
+      version: 1n,
+      outcome: { assets: [ethAsset], backends: [BACKEND_ETH], balances: [[0n, 0n]], locked: [] },
+      appData: "0x",
+      isFinal: true,
+    };
+    await (
+      await d.adjudicator.concludeFinal(params, final, [signState(final, a.privateKey), signState(final, b.privateKey)])
+    ).wait();
+    expect(await d.ethHolder.settled(id)).to.equal(true);
+
+    const late = await tryTx(d, () => d.ethHolder.connect(d.outsider.wallet).deposit(id, UNIT, { value: UNIT }));
+    if (late !== undefined) return; // refused: the property holds
+    // Accepted: it must be withdrawable by someone. A withdrawal names a participant's funding
+    // ID (keccak(channelID, participant)), never the channel ID itself, so nobody can.
+    const held = await d.ethHolder.holdings(id);
+    const perParticipant = await Promise.all([a, b].map((p) => d.ethHolder.holdings(fundingId(id, p.address))));
+    expect(
+      perParticipant.some((h) => h >= UNIT),
+      `deposit of ${UNIT} under the settled channel ID was accepted and sits there (holdings(channelID) = ${held}), ` +
+        `withdrawable by no participant (their holdings: ${perParticipant.join(", ")})`,
+    ).to.equal(true);
   });
 });

@@ -14,7 +14,7 @@
  * state, wait, conclude, withdraw) and must receive at least its balance in the concluded
  * state whenever the deposits covered it (its deposits back otherwise).
  *
- * MODEL_RUNS (default 60) sets the runs, MODEL_MAX_COMMANDS (default 40) the sequence length,
+ * MODEL_RUNS (default 100) sets the runs, MODEL_MAX_COMMANDS (default 50) the sequence length,
  * PROP_SEED the seed. A failure prints the shrunk command list and the log of what the chain
  * answered.
  */

@@ -11,6 +11,8 @@ import { ConcludeCommand } from "./commands/ConcludeCommand";
 import { ConcludeFinalCommand } from "./commands/ConcludeFinalCommand";
 import type { ConcludeFinalMode } from "./commands/ConcludeFinalCommand";
 import { DepositCommand } from "./commands/DepositCommand";
+import { HijackCommand } from "./commands/HijackCommand";
+import { HonestCloseCommand } from "./commands/HonestCloseCommand";
 import type { DepositMode } from "./commands/DepositCommand";
 import { ProgressCommand } from "./commands/ProgressCommand";
 import type { ProgressMode } from "./commands/ProgressCommand";
@@ -21,6 +23,7 @@ import { UpdateCommand } from "./commands/UpdateCommand";
 import { WithdrawCommand } from "./commands/WithdrawCommand";
 import type { WithdrawMode } from "./commands/WithdrawCommand";
 import { CHALLENGE_DURATION } from "./channelModel";
+import { KNOWN_BUG_ATTACKS } from "./propConfig";
 
 type Cmd = fc.AsyncCommand<Model, Real>;
 
@@ -108,16 +111,25 @@ const withdraw: fc.Arbitrary<Cmd> = fc
   )
   .map(([c, a, mode, w, extra]) => new WithdrawCommand(c, a, mode, w, extra));
 
+const honestClose: fc.Arbitrary<Cmd> = channel.map((c) => new HonestCloseCommand(c));
+
+const hijack: fc.Arbitrary<Cmd> = fc
+  .tuple(channel, who, pick)
+  .map(([c, w, p]) => new HijackCommand(c, w, p));
+
+
 /** The weighted command mix. */
 export const commandArb: fc.Arbitrary<Cmd> = fc.oneof(
+  { weight: KNOWN_BUG_ATTACKS ? 1 : 0, arbitrary: hijack },
   { weight: 5, arbitrary: deposit },
   { weight: 4, arbitrary: update },
   { weight: 5, arbitrary: register },
   { weight: 2, arbitrary: refute },
-  { weight: 4, arbitrary: progress },
+  { weight: 6, arbitrary: progress },
   { weight: 5, arbitrary: advanceTime },
   { weight: 5, arbitrary: conclude },
   { weight: 2, arbitrary: concludeFinal },
+  { weight: 1, arbitrary: honestClose },
   { weight: 7, arbitrary: withdraw },
 );
 

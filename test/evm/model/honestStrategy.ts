@@ -60,7 +60,10 @@ export async function honestConclude(m: Model, real: Real, ch: ChannelModel): Pr
     expect(out.ok, `honest register of ch${ch.index}`).to.equal(true);
   }
   const at = concludableAt(ch) as bigint;
-  if (m.now + 1n < at) await advance(m, at - m.now);
+  if (m.now + 1n < at) {
+    await honestWatch(m, real); // the other channel's disputes, before time moves
+    await advance(m, at - m.now);
+  }
   const rec = ch.record;
   if (rec === undefined) throw new Error("unreachable: registered above");
   const out = await act(

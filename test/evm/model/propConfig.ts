@@ -17,11 +17,19 @@ function positiveInt(name: string, fallback: number): number {
 /** Runs of each cross-check property (PROP_RUNS, default 300; the issue asks for at least 200). */
 export const CROSSCHECK_RUNS = positiveInt("PROP_RUNS", 300);
 
-/** Runs of the model-based test (MODEL_RUNS, default 60 sequences: about a minute here). */
-export const MODEL_RUNS = positiveInt("MODEL_RUNS", 60);
+/** Runs of the model-based test (MODEL_RUNS, default 100 sequences: about a minute here). */
+export const MODEL_RUNS = positiveInt("MODEL_RUNS", 100);
 
-/** Maximum commands per model sequence (MODEL_MAX_COMMANDS, default 40). */
-export const MODEL_MAX_COMMANDS = positiveInt("MODEL_MAX_COMMANDS", 40);
+/** Maximum commands per model sequence (MODEL_MAX_COMMANDS, default 50). */
+export const MODEL_MAX_COMMANDS = positiveInt("MODEL_MAX_COMMANDS", 50);
 
 /** Seed shared with the encoding properties (PROP_SEED, default 0x5eed). */
 export const SEED = PROP_SEED;
+
+/**
+ * Whether the model includes the attacks of the counterexamples in
+ * model.counterexamples.test.ts (sub-channel hijack, deposit under a settled channel ID).
+ * On by default: the property is the property. MODEL_SKIP_KNOWN=1 leaves them out, to check
+ * everything else while those are open.
+ */
+export const KNOWN_BUG_ATTACKS = process.env.MODEL_SKIP_KNOWN !== "1";

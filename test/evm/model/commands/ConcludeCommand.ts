@@ -21,9 +21,10 @@ export class ConcludeCommand implements fc.AsyncCommand<Model, Real> {
     readonly pick: number,
   ) {}
 
-  /** Mostly after a registration; sometimes before, to see DisputeNotRegistered. */
+  /** Mostly after a registration and before conclusion; sometimes otherwise, for those errors. */
   check(m: Model): boolean {
-    return m.channels[this.channel].record !== undefined || this.pick % 6 === 0;
+    const rec = m.channels[this.channel].record;
+    return (rec !== undefined && rec.phase !== 2) || this.pick % 6 === 0;
   }
 
   async run(m: Model, real: Real): Promise<void> {
