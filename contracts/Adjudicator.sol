@@ -56,6 +56,10 @@ contract Adjudicator {
     /// @param expected The ID in the parent's locked allocation.
     /// @param given The sub-channel's ID.
     error AdjudicatorSubChannelIDMismatch(bytes32 expected, bytes32 given);
+    /// @notice A ledger channel cannot be a sub-channel: its funds sit in the asset holders, not in
+    /// a parent's locked allocation, so concluding it through a parent would never pay them out.
+    /// @param subChannelID The sub-channel.
+    error AdjudicatorSubChannelIsLedger(bytes32 subChannelID);
     /// @notice A sub-channel's index map points outside the parent's participants or its own balances.
     /// @param subChannelID The sub-channel.
     /// @param index The offending index-map position.
@@ -97,7 +101,8 @@ contract Adjudicator {
      * its sub-channels, starting or continuing their dispute windows.
      * @dev A state equal to the registered one is skipped, so a tree can be re-registered when one
      * node changed. Each sub-channel must match the parent's locked allocation: same ID, same
-     * assets, and its own total (including its sub-channels) equal to the locked balances.
+     * assets, and its own total (including its sub-channels) equal to the locked balances; and
+     * it must not be a ledger channel (unlike upstream, see `AdjudicatorSubChannelIsLedger`).
      * @param channel The ledger channel's params, state and signatures.
      * @param subChannels The sub-channels in depth-first order, exactly as many as the tree has.
      */
@@ -141,6 +146,8 @@ contract Adjudicator {
     /**
      * @notice Concludes a registered ledger channel after its window, force-concludes its
      * sub-channels, and sets the accumulated outcome at the asset holders of this chain.
+     * @dev Unlike upstream, a sub-channel still in its refutation window blocks the conclusion
+     * until that window ends (see `DisputeRecord.forceConclude`).
      * @param params The channel parameters.
      * @param state The registered state.
      * @param subStates The registered sub-channel states in depth-first order.
@@ -252,6 +259,7 @@ contract Adjudicator {
         for (uint256 s; s < alloc.locked.length; ++s) {
             if (next >= subChannels.length) revert AdjudicatorSubChannelMissing(next);
             SignedState calldata sub = subChannels[next++];
+            if (sub.params.ledgerChannel) revert AdjudicatorSubChannelIsLedger(sub.state.channelID);
             Channel.SubAlloc calldata subAlloc = alloc.locked[s];
             bytes32 subID = sub.state.channelID;
             if (subAlloc.ID != subID) revert AdjudicatorSubChannelIDMismatch(subAlloc.ID, subID);

@@ -164,12 +164,14 @@ abstract contract AssetHolder is ReentrancyLock {
      */
     function deposit(bytes32 fundingID, uint256 amount) external payable {
         uint256 credited = _receiveFunds(amount);
-        uint256 word = _holdings[fundingID];
-        if (word & Holdings.SETTLED != 0) revert AssetHolderDepositAfterSettlement(fundingID);
-        if (credited > Holdings.MAX_AMOUNT - word) revert AssetHolderHoldingsOverflow(fundingID, word, credited);
+        uint256 slot = _holdingsSlot(fundingID);
+        uint256 word = _load(slot);
+        if (word >= Holdings.SETTLED) revert AssetHolderDepositAfterSettlement(fundingID);
         unchecked {
-            // word + credited <= MAX_AMOUNT was checked above.
-            _holdings[fundingID] = word + credited;
+            // word <= MAX_AMOUNT (its flag is clear), so the subtraction cannot wrap, and the
+            // check makes word + credited <= MAX_AMOUNT.
+            if (credited > Holdings.MAX_AMOUNT - word) revert AssetHolderHoldingsOverflow(fundingID, word, credited);
+            _store(slot, word + credited);
         }
         emit Deposited(fundingID, credited);
     }
@@ -183,7 +185,8 @@ abstract contract AssetHolder is ReentrancyLock {
         bytes32 channel = authorization.channelID;
         address participant = authorization.participant.ethAddress;
         bytes32 id = Holdings.fundingID(channel, participant);
-        uint256 word = _holdings[id];
+        uint256 slot = _holdingsSlot(id);
+        uint256 word = _load(slot);
         // A settled balance carries its flag; only a deposit made after the balance was emptied
         // (or after a zero outcome) needs to ask the adjudicator.
         if (word & Holdings.SETTLED == 0 && !_concluded(channel)) revert AssetHolderNotSettled(channel);
@@ -196,7 +199,7 @@ abstract contract AssetHolder is ReentrancyLock {
             // available >= amount was checked above.
             remaining = available - amount;
         }
-        _holdings[id] = remaining == 0 ? 0 : remaining | (word & Holdings.SETTLED);
+        _store(slot, remaining == 0 ? 0 : remaining | (word & Holdings.SETTLED));
         emit Withdrawn(id, amount, authorization.receiver);
         _sendFunds(authorization.receiver, amount);
     }
@@ -239,6 +242,33 @@ abstract contract AssetHolder is ReentrancyLock {
         uint256 part = start + partRel;
         (uint256 ccRel, uint256 ccTail) = CalldataHash.bytesTail(part, part + 0x20);
         return CalldataHash.hashTuple(start, partRel + ccRel + ccTail);
+    }
+
+    /// @dev The storage slot of `_holdings[id]`, computed once for a read-modify-write (Solidity
+    /// would hash the key again for the write).
+    function _holdingsSlot(bytes32 id) private pure returns (uint256 slot) {
+        // Solidity's mapping layout: keccak256(key ‖ mapping slot), hashed in the scratch space.
+        assembly ("memory-safe") {
+            mstore(0x00, id)
+            mstore(0x20, _holdings.slot)
+            slot := keccak256(0x00, 0x40)
+        }
+    }
+
+    /// @dev Reads a holdings word by its slot.
+    function _load(uint256 slot) private view returns (uint256 word) {
+        // `slot` comes from `_holdingsSlot`, i.e. it is an element of `_holdings`.
+        assembly {
+            word := sload(slot)
+        }
+    }
+
+    /// @dev Writes a holdings word by its slot.
+    function _store(uint256 slot, uint256 word) private {
+        // `slot` comes from `_holdingsSlot`, i.e. it is an element of `_holdings`.
+        assembly {
+            sstore(slot, word)
+        }
     }
 
     /// @dev Takes `amount` from the caller and returns the amount that actually arrived.

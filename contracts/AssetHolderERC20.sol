@@ -42,9 +42,9 @@ contract AssetHolderERC20 is AssetHolder {
     /// re-entrancy lock: a nested deposit during the transfer would be counted twice.
     function _receiveFunds(uint256 amount) internal override nonReentrant returns (uint256) {
         if (msg.value != 0) revert AssetHolderERC20ValueSent(msg.value);
-        uint256 before = token.balanceOf(address(this));
+        uint256 before = token.balanceOfSelf();
         token.safeTransferFrom(msg.sender, address(this), amount);
-        uint256 after_ = token.balanceOf(address(this));
+        uint256 after_ = token.balanceOfSelf();
         if (after_ < before) revert AssetHolderERC20BalanceDecreased(before, after_);
         return after_ - before;
     }

@@ -173,7 +173,13 @@ library DisputeRecord {
         slots.meta = meta;
     }
 
-    /// @notice Concludes a registered sub-channel together with its parent, whatever its own window.
+    /// @notice Concludes a registered sub-channel together with its parent.
+    /// @dev Upstream concluded sub-channels whatever their own window. That lets anyone who
+    /// holds an old, fully signed sub-channel state name the sub-channel in a parent channel of
+    /// their own with a zero challenge duration, register both, and conclude at once: the
+    /// sub-channel is frozen at the old state before its participants can refute. Here a
+    /// sub-channel still in DISPUTE must have reached its own timeout, so its refutation window
+    /// is always honoured; a force-execution window (FORCEEXEC) is still cut short as upstream.
     /// @param slots The sub-channel's record.
     /// @param channelID The sub-channel.
     /// @param stateHash Hash of the submitted state; must be the registered one.
@@ -185,7 +191,11 @@ library DisputeRecord {
     ) internal returns (uint256 meta) {
         uint256 old = _requireRegistered(slots, channelID);
         requireStateHash(slots, channelID, stateHash);
-        if (phaseOf(old) == PHASE_CONCLUDED) return 0;
+        uint8 phase = phaseOf(old);
+        if (phase == PHASE_CONCLUDED) return 0;
+        uint64 timeout = timeoutOf(old);
+        // solhint-disable-next-line not-rely-on-time
+        if (phase == PHASE_DISPUTE && block.timestamp < timeout) revert DisputeTimeoutNotPassed(channelID, timeout);
         meta = (old & ~(uint256(0xff) << 192)) | (uint256(PHASE_CONCLUDED) << 192);
         slots.meta = meta;
     }

@@ -58,34 +58,25 @@ library Sig {
     /// @param digest The eth_sign digest (see `ethSignedDigest`).
     /// @param sig The 65-byte `r ‖ s ‖ v` signature.
     /// @return signer The recovered, non-zero signer.
-    function recover(bytes32 digest, bytes calldata sig) internal pure returns (address signer) {
-        if (sig.length != 65) revert SignatureInvalidLength(sig.length);
-        bytes32 r;
-        bytes32 s;
-        uint8 v;
-        // sig.length == 65 was checked above, so the three loads stay inside the calldata slice.
-        assembly {
-            r := calldataload(sig.offset)
-            s := calldataload(add(sig.offset, 0x20))
-            v := byte(0, calldataload(add(sig.offset, 0x40)))
-        }
-        if (v != 27 && v != 28) revert SignatureInvalidV(v);
-        if (r == 0 || uint256(r) >= CURVE_ORDER) revert SignatureInvalidR(r);
-        if (s == 0 || uint256(s) > MAX_S) revert SignatureInvalidS(s);
-        signer = ecrecover(digest, v, r, s);
-        if (signer == address(0)) revert SignatureZeroSigner();
+    function recover(bytes32 digest, bytes calldata sig) internal view returns (address signer) {
+        return _recover(digest, _offsetOf(sig), sig.length);
     }
 
     /// @notice Reverts unless `sig` is a policy-conforming signature of `expected` over `digest`.
     /// @param digest The eth_sign digest.
     /// @param sig The 65-byte signature.
     /// @param expected The required signer.
-    function verify(bytes32 digest, bytes calldata sig, address expected) internal pure {
+    function verify(bytes32 digest, bytes calldata sig, address expected) internal view {
         address recovered = recover(digest, sig);
         if (recovered != expected) revert SignatureSignerMismatch(expected, recovered);
     }
 
     /// @notice Reverts unless `sigs[i]` is participant `i`'s signature over the state hash, for every i.
+    /// @dev Precondition: `participants` lies inside parameters already matched against a signed
+    /// channel ID (see `CalldataHash`), so its offsets are canonical and read directly. The
+    /// signatures are outside any hashed region, so their offsets are untrusted: a bad offset
+    /// yields some bytes of the calldata (or zeros past its end), which fail the length check or
+    /// recover to an address that is not the participant.
     /// @param stateHash `keccak256(abi.encode(state))`.
     /// @param sigs One signature per participant, in participant order.
     /// @param participants The channel's participants.
@@ -93,12 +84,67 @@ library Sig {
         bytes32 stateHash,
         bytes[] calldata sigs,
         Channel.Participant[] calldata participants
-    ) internal pure {
+    ) internal view {
         uint256 n = participants.length;
         if (sigs.length != n) revert SignatureCountMismatch(n, sigs.length);
         bytes32 digest = ethSignedDigest(stateHash);
         for (uint256 i; i < n; ++i) {
-            verify(digest, sigs[i], participants[i].ethAddress);
+            uint256 sigStart;
+            uint256 sigLength;
+            uint256 expected;
+            // Element i of a calldata array of dynamic items: head i holds the item's offset
+            // relative to the first head. A Participant starts with its ethAddress word.
+            assembly {
+                let head := shl(5, i)
+                let sigPtr := add(sigs.offset, calldataload(add(sigs.offset, head)))
+                sigLength := calldataload(sigPtr)
+                sigStart := add(sigPtr, 0x20)
+                expected := calldataload(add(participants.offset, calldataload(add(participants.offset, head))))
+            }
+            address recovered = _recover(digest, sigStart, sigLength);
+            // A dirty address word never equals a recovered (clean) address, so it is rejected too.
+            if (uint256(uint160(recovered)) != expected) {
+                revert SignatureSignerMismatch(address(uint160(expected)), recovered);
+            }
+        }
+    }
+
+    /// @dev The policy checks and ecrecover over a signature at calldata [start, start + length).
+    function _recover(bytes32 digest, uint256 start, uint256 length) private view returns (address signer) {
+        if (length != 65) revert SignatureInvalidLength(length);
+        bytes32 r;
+        bytes32 s;
+        uint8 v;
+        // length == 65, so the three loads read the signature's bytes only.
+        assembly {
+            r := calldataload(start)
+            s := calldataload(add(start, 0x20))
+            v := byte(0, calldataload(add(start, 0x40)))
+        }
+        if (v != 27 && v != 28) revert SignatureInvalidV(v);
+        if (r == 0 || uint256(r) >= CURVE_ORDER) revert SignatureInvalidR(r);
+        if (s == 0 || uint256(s) > MAX_S) revert SignatureInvalidS(s);
+        // The precompile's input goes to free memory without moving the pointer (nothing reads
+        // it afterwards) and its 32-byte output to scratch word 0x00, cleared first because a
+        // failed recovery returns no data.
+        assembly ("memory-safe") {
+            let ptr := mload(0x40)
+            mstore(ptr, digest)
+            mstore(add(ptr, 0x20), v)
+            mstore(add(ptr, 0x40), r)
+            mstore(add(ptr, 0x60), s)
+            mstore(0x00, 0)
+            pop(staticcall(gas(), 0x01, ptr, 0x80, 0x00, 0x20))
+            signer := mload(0x00)
+        }
+        if (signer == address(0)) revert SignatureZeroSigner();
+    }
+
+    /// @dev The calldata offset of a bytes slice.
+    function _offsetOf(bytes calldata data) private pure returns (uint256 offset) {
+        // Reads the slice's offset only.
+        assembly {
+            offset := data.offset
         }
     }
 }

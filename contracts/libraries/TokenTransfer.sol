@@ -18,6 +18,30 @@ library TokenTransfer {
     /// @param amount The amount.
     error TokenTransferFailed(address token, address from, address to, uint256 amount);
 
+    /// @notice The token's `balanceOf` did not answer with one word.
+    /// @param token The token.
+    error TokenTransferBalanceQueryFailed(address token);
+
+    /// @notice `token.balanceOf(address(this))`.
+    /// @dev Hand-encoded in the scratch space: this runs twice per deposit.
+    /// @param token The token.
+    /// @return amount The holder's balance.
+    function balanceOfSelf(IERC20 token) internal view returns (uint256 amount) {
+        bool ok;
+        // Input (selector ‖ address(this)) at 0x1c..0x40 and the one-word output at 0x00 both
+        // stay inside the 64-byte scratch space.
+        assembly ("memory-safe") {
+            mstore(0x00, 0x70a08231)
+            mstore(0x20, address())
+            // Two statements: Yul evaluates call arguments right to left, so returndatasize()
+            // must be read after the call returned.
+            ok := staticcall(gas(), token, 0x1c, 0x24, 0x00, 0x20)
+            ok := and(ok, gt(returndatasize(), 0x1f))
+            amount := mload(0x00)
+        }
+        if (!ok) revert TokenTransferBalanceQueryFailed(address(token));
+    }
+
     /// @notice `token.transfer(to, amount)` from this contract, or revert.
     /// @param token The token.
     /// @param to The receiver.

@@ -22,6 +22,17 @@ const _abi = [
         name: "token",
         type: "address",
       },
+    ],
+    name: "TokenTransferBalanceQueryFailed",
+    type: "error",
+  },
+  {
+    inputs: [
+      {
+        internalType: "address",
+        name: "token",
+        type: "address",
+      },
       {
         internalType: "address",
         name: "from",
@@ -44,7 +55,7 @@ const _abi = [
 ] as const;
 
 const _bytecode =
-  "0x60556032600b8282823980515f1a607314602657634e487b7160e01b5f525f60045260245ffd5b305f52607381538281f3fe730000000000000000000000000000000000000000301460806040525f5ffdfea264697066735822122019216b4806b5c4118bb5ad1668b3a1910a9dcb4346f7049c3573616884f684d664736f6c634300081e0033";
+  "0x60556032600b8282823980515f1a607314602657634e487b7160e01b5f525f60045260245ffd5b305f52607381538281f3fe730000000000000000000000000000000000000000301460806040525f5ffdfea26469706673582212208d708b3049aa06f0a82ba5cd5f2c83a1b5551d66e6b0018b21553a6e07f76ed564736f6c634300081e0033";
 
 type TokenTransferConstructorParams =
   | [signer?: Signer]
