@@ -161,6 +161,14 @@ describe("sub-channels (register and conclude)", function () {
       });
     }
 
+    it("rejects a sub-channel whose params say ledger channel: AdjudicatorSubChannelIsLedger", async function () {
+      const S2l = node([B, A], 13n, [5n, 6n], [], { ledgerChannel: true });
+      const parent = parentWith([sub(S1, 37n, [0n, 1n]), sub(S2l, 11n, [1n, 0n])]);
+      await expect(register(parent, [S1, S1a, S2l]))
+        .to.be.revertedWithCustomError(d.adjudicator, "AdjudicatorSubChannelIsLedger")
+        .withArgs(S2l.state.channelID);
+    });
+
     it("rejects a sub-channel on another asset: AllocationAssetMismatch", async function () {
       const other = evmAsset(d.chainId, await addressOf(d.erc20Holder));
       const S2x = { ...S2, state: { ...S2.state, outcome: { ...S2.state.outcome, assets: [other] } } };
@@ -333,6 +341,32 @@ describe("sub-channels (register and conclude)", function () {
       await expect(register(parent, [child, grandchild]))
         .to.be.revertedWithCustomError(d.adjudicator, "ArraysLengthMismatch")
         .withArgs(1n, 2n);
+    });
+  });
+
+  describe("a sub-channel with a longer challenge duration than its parent", function () {
+    it("keeps its own refutation window: the parent concludes only after the sub-channel's timeout", async function () {
+      const child = node([A, B], 81n, [2n, 3n], [], { challengeDuration: 3n * DEFAULT_CHALLENGE_DURATION });
+      const parent = node([A, B], 80n, [1n, 1n], [sub(child, 5n, [0n, 1n])], { ledgerChannel: true });
+      const t = await blockTimeOf(await register(parent, [child]));
+      const parentTimeout = t + DEFAULT_CHALLENGE_DURATION;
+      const childTimeout = t + 3n * DEFAULT_CHALLENGE_DURATION;
+      expect((await readDispute(d.adjudicator, child.state.channelID)).timeout).to.equal(childTimeout);
+      await time.increaseTo(parentTimeout);
+      await expect(d.adjudicator.conclude(parent.params, parent.state, [child.state]))
+        .to.be.revertedWithCustomError(d.adjudicator, "DisputeTimeoutNotPassed")
+        .withArgs(child.state.channelID, childTimeout);
+      // The sub-channel can still be refuted (through its parent) inside its own window.
+      const child2 = { ...child, state: { ...child.state, version: 2n, outcome: { ...child.state.outcome, balances: [[0n, 5n]] } } };
+      await expect(register(parent, [child2]))
+        .to.emit(d.adjudicator, "ChannelUpdate")
+        .withArgs(child.state.channelID, 2n, Phase.DISPUTE, childTimeout);
+      await depositFor(d.ethHolder, parent.params, A, 7n);
+      await time.setNextBlockTimestamp(childTimeout);
+      await expect(d.adjudicator.conclude(parent.params, parent.state, [child2.state]))
+        .to.emit(d.adjudicator, "ChannelUpdate")
+        .withArgs(child.state.channelID, 2n, Phase.CONCLUDED, childTimeout);
+      expect(await holdingsOf(d.ethHolder, parent.params)).to.deep.equal([1n, 6n]);
     });
   });
 
