@@ -45,7 +45,10 @@ describe("Adjudicator.channelID", function () {
     ["a virtual channel", { virtualChannel: true }],
     ["one participant", { participants: [partOf(KEY_A)] }],
     ["no participants", { participants: [] }],
-    ["five participants", { participants: [1, 2, 3, 4, 5].map((i) => partOf(`0x${String(i).padStart(2, "0").repeat(32)}` as Hex)) }],
+    [
+      "five participants",
+      { participants: [1, 2, 3, 4, 5].map((i) => partOf(`0x${String(i).padStart(2, "0").repeat(32)}` as Hex)) },
+    ],
     ["an empty ccAddress", { participants: [partOf(KEY_A, "0x"), partOf(KEY_B, "0x")] }],
     ["a 33-byte ccAddress", { participants: [partOf(KEY_A, `0x${"ab".repeat(33)}`), partOf(KEY_B)] }],
     ["a 100-byte ccAddress last", { participants: [partOf(KEY_A), partOf(KEY_B, `0x${"cd".repeat(100)}`)] }],

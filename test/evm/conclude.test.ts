@@ -230,7 +230,14 @@ describe("Adjudicator.conclude", function () {
     });
 
     it("the same holder twice: AdjudicatorDuplicateAssetHolder", async function () {
-      const state = makeState(ch.params, { assets: [ch.asset, ch.asset], balances: [[0n, 0n], [0n, 0n]], version: 1n });
+      const state = makeState(ch.params, {
+        assets: [ch.asset, ch.asset],
+        balances: [
+          [0n, 0n],
+          [0n, 0n],
+        ],
+        version: 1n,
+      });
       const timeout = await register(state);
       await time.increaseTo(timeout);
       await expect(d.adjudicator.conclude(ch.params, state, []))

@@ -172,8 +172,20 @@ describe("Adjudicator.concludeFinal", function () {
     });
 
     const shapes: { name: string; balances: bigint[][]; error: string; args: bigint[]; holder?: boolean }[] = [
-      { name: "a balance row shorter than the participants", balances: [[70n]], error: "AssetHolderOutcomeLengthMismatch", args: [2n, 1n], holder: true },
-      { name: "a balance row longer than the participants", balances: [[70n, 30n, 0n]], error: "AssetHolderOutcomeLengthMismatch", args: [2n, 3n], holder: true },
+      {
+        name: "a balance row shorter than the participants",
+        balances: [[70n]],
+        error: "AssetHolderOutcomeLengthMismatch",
+        args: [2n, 1n],
+        holder: true,
+      },
+      {
+        name: "a balance row longer than the participants",
+        balances: [[70n, 30n, 0n]],
+        error: "AssetHolderOutcomeLengthMismatch",
+        args: [2n, 3n],
+        holder: true,
+      },
       { name: "no balance row for the asset", balances: [], error: "AdjudicatorMissingBalances", args: [0n, 0n] },
     ];
     for (const c of shapes) {
@@ -186,7 +198,14 @@ describe("Adjudicator.concludeFinal", function () {
     }
 
     it("a balance row more than assets is ignored (only local assets' rows are read)", async function () {
-      const f = makeState(ch.params, { assets: [ch.asset], balances: [[70n, 30n], [1n, 1n]], isFinal: true });
+      const f = makeState(ch.params, {
+        assets: [ch.asset],
+        balances: [
+          [70n, 30n],
+          [1n, 1n],
+        ],
+        isFinal: true,
+      });
       await close(f);
       expect(await holdingsOf(d.ethHolder, ch.params)).to.deep.equal([70n, 30n]);
     });

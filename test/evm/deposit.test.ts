@@ -46,7 +46,17 @@ async function depositFixture() {
     await (await reentrantToken.connect(p.wallet).approve(await reentrantHolder.getAddress(), TOKEN_BALANCE)).wait();
     await (await rawToken.mint(p.address, TOKEN_BALANCE)).wait();
   }
-  return { ...d, reentrantToken, reentrantHolder, reversingToken, reversingHolder, rawToken, rawHolder, queryToken, queryHolder };
+  return {
+    ...d,
+    reentrantToken,
+    reentrantHolder,
+    reversingToken,
+    reversingHolder,
+    rawToken,
+    rawHolder,
+    queryToken,
+    queryHolder,
+  };
 }
 
 describe("AssetHolder.deposit", function () {
@@ -167,12 +177,7 @@ describe("AssetHolder.deposit", function () {
       await d.falseReturnToken.setFailing(true);
       await expect(d.falseReturnHolder.connect(d.parts[0].wallet).deposit(fidA, 300n))
         .to.be.revertedWithCustomError(d.falseReturnHolder, "TokenTransferFailed")
-        .withArgs(
-          await addressOf(d.falseReturnToken),
-          d.parts[0].address,
-          await addressOf(d.falseReturnHolder),
-          300n,
-        );
+        .withArgs(await addressOf(d.falseReturnToken), d.parts[0].address, await addressOf(d.falseReturnHolder), 300n);
       expect(await d.falseReturnHolder.holdings(fidA)).to.equal(0n);
     });
 
@@ -189,7 +194,11 @@ describe("AssetHolder.deposit", function () {
       { name: "empty return data", data: "0x", ok: true },
       { name: "abi.encode(false)", data: ethers.toBeHex(0n, 32), ok: false },
       { name: "abi.encode(2)", data: ethers.toBeHex(2n, 32), ok: false },
-      { name: "64 bytes starting with true", data: ethers.concat([ethers.toBeHex(1n, 32), ethers.toBeHex(0n, 32)]), ok: false },
+      {
+        name: "64 bytes starting with true",
+        data: ethers.concat([ethers.toBeHex(1n, 32), ethers.toBeHex(0n, 32)]),
+        ok: false,
+      },
       { name: "one byte 0x01", data: "0x01", ok: false },
       { name: "31 bytes", data: ethers.toBeHex(1n, 31), ok: false },
     ];
@@ -275,4 +284,3 @@ describe("AssetHolder.deposit", function () {
     });
   });
 });
-

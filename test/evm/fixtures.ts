@@ -18,13 +18,7 @@ import {
   signWithdrawalAuth,
 } from "../../src";
 import type { Address, Asset, Hex, Params, Participant, State, SubAlloc, WithdrawalAuth } from "../../src";
-import type {
-  Adjudicator,
-  AssetHolderERC20,
-  AssetHolderETH,
-  TestToken,
-  TrivialApp,
-} from "../../typechain/evm";
+import type { Adjudicator, AssetHolderERC20, AssetHolderETH, TestToken, TrivialApp } from "../../typechain/evm";
 
 /** The zero address. */
 export const ZERO_ADDRESS: Address = "0x0000000000000000000000000000000000000000";
@@ -267,7 +261,10 @@ export interface MockDeployment extends Deployment {
   rejectingReceiver: import("../../typechain/evm").RejectingReceiver;
 }
 
-async function deployHolderFor(adjAddress: string, token: { getAddress(): Promise<string> }): Promise<AssetHolderERC20> {
+async function deployHolderFor(
+  adjAddress: string,
+  token: { getAddress(): Promise<string> },
+): Promise<AssetHolderERC20> {
   return (await ethers.deployContract("AssetHolderERC20", [
     adjAddress,
     await token.getAddress(),
@@ -303,9 +300,7 @@ export async function deployMocksFixture(): Promise<MockDeployment> {
     await (await feeToken.connect(p.wallet).approve(await feeHolder.getAddress(), TOKEN_BALANCE)).wait();
   }
 
-  const contractWallet = (await ethers.deployContract(
-    "ContractWallet",
-  )) as unknown as MockDeployment["contractWallet"];
+  const contractWallet = (await ethers.deployContract("ContractWallet")) as unknown as MockDeployment["contractWallet"];
   const reentrantReceiver = (await ethers.deployContract(
     "ReentrantReceiver",
   )) as unknown as MockDeployment["reentrantReceiver"];

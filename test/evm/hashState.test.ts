@@ -39,7 +39,10 @@ describe("Adjudicator.hashState", function () {
   const cases: [string, Partial<State>][] = [
     ["a final state", { isFinal: true }],
     ["the largest version", { version: 2n ** 64n - 1n }],
-    ...[1, 31, 32, 33, 64, 100].map((n): [string, Partial<State>] => [`${n} bytes of appData`, { appData: `0x${"5a".repeat(n)}` as Hex }]),
+    ...[1, 31, 32, 33, 64, 100].map((n): [string, Partial<State>] => [
+      `${n} bytes of appData`,
+      { appData: `0x${"5a".repeat(n)}` as Hex },
+    ]),
     [
       "assets of three chains",
       withOutcome({
@@ -49,7 +52,11 @@ describe("Adjudicator.hashState", function () {
           { chainID: BACKEND_CKB, ethHolder: `0x${"00".repeat(20)}`, ccHolder: `0x${"ee".repeat(32)}` },
         ],
         backends: [BACKEND_ETH, BACKEND_ICP, BACKEND_CKB],
-        balances: [[1n, 2n], [3n, 4n], [5n, 6n]],
+        balances: [
+          [1n, 2n],
+          [3n, 4n],
+          [5n, 6n],
+        ],
       }),
     ],
     ["no assets", withOutcome({ assets: [], backends: [], balances: [] })],

@@ -96,11 +96,23 @@ describe("dispute phases", function () {
     const t0 = (await blockTimeOf(await register(ch, s0))) + D;
     await time.increaseTo(t0);
     const s1 = ch.state([12n, 8n], { version: 2n, appData: counterData(1n) });
-    const t1 = (await blockTimeOf(await d.adjudicator.progress(ch.params, s0, s1, 0n, signState(s1, d.parts[0].privateKey)))) + D;
-    expect(await readDispute(d.adjudicator, ch.id)).to.deep.include({ phase: Phase.FORCEEXEC, version: 2n, timeout: t1 });
+    const t1 =
+      (await blockTimeOf(await d.adjudicator.progress(ch.params, s0, s1, 0n, signState(s1, d.parts[0].privateKey)))) +
+      D;
+    expect(await readDispute(d.adjudicator, ch.id)).to.deep.include({
+      phase: Phase.FORCEEXEC,
+      version: 2n,
+      timeout: t1,
+    });
     const s2 = ch.state([15n, 5n], { version: 3n, appData: counterData(2n) });
-    const t2 = (await blockTimeOf(await d.adjudicator.progress(ch.params, s1, s2, 1n, signState(s2, d.parts[1].privateKey)))) + D;
-    expect(await readDispute(d.adjudicator, ch.id)).to.deep.include({ phase: Phase.FORCEEXEC, version: 3n, timeout: t2 });
+    const t2 =
+      (await blockTimeOf(await d.adjudicator.progress(ch.params, s1, s2, 1n, signState(s2, d.parts[1].privateKey)))) +
+      D;
+    expect(await readDispute(d.adjudicator, ch.id)).to.deep.include({
+      phase: Phase.FORCEEXEC,
+      version: 3n,
+      timeout: t2,
+    });
     await time.setNextBlockTimestamp(t2);
     await expect(d.adjudicator.conclude(ch.params, s2, []))
       .to.emit(d.adjudicator, "ChannelUpdate")
@@ -117,7 +129,11 @@ describe("dispute phases", function () {
     const tx = await d.adjudicator.concludeFinal(ch.params, fin, signAll(fin, d.parts));
     const t = await blockTimeOf(tx);
     expect(t).to.be.lessThan(Number(timeout));
-    expect(await readDispute(d.adjudicator, ch.id)).to.deep.include({ phase: Phase.CONCLUDED, version: 5n, timeout: t });
+    expect(await readDispute(d.adjudicator, ch.id)).to.deep.include({
+      phase: Phase.CONCLUDED,
+      version: 5n,
+      timeout: t,
+    });
   });
 
   it("a registered final state: DISPUTE with timeout = now, refutation impossible, concludable at once", async function () {

@@ -43,7 +43,13 @@ describe("Adjudicator.progress", function () {
   });
 
   function progress(from: State, to: State, actorIdx = 0n, sig?: Hex, params: Params = ch.params) {
-    return d.adjudicator.progress(params, from, to, actorIdx, sig ?? signState(to, d.parts[Number(actorIdx) % 2].privateKey));
+    return d.adjudicator.progress(
+      params,
+      from,
+      to,
+      actorIdx,
+      sig ?? signState(to, d.parts[Number(actorIdx) % 2].privateKey),
+    );
   }
 
   describe("accepted", function () {
@@ -102,8 +108,10 @@ describe("Adjudicator.progress", function () {
       await d.adjudicator.register({ params: tch.params, state: s1, sigs: signAll(s1, d.parts) }, []);
       await time.increase(Number(DEFAULT_CHALLENGE_DURATION));
       const s2 = tch.state([0n, 10n], { version: 5n, appData: "0x1234" });
-      await expect(d.adjudicator.progress(tch.params, s1, s2, 1n, signState(s2, d.parts[1].privateKey)))
-        .to.emit(d.adjudicator, "ChannelUpdate");
+      await expect(d.adjudicator.progress(tch.params, s1, s2, 1n, signState(s2, d.parts[1].privateKey))).to.emit(
+        d.adjudicator,
+        "ChannelUpdate",
+      );
     });
   });
 
@@ -198,23 +206,34 @@ describe("Adjudicator.progress", function () {
 
     it("asset sums not preserved (more): AllocationSumMismatch", async function () {
       const n = ch.state([11n, 20n], { version: 2n, appData: counterData(1n) });
-      await expect(progress(old, n)).to.be.revertedWithCustomError(d.adjudicator, "AllocationSumMismatch").withArgs(0n, 30n, 31n);
+      await expect(progress(old, n))
+        .to.be.revertedWithCustomError(d.adjudicator, "AllocationSumMismatch")
+        .withArgs(0n, 30n, 31n);
     });
 
     it("asset sums not preserved (less): AllocationSumMismatch", async function () {
       const n = ch.state([0n, 0n], { version: 2n, appData: counterData(1n) });
-      await expect(progress(old, n)).to.be.revertedWithCustomError(d.adjudicator, "AllocationSumMismatch").withArgs(0n, 30n, 0n);
+      await expect(progress(old, n))
+        .to.be.revertedWithCustomError(d.adjudicator, "AllocationSumMismatch")
+        .withArgs(0n, 30n, 0n);
     });
 
     it("another asset: AllocationAssetMismatch", async function () {
-      const n = { ...next, outcome: { ...next.outcome, assets: [evmAsset(d.chainId, await addressOf(d.erc20Holder))] } };
-      await expect(progress(old, n)).to.be.revertedWithCustomError(d.adjudicator, "AllocationAssetMismatch").withArgs(0n);
+      const n = {
+        ...next,
+        outcome: { ...next.outcome, assets: [evmAsset(d.chainId, await addressOf(d.erc20Holder))] },
+      };
+      await expect(progress(old, n))
+        .to.be.revertedWithCustomError(d.adjudicator, "AllocationAssetMismatch")
+        .withArgs(0n);
     });
 
     it("an asset on another chain: AllocationAssetMismatch", async function () {
       const asset = { ...ch.asset, chainID: ch.asset.chainID + 1n };
       const n = { ...next, outcome: { ...next.outcome, assets: [asset] } };
-      await expect(progress(old, n)).to.be.revertedWithCustomError(d.adjudicator, "AllocationAssetMismatch").withArgs(0n);
+      await expect(progress(old, n))
+        .to.be.revertedWithCustomError(d.adjudicator, "AllocationAssetMismatch")
+        .withArgs(0n);
     });
 
     /** Registers an app-channel state with a malformed outcome (register does not check shapes). */
@@ -227,7 +246,10 @@ describe("Adjudicator.progress", function () {
     }
 
     it("a registered old state with a balance row too many: AllocationBalancesCountMismatch", async function () {
-      const { c, s } = await registerMalformed(40n, [[1n, 1n], [0n, 0n]]);
+      const { c, s } = await registerMalformed(40n, [
+        [1n, 1n],
+        [0n, 0n],
+      ]);
       const n = c.state([1n, 1n], { version: 2n });
       await expect(d.adjudicator.progress(c.params, s, n, 0n, signState(n, d.parts[0].privateKey)))
         .to.be.revertedWithCustomError(d.adjudicator, "AllocationBalancesCountMismatch")
@@ -245,13 +267,23 @@ describe("Adjudicator.progress", function () {
     it("an asset with another ccHolder: AllocationAssetMismatch", async function () {
       const asset = { ...ch.asset, ccHolder: `0x${"01".repeat(32)}` as Hex };
       const n = { ...next, outcome: { ...next.outcome, assets: [asset] } };
-      await expect(progress(old, n)).to.be.revertedWithCustomError(d.adjudicator, "AllocationAssetMismatch").withArgs(0n);
+      await expect(progress(old, n))
+        .to.be.revertedWithCustomError(d.adjudicator, "AllocationAssetMismatch")
+        .withArgs(0n);
     });
 
     it("an asset added: AllocationAssetCountMismatch", async function () {
       const n = {
         ...next,
-        outcome: { ...next.outcome, assets: [ch.asset, ch.asset], backends: [1n, 1n], balances: [[11n, 19n], [0n, 0n]] },
+        outcome: {
+          ...next.outcome,
+          assets: [ch.asset, ch.asset],
+          backends: [1n, 1n],
+          balances: [
+            [11n, 19n],
+            [0n, 0n],
+          ],
+        },
       };
       await expect(progress(old, n))
         .to.be.revertedWithCustomError(d.adjudicator, "AllocationAssetCountMismatch")
@@ -259,7 +291,16 @@ describe("Adjudicator.progress", function () {
     });
 
     it("a balance row too many: AllocationBalancesCountMismatch", async function () {
-      const n = { ...next, outcome: { ...next.outcome, balances: [[11n, 19n], [0n, 0n]] } };
+      const n = {
+        ...next,
+        outcome: {
+          ...next.outcome,
+          balances: [
+            [11n, 19n],
+            [0n, 0n],
+          ],
+        },
+      };
       await expect(progress(old, n))
         .to.be.revertedWithCustomError(d.adjudicator, "AllocationBalancesCountMismatch")
         .withArgs(1n, 2n);

@@ -120,9 +120,7 @@ describe("Adjudicator.register", function () {
     it("a newer version replaces the state and keeps the window (no extension)", async function () {
       await time.increaseTo(timeout - 10n);
       const newer = ch.state([150n, 150n], { version: 6n });
-      await expect(register(newer))
-        .to.emit(d.adjudicator, "ChannelUpdate")
-        .withArgs(ch.id, 6n, Phase.DISPUTE, timeout);
+      await expect(register(newer)).to.emit(d.adjudicator, "ChannelUpdate").withArgs(ch.id, 6n, Phase.DISPUTE, timeout);
       expect(await readDispute(d.adjudicator, ch.id)).to.deep.equal({
         timeout,
         challengeDuration: DEFAULT_CHALLENGE_DURATION,
@@ -154,32 +152,38 @@ describe("Adjudicator.register", function () {
       expect((await readDispute(d.adjudicator, ch.id)).timeout).to.equal(t);
     });
 
-    const rejects: { name: string; version: bigint; at?: "timeout" | "after"; error: string; args: () => unknown[] }[] = [
-      { name: "the same version with another state", version: 5n, error: "DisputeStaleVersion", args: () => [ch.id, 5n, 5n] },
-      { name: "an older version", version: 4n, error: "DisputeStaleVersion", args: () => [ch.id, 5n, 4n] },
-      { name: "version 0", version: 0n, error: "DisputeStaleVersion", args: () => [ch.id, 5n, 0n] },
-      {
-        name: "a newer version at the timeout",
-        version: 6n,
-        at: "timeout",
-        error: "DisputeTimeoutPassed",
-        args: () => [ch.id, timeout],
-      },
-      {
-        name: "a newer version after the timeout",
-        version: 6n,
-        at: "after",
-        error: "DisputeTimeoutPassed",
-        args: () => [ch.id, timeout],
-      },
-      {
-        name: "an older version after the timeout (version checked first)",
-        version: 1n,
-        at: "after",
-        error: "DisputeStaleVersion",
-        args: () => [ch.id, 5n, 1n],
-      },
-    ];
+    const rejects: { name: string; version: bigint; at?: "timeout" | "after"; error: string; args: () => unknown[] }[] =
+      [
+        {
+          name: "the same version with another state",
+          version: 5n,
+          error: "DisputeStaleVersion",
+          args: () => [ch.id, 5n, 5n],
+        },
+        { name: "an older version", version: 4n, error: "DisputeStaleVersion", args: () => [ch.id, 5n, 4n] },
+        { name: "version 0", version: 0n, error: "DisputeStaleVersion", args: () => [ch.id, 5n, 0n] },
+        {
+          name: "a newer version at the timeout",
+          version: 6n,
+          at: "timeout",
+          error: "DisputeTimeoutPassed",
+          args: () => [ch.id, timeout],
+        },
+        {
+          name: "a newer version after the timeout",
+          version: 6n,
+          at: "after",
+          error: "DisputeTimeoutPassed",
+          args: () => [ch.id, timeout],
+        },
+        {
+          name: "an older version after the timeout (version checked first)",
+          version: 1n,
+          at: "after",
+          error: "DisputeStaleVersion",
+          args: () => [ch.id, 5n, 1n],
+        },
+      ];
     for (const r of rejects) {
       it(`rejects ${r.name} with ${r.error}`, async function () {
         if (r.at === "timeout") await time.setNextBlockTimestamp(timeout);
@@ -236,7 +240,10 @@ describe("Adjudicator.register", function () {
     it("calldata whose last ccAddress length runs past its end: CalldataHashOutOfBounds", async function () {
       const state = ch.state([1n, 2n]);
       const data = ethers.getBytes(
-        d.adjudicator.interface.encodeFunctionData("register", [{ params: ch.params, state, sigs: signAll(state, d.parts) }, []]),
+        d.adjudicator.interface.encodeFunctionData("register", [
+          { params: ch.params, state, sigs: signAll(state, d.parts) },
+          [],
+        ]),
       );
       const word = (pos: number) => Number(BigInt(ethers.hexlify(data.slice(pos, pos + 32))));
       // Walk the canonical encoding: channel tuple -> params -> participants -> last participant -> ccAddress.
@@ -254,7 +261,9 @@ describe("Adjudicator.register", function () {
       const tail = 0x20 + Math.ceil(cds / 32) * 32;
       const end = paramsStart + partsRel + 0x20 + lastRel + ccRel + tail;
       expect(end).to.be.greaterThan(cds);
-      await expect(d.parts[0].wallet.sendTransaction({ to: await addressOf(d.adjudicator), data: ethers.hexlify(data) }))
+      await expect(
+        d.parts[0].wallet.sendTransaction({ to: await addressOf(d.adjudicator), data: ethers.hexlify(data) }),
+      )
         .to.be.revertedWithCustomError(d.adjudicator, "CalldataHashOutOfBounds")
         .withArgs(BigInt(end), BigInt(cds));
     });

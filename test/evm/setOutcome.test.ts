@@ -49,7 +49,9 @@ describe("AssetHolder.setOutcome", function () {
   it("exactly funded: holdings become the outcome; OutcomeSet", async function () {
     await depositFor(d.ethHolder, ch.params, d.parts[0], 100n);
     await depositFor(d.ethHolder, ch.params, d.parts[1], 100n);
-    await expect(closeWith([30n, 170n])).to.emit(d.ethHolder, "OutcomeSet").withArgs(ch.id);
+    await expect(closeWith([30n, 170n]))
+      .to.emit(d.ethHolder, "OutcomeSet")
+      .withArgs(ch.id);
     expect(await holdingsOf(d.ethHolder, ch.params)).to.deep.equal([30n, 170n]);
   });
 
@@ -157,7 +159,9 @@ describe("AssetHolder.setOutcome", function () {
 
     it("no participants: only the channel-ID funds are cleared", async function () {
       await holder.deposit(ch.id, 3n, { value: 3n });
-      await expect(holder.connect(adj).setOutcome(ch.id, [], [])).to.emit(holder, "OutcomeSet").withArgs(ch.id);
+      await expect(holder.connect(adj).setOutcome(ch.id, [], []))
+        .to.emit(holder, "OutcomeSet")
+        .withArgs(ch.id);
       expect(await holder.holdings(ch.id)).to.equal(0n);
     });
   });

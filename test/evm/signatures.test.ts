@@ -43,20 +43,33 @@ interface PolicyCase {
 const POLICY_CASES: PolicyCase[] = [
   { name: "64-byte compact (EIP-2098)", mutate: compactSig, error: "SignatureInvalidLength", args: () => [64n] },
   { name: "empty", mutate: () => "0x", error: "SignatureInvalidLength", args: () => [0n] },
-  { name: "65 bytes + 1", mutate: (s) => ethers.concat([s, "0x00"]) as Hex, error: "SignatureInvalidLength", args: () => [66n] },
-  { name: "64 bytes (v cut off)", mutate: (s) => ethers.dataSlice(s, 0, 64) as Hex, error: "SignatureInvalidLength", args: () => [64n] },
-  { name: "two signatures glued", mutate: (s) => ethers.concat([s, s]) as Hex, error: "SignatureInvalidLength", args: () => [130n] },
-  ...[0, 1, 26, 29, 255].map(
-    (v): PolicyCase => ({
-      name: `v = ${v}`,
-      mutate: (s) => {
-        const p = splitSig(s);
-        return joinSig(p.r, p.s, v);
-      },
-      error: "SignatureInvalidV",
-      args: () => [BigInt(v)],
-    }),
-  ),
+  {
+    name: "65 bytes + 1",
+    mutate: (s) => ethers.concat([s, "0x00"]) as Hex,
+    error: "SignatureInvalidLength",
+    args: () => [66n],
+  },
+  {
+    name: "64 bytes (v cut off)",
+    mutate: (s) => ethers.dataSlice(s, 0, 64) as Hex,
+    error: "SignatureInvalidLength",
+    args: () => [64n],
+  },
+  {
+    name: "two signatures glued",
+    mutate: (s) => ethers.concat([s, s]) as Hex,
+    error: "SignatureInvalidLength",
+    args: () => [130n],
+  },
+  ...[0, 1, 26, 29, 255].map((v): PolicyCase => ({
+    name: `v = ${v}`,
+    mutate: (s) => {
+      const p = splitSig(s);
+      return joinSig(p.r, p.s, v);
+    },
+    error: "SignatureInvalidV",
+    args: () => [BigInt(v)],
+  })),
   {
     name: "high s (malleable twin, n - s with v flipped)",
     mutate: highSSig,
@@ -69,8 +82,18 @@ const POLICY_CASES: PolicyCase[] = [
     error: "SignatureInvalidS",
     args: () => [word(MAX_S + 1n)],
   },
-  { name: "s = 0", mutate: (s) => joinSig(splitSig(s).r, 0n, splitSig(s).v), error: "SignatureInvalidS", args: () => [word(0n)] },
-  { name: "r = 0", mutate: (s) => joinSig(0n, splitSig(s).s, splitSig(s).v), error: "SignatureInvalidR", args: () => [word(0n)] },
+  {
+    name: "s = 0",
+    mutate: (s) => joinSig(splitSig(s).r, 0n, splitSig(s).v),
+    error: "SignatureInvalidS",
+    args: () => [word(0n)],
+  },
+  {
+    name: "r = 0",
+    mutate: (s) => joinSig(0n, splitSig(s).s, splitSig(s).v),
+    error: "SignatureInvalidR",
+    args: () => [word(0n)],
+  },
   {
     name: "r = n",
     mutate: (s) => joinSig(CURVE_ORDER, splitSig(s).s, splitSig(s).v),
@@ -238,7 +261,9 @@ describe("signature policy on-chain", function () {
       await expect(reg([])).to.be.revertedWithCustomError(d.adjudicator, "SignatureCountMismatch").withArgs(2n, 0n);
     });
     it("too few: SignatureCountMismatch(2, 1)", async function () {
-      await expect(reg([sigA])).to.be.revertedWithCustomError(d.adjudicator, "SignatureCountMismatch").withArgs(2n, 1n);
+      await expect(reg([sigA]))
+        .to.be.revertedWithCustomError(d.adjudicator, "SignatureCountMismatch")
+        .withArgs(2n, 1n);
     });
     it("too many: SignatureCountMismatch(2, 3)", async function () {
       await expect(reg([sigA, sigB, sigB]))

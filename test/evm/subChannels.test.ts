@@ -51,11 +51,25 @@ describe("sub-channels (register and conclude)", function () {
   let S1a: Node;
   let S2: Node;
 
-  function node(signers: TestParticipant[], nonce: bigint, balances: bigint[], locked: SubAlloc[] = [], opts: Partial<Params> = {}): Node {
+  function node(
+    signers: TestParticipant[],
+    nonce: bigint,
+    balances: bigint[],
+    locked: SubAlloc[] = [],
+    opts: Partial<Params> = {},
+  ): Node {
     const params = { ...makeParams(signers, { nonce, ledgerChannel: false }), ...opts };
-    return { params, signers, state: makeState(params, { assets: [asset], balances: [balances], locked, version: 1n }) };
+    return {
+      params,
+      signers,
+      state: makeState(params, { assets: [asset], balances: [balances], locked, version: 1n }),
+    };
   }
-  const sub = (n: Node, total: bigint, indexMap: bigint[]): SubAlloc => ({ ID: n.state.channelID, balances: [total], indexMap });
+  const sub = (n: Node, total: bigint, indexMap: bigint[]): SubAlloc => ({
+    ID: n.state.channelID,
+    balances: [total],
+    indexMap,
+  });
   const signed = (n: Node) => signedState(n.params, n.state, n.signers);
   const register = (parent: Node, subs: Node[]) => d.adjudicator.register(signed(parent), subs.map(signed));
 
@@ -84,9 +98,7 @@ describe("sub-channels (register and conclude)", function () {
         .filter((e) => e?.name === "ChannelUpdate")
         .map((e) => [e!.args.channelID, e!.args.version, e!.args.phase, e!.args.timeout]);
       const timeout = t + DEFAULT_CHALLENGE_DURATION;
-      expect(updates).to.deep.equal(
-        [P, S1, S1a, S2].map((n) => [n.state.channelID, 1n, Phase.DISPUTE, timeout]),
-      );
+      expect(updates).to.deep.equal([P, S1, S1a, S2].map((n) => [n.state.channelID, 1n, Phase.DISPUTE, timeout]));
       for (const n of [P, S1, S1a, S2]) {
         const rec = await readDispute(d.adjudicator, n.state.channelID);
         expect(rec.stateHash).to.equal(hashState(n.state));
@@ -105,7 +117,12 @@ describe("sub-channels (register and conclude)", function () {
 
     const rejects: { name: string; build: () => [Node, Node[]]; error: string; args: () => unknown[] }[] = [
       { name: "no sub-channels", build: () => [P, []], error: "AdjudicatorSubChannelMissing", args: () => [0n] },
-      { name: "the last sub-channel missing", build: () => [P, [S1, S1a]], error: "AdjudicatorSubChannelMissing", args: () => [2n] },
+      {
+        name: "the last sub-channel missing",
+        build: () => [P, [S1, S1a]],
+        error: "AdjudicatorSubChannelMissing",
+        args: () => [2n],
+      },
       {
         name: "a nested sub-channel missing",
         build: () => [P, [S1]],
@@ -183,7 +200,15 @@ describe("sub-channels (register and conclude)", function () {
         ...S2,
         state: {
           ...S2.state,
-          outcome: { ...S2.state.outcome, assets: [asset, asset], backends: [1n, 1n], balances: [[5n, 6n], [0n, 0n]] },
+          outcome: {
+            ...S2.state.outcome,
+            assets: [asset, asset],
+            backends: [1n, 1n],
+            balances: [
+              [5n, 6n],
+              [0n, 0n],
+            ],
+          },
         },
       };
       const parent = parentWith([sub(S1, 37n, [0n, 1n]), sub(S2x, 11n, [1n, 0n])]);
@@ -209,7 +234,12 @@ describe("sub-channels (register and conclude)", function () {
 
     it("rejects a virtual sub-channel with its own sub-channels: AdjudicatorInvalidVirtualChannel", async function () {
       const S1v = { ...S1, params: { ...S1.params, virtualChannel: true } };
-      S1v.state = makeState(S1v.params, { assets: [asset], balances: [[10n, 20n]], locked: S1.state.outcome.locked, version: 1n });
+      S1v.state = makeState(S1v.params, {
+        assets: [asset],
+        balances: [[10n, 20n]],
+        locked: S1.state.outcome.locked,
+        version: 1n,
+      });
       const parent = parentWith([sub(S1v, 37n, [0n, 1n]), sub(S2, 11n, [1n, 0n])]);
       await expect(register(parent, [S1v, S1a, S2]))
         .to.be.revertedWithCustomError(d.adjudicator, "AdjudicatorInvalidVirtualChannel")
@@ -233,7 +263,9 @@ describe("sub-channels (register and conclude)", function () {
       await time.increaseTo(timeout);
       const tx = conclude([S1.state, S1a.state, S2.state]);
       for (const n of [P, S1, S1a, S2]) {
-        await expect(tx).to.emit(d.adjudicator, "ChannelUpdate").withArgs(n.state.channelID, 1n, Phase.CONCLUDED, timeout);
+        await expect(tx)
+          .to.emit(d.adjudicator, "ChannelUpdate")
+          .withArgs(n.state.channelID, 1n, Phase.CONCLUDED, timeout);
       }
       await expect(tx).to.emit(d.ethHolder, "OutcomeSet").withArgs(P.state.channelID);
       expect(await holdingsOf(d.ethHolder, P.params)).to.deep.equal([120n, 228n]);
@@ -253,7 +285,12 @@ describe("sub-channels (register and conclude)", function () {
 
     const rejects: { name: string; subs: () => State[]; error: string; args: () => unknown[] }[] = [
       { name: "no sub-states", subs: () => [], error: "AdjudicatorSubChannelMissing", args: () => [0n] },
-      { name: "the last sub-state missing", subs: () => [S1.state, S1a.state], error: "AdjudicatorSubChannelMissing", args: () => [2n] },
+      {
+        name: "the last sub-state missing",
+        subs: () => [S1.state, S1a.state],
+        error: "AdjudicatorSubChannelMissing",
+        args: () => [2n],
+      },
       {
         name: "sub-states out of order",
         subs: () => [S1.state, S2.state, S1a.state],
@@ -296,7 +333,9 @@ describe("sub-channels (register and conclude)", function () {
 
   describe("tree shapes", function () {
     it("a sub-channel locked twice is registered and concluded once and counted twice", async function () {
-      const parent = node([A, B], 50n, [1n, 1n], [sub(S2, 11n, [1n, 0n]), sub(S2, 11n, [1n, 0n])], { ledgerChannel: true });
+      const parent = node([A, B], 50n, [1n, 1n], [sub(S2, 11n, [1n, 0n]), sub(S2, 11n, [1n, 0n])], {
+        ledgerChannel: true,
+      });
       await depositFor(d.ethHolder, parent.params, A, 100n);
       const rtx = await register(parent, [S2, S2]);
       const rlogs = (await rtx.wait())!.logs.map((l) => d.adjudicator.interface.parseLog(l)!.args.channelID);
@@ -318,10 +357,16 @@ describe("sub-channels (register and conclude)", function () {
         ...n,
         state: makeState(n.params, { assets: [asset, foreign], balances, locked, version: 1n }),
       });
-      const child = two(node([A, B], 61n, [0n, 0n]), [[2n, 3n], [4n, 5n]]);
+      const child = two(node([A, B], 61n, [0n, 0n]), [
+        [2n, 3n],
+        [4n, 5n],
+      ]);
       const parent = two(
         node([A, B], 60n, [0n, 0n], [], { ledgerChannel: true }),
-        [[1n, 1n], [9n, 9n]],
+        [
+          [1n, 1n],
+          [9n, 9n],
+        ],
         [{ ID: child.state.channelID, balances: [5n, 9n], indexMap: [0n, 1n] }],
       );
       await depositFor(d.ethHolder, parent.params, A, 7n);
@@ -335,8 +380,20 @@ describe("sub-channels (register and conclude)", function () {
 
     it("a nested sub-channel with more balance rows than its parent: ArraysLengthMismatch", async function () {
       const grandchild = node([A, B], 72n, [0n, 0n]);
-      grandchild.state = makeState(grandchild.params, { assets: [asset], balances: [[1n, 1n], [1n, 1n]], version: 1n });
-      const child = node([A, B], 71n, [0n, 0n], [{ ID: grandchild.state.channelID, balances: [2n, 2n], indexMap: [0n, 1n] }]);
+      grandchild.state = makeState(grandchild.params, {
+        assets: [asset],
+        balances: [
+          [1n, 1n],
+          [1n, 1n],
+        ],
+        version: 1n,
+      });
+      const child = node(
+        [A, B],
+        71n,
+        [0n, 0n],
+        [{ ID: grandchild.state.channelID, balances: [2n, 2n], indexMap: [0n, 1n] }],
+      );
       const parent = node([A, B], 70n, [0n, 0n], [sub(child, 2n, [0n, 1n])], { ledgerChannel: true });
       await expect(register(parent, [child, grandchild]))
         .to.be.revertedWithCustomError(d.adjudicator, "ArraysLengthMismatch")
@@ -357,7 +414,10 @@ describe("sub-channels (register and conclude)", function () {
         .to.be.revertedWithCustomError(d.adjudicator, "DisputeTimeoutNotPassed")
         .withArgs(child.state.channelID, childTimeout);
       // The sub-channel can still be refuted (through its parent) inside its own window.
-      const child2 = { ...child, state: { ...child.state, version: 2n, outcome: { ...child.state.outcome, balances: [[0n, 5n]] } } };
+      const child2 = {
+        ...child,
+        state: { ...child.state, version: 2n, outcome: { ...child.state.outcome, balances: [[0n, 5n]] } },
+      };
       await expect(register(parent, [child2]))
         .to.emit(d.adjudicator, "ChannelUpdate")
         .withArgs(child.state.channelID, 2n, Phase.DISPUTE, childTimeout);

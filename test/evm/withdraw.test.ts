@@ -115,7 +115,9 @@ describe("AssetHolder.withdraw", function () {
 
     it("a zero withdrawal is accepted and changes nothing", async function () {
       const { auth, sig } = signedWithdrawal(ch.id, d.parts[0], 0n, freshAddress("zero"));
-      await expect(d.ethHolder.withdraw(auth, sig)).to.emit(d.ethHolder, "Withdrawn").withArgs(fidA(), 0n, auth.receiver);
+      await expect(d.ethHolder.withdraw(auth, sig))
+        .to.emit(d.ethHolder, "Withdrawn")
+        .withArgs(fidA(), 0n, auth.receiver);
       expect(await d.ethHolder.holdings(fidA())).to.equal(120n);
     });
 
@@ -123,7 +125,9 @@ describe("AssetHolder.withdraw", function () {
       const wallet = await addressOf(d.contractWallet);
       const { auth, sig } = signedWithdrawal(ch.id, d.parts[0], 120n, wallet);
       const tx = d.ethHolder.withdraw(auth, sig);
-      await expect(tx).to.emit(d.contractWallet, "Received").withArgs(await addressOf(d.ethHolder), 120n);
+      await expect(tx)
+        .to.emit(d.contractWallet, "Received")
+        .withArgs(await addressOf(d.ethHolder), 120n);
       await expect(tx).to.emit(d.ethHolder, "Withdrawn").withArgs(fidA(), 120n, wallet);
       expect(await d.contractWallet.received()).to.equal(120n);
       expect(await ethers.provider.getBalance(wallet)).to.equal(120n);
