@@ -430,6 +430,40 @@ describe("sub-channels (register and conclude)", function () {
     });
   });
 
+  describe("an app sub-channel", function () {
+    let parent: Node;
+    let child: Node;
+    let timeout: bigint;
+
+    beforeEach(async function () {
+      child = node([A, B], 91n, [2n, 3n], [], { app: await addressOf(d.trivialApp) });
+      parent = node([A, B], 90n, [1n, 1n], [sub(child, 5n, [0n, 1n])], { ledgerChannel: true });
+      timeout = (await blockTimeOf(await register(parent, [child]))) + DEFAULT_CHALLENGE_DURATION;
+      await depositFor(d.ethHolder, parent.params, A, 7n);
+    });
+
+    it("can be force-executed after its window, and the parent concludes with the progressed sub-state", async function () {
+      await time.increaseTo(timeout);
+      const next = { ...child.state, version: 2n, outcome: { ...child.state.outcome, balances: [[5n, 0n]] } };
+      await d.adjudicator.progress(child.params, child.state, next, 1n, signState(next, B.privateKey));
+      await expect(d.adjudicator.conclude(parent.params, parent.state, [child.state]))
+        .to.be.revertedWithCustomError(d.adjudicator, "DisputeStateMismatch")
+        .withArgs(child.state.channelID, hashState(next), hashState(child.state));
+      await d.adjudicator.conclude(parent.params, parent.state, [next]);
+      expect(await holdingsOf(d.ethHolder, parent.params)).to.deep.equal([6n, 1n]);
+    });
+
+    it("as upstream, the parent's conclusion ends the sub-channel's force execution (FORCEEXEC window still open)", async function () {
+      await time.increaseTo(timeout);
+      const next = { ...child.state, version: 2n };
+      const tx = await d.adjudicator.progress(child.params, child.state, next, 0n, signState(next, A.privateKey));
+      const forceTimeout = (await blockTimeOf(tx)) + DEFAULT_CHALLENGE_DURATION;
+      await expect(d.adjudicator.conclude(parent.params, parent.state, [next]))
+        .to.emit(d.adjudicator, "ChannelUpdate")
+        .withArgs(child.state.channelID, 2n, Phase.CONCLUDED, forceTimeout);
+    });
+  });
+
   describe("index maps and balance rows checked at conclude", function () {
     async function registerPair(indexMap: bigint[], parentBalances: bigint[][], subBalances: bigint[][]) {
       const child = node([A, B], 21n, [0n, 0n]);
