@@ -241,6 +241,60 @@ describe("signature policy on-chain", function () {
     });
   }
 
+  describe("register: crafted signature offsets in calldata (the signature list is not hashed)", function () {
+    let d: MockDeployment;
+    let data: Uint8Array;
+    let secondHead: number;
+
+    beforeEach(async function () {
+      d = await loadMocks();
+      const ch = await makeChannel(d);
+      const state = ch.state([10n, 20n], { version: 1n });
+      data = ethers.getBytes(
+        d.adjudicator.interface.encodeFunctionData("register", [
+          { params: ch.params, state, sigs: signAll(state, d.parts) },
+          [],
+        ]),
+      );
+      const word = (pos: number) => Number(BigInt(ethers.hexlify(data.slice(pos, pos + 32))));
+      const channelStart = 4 + word(4);
+      const sigsStart = channelStart + word(channelStart + 0x40);
+      expect(word(sigsStart)).to.equal(2);
+      secondHead = sigsStart + 0x40;
+    });
+
+    async function sendWithSecondOffset(offset: bigint) {
+      data.set(ethers.getBytes(ethers.toBeHex(offset, 32)), secondHead);
+      return d.parts[0].wallet.sendTransaction({ to: await addressOf(d.adjudicator), data: ethers.hexlify(data) });
+    }
+
+    it("control: the untouched calldata registers", async function () {
+      await expect(sendWithSecondOffset(BigInt(ethers.hexlify(data.slice(secondHead, secondHead + 32))))).to.emit(
+        d.adjudicator,
+        "ChannelUpdate",
+      );
+    });
+
+    it("the second offset pointing at the first signature: SignatureSignerMismatch(B, A)", async function () {
+      const first = BigInt(ethers.hexlify(data.slice(secondHead - 32, secondHead)));
+      await expect(sendWithSecondOffset(first))
+        .to.be.revertedWithCustomError(d.adjudicator, "SignatureSignerMismatch")
+        .withArgs(d.parts[1].address, d.parts[0].address);
+    });
+
+    it("an offset past the end of the calldata reads zeros: SignatureInvalidLength(0)", async function () {
+      await expect(sendWithSecondOffset(0xffffffn))
+        .to.be.revertedWithCustomError(d.adjudicator, "SignatureInvalidLength")
+        .withArgs(0n);
+    });
+
+    it("an offset wrapping around to the list's length word: SignatureInvalidLength(2)", async function () {
+      await expect(sendWithSecondOffset(2n ** 256n - 32n))
+        .to.be.revertedWithCustomError(d.adjudicator, "SignatureInvalidLength")
+        .withArgs(2n);
+    });
+  });
+
   describe("register: count and order of signatures", function () {
     let d: MockDeployment;
     let ch: TestChannel;
