@@ -124,7 +124,9 @@ export async function checkPayouts(
         `${p.name} received the ${label} ${asset.symbol} balance`,
         expected[a][i],
         received,
-        `${fmt(world, a, received)}${asset.isEth ? ` (wallet change ${fmt(world, a, change)}, of which ${fmt(world, a, fees)} gas fees)` : ""}`,
+        `${fmt(world, a, received)} (wallet ${change < 0n ? "" : "+"}${fmt(world, a, change)}: ` +
+          `-${fmt(world, a, deposits[a][i])} deposited, +${fmt(world, a, received)} withdrawn` +
+          `${asset.isEth ? `, -${fmt(world, a, fees)} gas fees` : ""})`,
       );
       payouts.push({ channel: phase, participant: p.name, asset: asset.symbol, amount: received });
     });

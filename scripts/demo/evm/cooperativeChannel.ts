@@ -63,6 +63,7 @@ export async function runCooperativeChannel(world: EvmWorld): Promise<DemoPayout
     challengeDuration: 60n,
   });
   log.step(`Alice and Bob open a channel (nonce 1, challenge window 60 s) and both sign version 0 before funding it`);
+  log.detail(`version 0 pays every deposit back, so neither risks funds if the other vanishes after depositing`);
   log.detail(`channel ID ${channel.id} (keccak256 of the ABI-encoded params, by the library)`);
   log.detail(`version 0: ${describeBalances(world, channel.latest.state.outcome.balances)}`);
 
