@@ -22,13 +22,16 @@ import fc from "fast-check";
 import { expect } from "chai";
 import { loadFixture } from "@nomicfoundation/hardhat-network-helpers";
 import { syncClock } from "./model/act";
-import { APP_CHANNEL, ASSETS, LEDGER_CHANNEL, UNIT, newChannel } from "./model/channelModel";
+import { HONEST } from "./model/actors";
+import { APP_CHANNEL, ASSETS, LEDGER_CHANNEL, UNIT, latest, newChannel } from "./model/channelModel";
 import type { Model, Real } from "./model/channelModel";
 import { commandArb, runSetupArb } from "./model/commandArbitraries";
 import type { RunSetup } from "./model/commandArbitraries";
 import { honestFinish } from "./model/honestStrategy";
 import { checkInvariants } from "./model/invariants";
 import { modelFixture } from "./model/modelFixture";
+import { predictRegister } from "./model/predictions";
+import { sendRegister } from "./model/register";
 import { MODEL_MAX_COMMANDS, MODEL_RUNS, SEED } from "./model/propConfig";
 
 /** Builds the run's model: both channels with their initial signed states, nothing on-chain yet. */
@@ -64,6 +67,12 @@ describe("EVM model: honest participant never loses, payouts never exceed deposi
         const real = await loadFixture(modelFixture);
         const m = await startRun(real, setup);
         try {
+          for (const ch of m.channels) {
+            if (!setup.preRegister[ch.index]) continue;
+            const { state, sigs } = latest(ch);
+            const out = await sendRegister(m, real, ch, HONEST, state, sigs, predictRegister(m, ch, state), "setup: register");
+            expect(out.ok).to.equal(true);
+          }
           await checkInvariants(m, real);
           await fc.asyncModelRun(() => ({ model: m, real }), cmds);
           await honestFinish(m, real);

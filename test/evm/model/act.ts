@@ -10,7 +10,7 @@
 import { ethers } from "hardhat";
 import type { ContractTransactionResponse } from "ethers";
 import { expect } from "chai";
-import { decodeRevert, describeErrors, matchesOneOf, revertDataOf } from "./expectCustomError";
+import { UnexpectedOutcomeError, decodeRevert, describeErrors, matchesOneOf, revertDataOf } from "./expectCustomError";
 import type { DecodedRevert, ExpectedError } from "./expectCustomError";
 import type { Model, Real } from "./channelModel";
 import { note } from "./channelModel";
@@ -48,7 +48,7 @@ export type Outcome = { ok: true; ts: bigint } | { ok: false; error: DecodedReve
 /** Refreshes the model's clock from the latest block. */
 export async function syncClock(m: Model): Promise<void> {
   const block = await ethers.provider.getBlock("latest");
-  if (block === null) throw new Error("no latest block");
+  if (block === null) throw new UnexpectedOutcomeError("the provider returned no latest block");
   m.now = BigInt(block.timestamp);
 }
 
@@ -67,15 +67,15 @@ export async function act(
   try {
     const tx = await send();
     const receipt = await tx.wait();
-    if (receipt === null) throw new Error(`${what}: no receipt`);
+    if (receipt === null) throw new UnexpectedOutcomeError(`${what}: no receipt`);
     const block = await ethers.provider.getBlock(receipt.blockNumber);
-    if (block === null) throw new Error(`${what}: no block ${receipt.blockNumber}`);
+    if (block === null) throw new UnexpectedOutcomeError(`${what}: no block ${receipt.blockNumber}`);
     outcome = { ok: true, ts: BigInt(block.timestamp) };
   } catch (err) {
     const data = revertDataOf(err);
     const decoded = data === undefined ? undefined : decodeRevert(data, real.errorInterfaces);
     if (decoded === undefined) {
-      throw new Error(`${what}: failed without a decodable custom error: ${String((err as Error).message ?? err)}`);
+      throw new UnexpectedOutcomeError(`${what}: failed without a decodable custom error: ${String((err as Error).message ?? err)}`);
     }
     outcome = { ok: false, error: decoded };
   }

@@ -37,6 +37,14 @@ export const CHALLENGE_DURATION = 3600n;
 /** Amount unit of deposits and balances. */
 export const UNIT = 10n ** 15n;
 
+/** The model reached a state its own rules exclude (a bug in the test, not in the contracts). */
+export class ModelInconsistencyError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "ModelInconsistencyError";
+  }
+}
+
 /** The channels of a run. */
 export const LEDGER_CHANNEL = 0;
 export const APP_CHANNEL = 1;
@@ -246,7 +254,7 @@ export function note(m: Model, line: string): void {
 /** Records a successful `conclude` of the registered state; `at` is when the window ended. */
 export function applyConclude(ch: ChannelModel, at: bigint): void {
   const rec = ch.record;
-  if (rec === undefined) throw new Error(`ch${ch.index}: conclude without a record`);
+  if (rec === undefined) throw new ModelInconsistencyError(`ch${ch.index}: conclude without a record`);
   ch.record = { ...rec, phase: PHASE_CONCLUDED, timeout: at };
   settle(ch, rec.state, "conclude");
 }

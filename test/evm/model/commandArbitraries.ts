@@ -18,6 +18,7 @@ import { ProgressCommand } from "./commands/ProgressCommand";
 import type { ProgressMode } from "./commands/ProgressCommand";
 import { RefuteCommand } from "./commands/RefuteCommand";
 import { RegisterCommand } from "./commands/RegisterCommand";
+import { SetOutcomeCommand } from "./commands/SetOutcomeCommand";
 import type { RegisterMode } from "./commands/RegisterCommand";
 import { UpdateCommand } from "./commands/UpdateCommand";
 import { WithdrawCommand } from "./commands/WithdrawCommand";
@@ -33,7 +34,7 @@ const who = fc.nat(11);
 const pick = fc.nat(59);
 
 const deposit: fc.Arbitrary<Cmd> = fc
-  .tuple(channel, asset, who, who, fc.constantFrom<DepositMode>("topUp", "topUp", "topUp", "units", "units", "dust"), fc.nat(6))
+  .tuple(channel, asset, who, who, fc.constantFrom<DepositMode>("topUp", "topUp", "topUp", "units", "units", "dust", "badValue"), fc.nat(6))
   .map(([c, a, from, to, mode, units]) => new DepositCommand(c, a, from, to, mode, units));
 
 const update: fc.Arbitrary<Cmd> = fc
@@ -59,6 +60,7 @@ const register: fc.Arbitrary<Cmd> = fc
       "mutatedSig",
       "missingSig",
       "wrongChannel",
+      "reorderedParticipants",
     ),
     who,
     pick,
@@ -98,7 +100,7 @@ const conclude: fc.Arbitrary<Cmd> = fc
   .map(([c, registered, w, p]) => new ConcludeCommand(c, registered, w, p));
 
 const concludeFinal: fc.Arbitrary<Cmd> = fc
-  .tuple(channel, fc.constantFrom<ConcludeFinalMode>("latest", "latest", "old", "flaggedFinal"), who, pick)
+  .tuple(channel, fc.constantFrom<ConcludeFinalMode>("latest", "latest", "latest", "old", "flaggedFinal", "swappedSigs"), who, pick)
   .map(([c, mode, w, p]) => new ConcludeFinalCommand(c, mode, w, p));
 
 const withdraw: fc.Arbitrary<Cmd> = fc
@@ -110,6 +112,10 @@ const withdraw: fc.Arbitrary<Cmd> = fc
     fc.nat(5),
   )
   .map(([c, a, mode, w, extra]) => new WithdrawCommand(c, a, mode, w, extra));
+
+const setOutcome: fc.Arbitrary<Cmd> = fc
+  .tuple(channel, asset, who)
+  .map(([c, a, w]) => new SetOutcomeCommand(c, a, w));
 
 const honestClose: fc.Arbitrary<Cmd> = channel.map((c) => new HonestCloseCommand(c));
 
@@ -130,6 +136,7 @@ export const commandArb: fc.Arbitrary<Cmd> = fc.oneof(
   { weight: 5, arbitrary: conclude },
   { weight: 2, arbitrary: concludeFinal },
   { weight: 1, arbitrary: honestClose },
+  { weight: 1, arbitrary: setOutcome },
   { weight: 7, arbitrary: withdraw },
 );
 
@@ -139,6 +146,8 @@ export interface RunSetup {
   /** initial[channel][asset][participant] in units. */
   initial: number[][][];
   counter: number;
+  /** Per channel: the honest participant registers the initial state before the sequence starts. */
+  preRegister: boolean[];
 }
 
 export const runSetupArb: fc.Arbitrary<RunSetup> = fc.record({
@@ -148,4 +157,5 @@ export const runSetupArb: fc.Arbitrary<RunSetup> = fc.record({
     maxLength: 2,
   }),
   counter: fc.nat(5),
+  preRegister: fc.tuple(fc.nat(3).map((x) => x === 0), fc.boolean()),
 });

@@ -8,13 +8,14 @@ import { checkInvariants } from "../invariants";
 import { predictConcludeFinal } from "../predictions";
 
 /** What is submitted to `concludeFinal`. */
-export type ConcludeFinalMode = "latest" | "old" | "flaggedFinal";
+export type ConcludeFinalMode = "latest" | "old" | "flaggedFinal" | "swappedSigs";
 
 /**
  * `concludeFinal` by anyone: with the latest state (succeeds when it is final, at any phase
  * before conclusion, superseding a dispute), with an older signed state (not final: must
- * fail), or with an older state whose final flag a malicious participant set after the fact
- * (its signatures no longer match).
+ * fail), with an older state whose final flag a malicious participant set after the fact
+ * (its signatures no longer match), or with the latest state's signatures rotated out of
+ * participant order.
  */
 export class ConcludeFinalCommand implements fc.AsyncCommand<Model, Real> {
   constructor(
@@ -26,14 +27,17 @@ export class ConcludeFinalCommand implements fc.AsyncCommand<Model, Real> {
 
   /** The latest state mostly once it is final; sometimes before, to see AdjudicatorStateNotFinal. */
   check(m: Model): boolean {
-    return this.mode !== "latest" || latest(m.channels[this.channel]).state.isFinal || this.pick % 5 === 0;
+    return this.mode === "old" || this.mode === "flaggedFinal" || latest(m.channels[this.channel]).state.isFinal || this.pick % 5 === 0;
   }
 
   async run(m: Model, real: Real): Promise<void> {
     const ch = m.channels[this.channel];
     const who = participantOf(m, this.who);
     let { state, sigs }: { state: State; sigs: Hex[] } = latest(ch);
-    if (this.mode !== "latest") {
+    if (this.mode === "swappedSigs") {
+      // Every signature is valid, but not in participant order.
+      sigs = [...sigs.slice(1), sigs[0]];
+    } else if (this.mode !== "latest") {
       ({ state, sigs } = ch.history[this.pick % ch.history.length]);
       if (this.mode === "flaggedFinal" && !state.isFinal) state = { ...state, isFinal: true };
     }

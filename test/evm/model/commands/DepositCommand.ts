@@ -7,7 +7,7 @@ import { checkInvariants } from "../invariants";
 import { KNOWN_BUG_ATTACKS } from "../propConfig";
 
 /** How a deposit's amount is chosen. */
-export type DepositMode = "topUp" | "units" | "dust";
+export type DepositMode = "topUp" | "units" | "dust" | "badValue";
 
 /**
  * Anyone (a participant or the outsider) deposits into a participant's funding ID, or into
@@ -16,7 +16,8 @@ export type DepositMode = "topUp" | "units" | "dust";
  * deposit must be credited in full; afterwards the holder may refuse a participant's deposit
  * (AssetHolderDepositAfterSettlement) — if it accepts it, the invariants check that it stays
  * withdrawable by its participant alone — and must refuse one under the channel ID, which
- * no withdrawal could ever reach.
+ * no withdrawal could ever reach. A deposit whose ETH value does not match (or ETH sent with
+ * a token deposit) must be refused with the holder's value error.
  */
 export class DepositCommand implements fc.AsyncCommand<Model, Real> {
   constructor(
@@ -40,7 +41,7 @@ export class DepositCommand implements fc.AsyncCommand<Model, Real> {
     const to = this.target % (m.n + 1);
     const id = to === m.n ? ch.id : fundingIdOf(ch, real, to);
     let amount: bigint;
-    if (this.mode === "dust") amount = 1n;
+    if (this.mode === "dust" || this.mode === "badValue") amount = this.mode === "dust" ? 1n : BigInt(this.units) * UNIT;
     else if (this.mode === "units" || to === m.n) amount = BigInt(this.units) * UNIT;
     else {
       const owed = latest(ch).state.outcome.balances[this.asset][to];
@@ -48,6 +49,15 @@ export class DepositCommand implements fc.AsyncCommand<Model, Real> {
       amount = owed > held ? owed - held : BigInt(this.units) * UNIT;
     }
     const p = prediction();
+    // badValue: ETH with msg.value one wei off the declared amount, or ETH sent with a token deposit.
+    const value = this.mode === "badValue" ? (this.asset === ETH ? amount + 1n : 1n) : this.asset === ETH ? amount : 0n;
+    if (this.mode === "badValue") {
+      p.mustFail.push(
+        this.asset === ETH
+          ? { name: "AssetHolderETHWrongValue", args: [amount, value] }
+          : { name: "AssetHolderERC20ValueSent", args: [value] },
+      );
+    }
     if (isConcluded(ch) && to === m.n) {
       // Nobody could ever withdraw it (DESIGN.md §3): it must be refused.
       p.mustFail.push({ name: "*" });
@@ -62,8 +72,8 @@ export class DepositCommand implements fc.AsyncCommand<Model, Real> {
       label,
       () =>
         this.asset === ETH
-          ? real.ethHolder.connect(w).deposit(id, amount, { value: amount })
-          : real.erc20Holder.connect(w).deposit(id, amount),
+          ? real.ethHolder.connect(w).deposit(id, amount, { value })
+          : real.erc20Holder.connect(w).deposit(id, amount, { value }),
       p,
     );
     if (out.ok) {

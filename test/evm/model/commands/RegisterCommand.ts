@@ -1,4 +1,5 @@
 import type fc from "fast-check";
+import { channelId } from "../../../../src";
 import type { Hex, State } from "../../../../src";
 import { prediction } from "../act";
 import type { Prediction } from "../act";
@@ -11,14 +12,23 @@ import { sendRegister } from "../register";
 import { mutateSignature, SIG_MUTATIONS } from "../signatureMutations";
 
 /** What the registering participant submits. */
-export type RegisterMode = "honestLatest" | "stale" | "forged" | "mutatedState" | "mutatedSig" | "missingSig" | "wrongChannel";
+export type RegisterMode =
+  | "honestLatest"
+  | "stale"
+  | "forged"
+  | "mutatedState"
+  | "mutatedSig"
+  | "missingSig"
+  | "wrongChannel"
+  | "reorderedParticipants";
 
 /**
  * `register` by the honest participant (its latest state) or by a malicious one: any fully
  * signed state it ever co-signed (usually a stale one), or a fake that must revert with the
  * exact error — a state signed in the honest participant's place, a signed state with its
  * balances changed, one signature tampered with (high s, bad v, wrong length, zero r), a
- * signature missing, or another channel's state under this channel's parameters.
+ * signature missing, another channel's state under this channel's parameters, or this
+ * channel's state under parameters listing the same participants in another order.
  */
 export class RegisterCommand implements fc.AsyncCommand<Model, Real> {
   constructor(
@@ -87,6 +97,15 @@ export class RegisterCommand implements fc.AsyncCommand<Model, Real> {
         p = prediction();
         p.mustFail.push({ name: "AdjudicatorChannelIDMismatch", args: [ch.id, other.id] });
         break;
+      }
+      case "reorderedParticipants": {
+        // The same people in another order are another channel; the signed state names this one.
+        const params = { ...ch.params, participants: [...ch.params.participants.slice(1), ch.params.participants[0]] };
+        p = prediction();
+        p.mustFail.push({ name: "AdjudicatorChannelIDMismatch", args: [channelId(params), ch.id] });
+        await sendRegister(m, real, { ...ch, params }, who, state, sigs, p, `register[${this.mode}]`);
+        await checkInvariants(m, real);
+        return;
       }
     }
     await sendRegister(m, real, ch, who, state, sigs, p, `register[${this.mode}]`);
