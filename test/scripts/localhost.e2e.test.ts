@@ -1,0 +1,126 @@
+/**
+ * The README's local walk-through, for real: start `hardhat node` on a free 127.0.0.1 port,
+ * run the demo against it (which deploys a PDT token there and exercises revert decoding over
+ * HTTP), deploy with that token through the deploy script, check the record against the node,
+ * refuse a token address without code on that chain, and stop the node.
+ */
+import { expect } from "chai";
+import { spawn, spawnSync } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { JsonRpcProvider } from "ethers";
+
+const ROOT = resolve(__dirname, "..", "..");
+const HARDHAT = join(ROOT, "node_modules", "hardhat", "internal", "cli", "bootstrap.js");
+
+async function freePort(): Promise<number> {
+  return new Promise((ok, fail) => {
+    const server = createServer();
+    server.once("error", fail);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => (typeof address === "object" && address ? ok(address.port) : fail(new Error("no port"))));
+    });
+  });
+}
+
+/** Starts `hardhat node` and resolves once it listens. */
+function startNode(port: number): Promise<ChildProcess> {
+  return new Promise((ok, fail) => {
+    const child = spawn(process.execPath, [HARDHAT, "node", "--hostname", "127.0.0.1", "--port", String(port)], {
+      cwd: ROOT,
+      env: { ...process.env, HARDHAT_DISABLE_TELEMETRY_PROMPT: "true" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    const timer = setTimeout(() => {
+      child.kill("SIGTERM");
+      fail(new Error(`hardhat node did not start:\n${output}`));
+    }, 60_000);
+    child.stdout?.on("data", (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes("Started HTTP and WebSocket JSON-RPC server")) {
+        clearTimeout(timer);
+        ok(child);
+      }
+    });
+    child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      fail(new Error(`hardhat node exited with ${code}:\n${output}`));
+    });
+  });
+}
+
+function run(script: string, env: Record<string, string>) {
+  const r = spawnSync(process.execPath, [HARDHAT, "run", script, "--network", "localhost"], {
+    cwd: ROOT,
+    encoding: "utf8",
+    timeout: 120_000,
+    env: { ...process.env, HARDHAT_DISABLE_TELEMETRY_PROMPT: "true", ...env },
+  });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe("scripts: localhost walk-through (hardhat node + --network localhost)", function () {
+  this.timeout(300_000);
+  let node: ChildProcess | undefined;
+  let url: string;
+
+  before(async () => {
+    const port = await freePort();
+    url = `http://127.0.0.1:${port}`;
+    node = await startNode(port);
+  });
+
+  after(() => {
+    // Only the node this test started, by its own handle.
+    node?.kill("SIGTERM");
+  });
+
+  it("runs the demo, deploys with its token, writes a record that matches the node, refuses a codeless token", async () => {
+    const demo = run("scripts/demo.ts", { EVM_RPC_URL: url });
+    expect(demo.status, demo.stderr).to.equal(0);
+    expect(demo.stdout).to.include("✓ Bob re-registering version 1: rejected with DisputeStaleVersion");
+    const token = /deployed the demo ERC-20 "PDT" at (0x[0-9a-fA-F]{40})/.exec(demo.stdout)?.[1];
+    expect(token, "demo output names the PDT address").to.be.a("string");
+
+    const dir = mkdtempSync(join(tmpdir(), "perun-localhost-"));
+    const deploy = run("scripts/deploy-evm.ts", { EVM_RPC_URL: url, ERC20_TOKENS: token!, DEPLOYMENTS_DIR: dir });
+    expect(deploy.status, deploy.stderr).to.equal(0);
+    expect(deploy.stdout).to.include(`deploy-evm: checking RPC of network localhost (${url})`);
+    expect(deploy.stdout).to.include("deploy-evm: deployer from node account #0");
+    const record = JSON.parse(readFileSync(join(dir, "localhost.json"), "utf8"));
+    expect(record.network).to.equal("localhost");
+    expect(record.chainId).to.equal(31337);
+    expect(record.contracts.AssetHolderERC20[0]).to.include({ token, symbol: "PDT", decimals: 18 });
+
+    const provider = new JsonRpcProvider(url, undefined, { staticNetwork: true });
+    try {
+      for (const c of [
+        record.contracts.Adjudicator,
+        record.contracts.AssetHolderETH,
+        ...record.contracts.AssetHolderERC20,
+      ]) {
+        const receipt = await provider.getTransactionReceipt(c.txHash);
+        expect(receipt?.contractAddress).to.equal(c.address);
+        expect(await provider.getCode(c.address)).to.not.equal("0x");
+      }
+    } finally {
+      provider.destroy();
+    }
+
+    const refused = run("scripts/deploy-evm.ts", {
+      EVM_RPC_URL: url,
+      ERC20_TOKENS: "0x000000000000000000000000000000000000bEEF",
+      DEPLOYMENTS_DIR: dir,
+    });
+    expect(refused.status).to.equal(2);
+    expect(refused.stderr).to.include(
+      "deploy-evm: refused: token 0x000000000000000000000000000000000000bEEF has no contract code on chain 31337",
+    );
+  });
+});
