@@ -24,6 +24,9 @@ async function main(): Promise<void> {
     log(`Adjudicator      ${c.Adjudicator.address}`);
     log(`AssetHolderETH   ${c.AssetHolderETH.address}`);
     for (const h of c.AssetHolderERC20) log(`AssetHolderERC20 ${h.address} for ${h.symbol ?? "token"} ${h.token}`);
+    if (hre.network.name === "hardhat") {
+      log("note: the in-process network ends with this command; use --network localhost or --network evm to keep it");
+    }
   } catch (e) {
     if (e instanceof ScriptError) {
       console.error(`deploy-evm: ${e.refusedBeforeSending ? "refused" : "FAILED"}: ${e.message}`);
