@@ -40,10 +40,7 @@ describe("EVM cross-check: deployed Adjudicator vs library (property)", function
 
   before(async function () {
     d = await loadDeployment();
-    holders = [
-      (await d.ethHolder.getAddress()) as `0x${string}`,
-      (await d.erc20Holder.getAddress()) as `0x${string}`,
-    ];
+    holders = [(await d.ethHolder.getAddress()) as `0x${string}`, (await d.erc20Holder.getAddress()) as `0x${string}`];
   });
 
   it(`Adjudicator.channelID(params) = channelId(params) (${CROSSCHECK_RUNS} runs × ${BATCH} params)`, async function () {
@@ -80,7 +77,8 @@ describe("EVM cross-check: deployed Adjudicator vs library (property)", function
         // The only rules a fresh single registration can break once IDs and signatures are right.
         const expected: ExpectedError[] = [];
         const hasApp = BigInt(params.app) !== 0n;
-        if (params.virtualChannel && hasApp) expected.push({ name: "AdjudicatorInvalidVirtualChannel", args: [state.channelID] });
+        if (params.virtualChannel && hasApp)
+          expected.push({ name: "AdjudicatorInvalidVirtualChannel", args: [state.channelID] });
         if (params.challengeDuration > MAX_CHALLENGE_DURATION) {
           expected.push({
             name: "DisputeChallengeDurationOutOfRange",

@@ -36,7 +36,10 @@ const UNIT = 10n ** 15n;
 const ZERO32: Hex = `0x${"00".repeat(32)}`;
 
 /** Runs `f`; returns the decoded custom error name when it reverted, undefined when it succeeded. */
-async function tryTx(d: ModelDeployment, f: () => Promise<{ wait: () => Promise<unknown> }>): Promise<string | undefined> {
+async function tryTx(
+  d: ModelDeployment,
+  f: () => Promise<{ wait: () => Promise<unknown> }>,
+): Promise<string | undefined> {
   try {
     await (await f()).wait();
     return undefined;
@@ -72,7 +75,9 @@ describe("EVM model counterexamples (safety property)", function () {
       isFinal: false,
     });
     // The malicious participant funds the channel alone and then pays 7 units off-chain.
-    await (await d.ethHolder.connect(mal.wallet).deposit(fundingId(victimId, mal.address), 10n * UNIT, { value: 10n * UNIT })).wait();
+    await (
+      await d.ethHolder.connect(mal.wallet).deposit(fundingId(victimId, mal.address), 10n * UNIT, { value: 10n * UNIT })
+    ).wait();
     const latest = victimState([7n * UNIT, 3n * UNIT], 1n);
     const latestSigs = [signState(latest, honest.privateKey), signState(latest, mal.privateKey)];
 
@@ -103,8 +108,7 @@ describe("EVM model counterexamples (safety property)", function () {
 
     const adj = d.adjudicator.connect(mal.wallet);
     const registerError = await tryTx(d, () => adj.register(parent, [victim]));
-    const concludeError =
-      registerError ?? (await tryTx(d, () => adj.conclude(parentParams, parentState, [latest])));
+    const concludeError = registerError ?? (await tryTx(d, () => adj.conclude(parentParams, parentState, [latest])));
     if (concludeError !== undefined) return; // refused: the property holds
 
     // The attack went through. The honest participant now plays its strategy: wait for the
@@ -112,7 +116,12 @@ describe("EVM model counterexamples (safety property)", function () {
     await time.increase(2n * 3600n);
     const h = d.adjudicator.connect(honest.wallet);
     await tryTx(d, () => h.conclude(victimParams, latest, []));
-    const auth: WithdrawalAuth = { channelID: victimId, participant: honest.participant, receiver: d.receivers[0], amount: 7n * UNIT };
+    const auth: WithdrawalAuth = {
+      channelID: victimId,
+      participant: honest.participant,
+      receiver: d.receivers[0],
+      amount: 7n * UNIT,
+    };
     const withdrawError = await tryTx(d, () =>
       d.ethHolder.connect(honest.wallet).withdraw(auth, signWithdrawalAuth(auth, honest.privateKey)),
     );

@@ -52,7 +52,11 @@ function count(log: readonly string[]): void {
     const head = line.startsWith("finish:") ? line.split(" ").slice(0, 2).join(" ") : line.split(" ")[0];
     const arrow = line.lastIndexOf(" -> ");
     const result = arrow < 0 ? "" : ` -> ${line.slice(arrow + 4).split(/[ (]/)[0]}`;
-    const key = head.startsWith("ch") ? "final check" : head === "update" || head === "time" ? head : `${head}${result}`;
+    const key = head.startsWith("ch")
+      ? "final check"
+      : head === "update" || head === "time"
+        ? head
+        : `${head}${result}`;
     seen.set(key, (seen.get(key) ?? 0) + 1);
   }
 }
@@ -63,26 +67,39 @@ describe("EVM model: honest participant never loses, payouts never exceed deposi
   it(`random action sequences on a payment and an app channel (${MODEL_RUNS} runs, ≤ ${MODEL_MAX_COMMANDS} commands)`, async function () {
     const started = Date.now();
     await fc.assert(
-      fc.asyncProperty(runSetupArb, fc.commands([commandArb], { maxCommands: MODEL_MAX_COMMANDS, size: "max" }), async (setup, cmds) => {
-        const real = await loadFixture(modelFixture);
-        const m = await startRun(real, setup);
-        try {
-          for (const ch of m.channels) {
-            if (!setup.preRegister[ch.index]) continue;
-            const { state, sigs } = latest(ch);
-            const out = await sendRegister(m, real, ch, HONEST, state, sigs, predictRegister(m, ch, state), "setup: register");
-            expect(out.ok).to.equal(true);
+      fc.asyncProperty(
+        runSetupArb,
+        fc.commands([commandArb], { maxCommands: MODEL_MAX_COMMANDS, size: "max" }),
+        async (setup, cmds) => {
+          const real = await loadFixture(modelFixture);
+          const m = await startRun(real, setup);
+          try {
+            for (const ch of m.channels) {
+              if (!setup.preRegister[ch.index]) continue;
+              const { state, sigs } = latest(ch);
+              const out = await sendRegister(
+                m,
+                real,
+                ch,
+                HONEST,
+                state,
+                sigs,
+                predictRegister(m, ch, state),
+                "setup: register",
+              );
+              expect(out.ok).to.equal(true);
+            }
+            await checkInvariants(m, real);
+            await fc.asyncModelRun(() => ({ model: m, real }), cmds);
+            await honestFinish(m, real);
+          } catch (err) {
+            const e = err as Error;
+            e.message = `${e.message}\n--- run log (n=${m.n}) ---\n${m.log.join("\n")}`;
+            throw e;
           }
-          await checkInvariants(m, real);
-          await fc.asyncModelRun(() => ({ model: m, real }), cmds);
-          await honestFinish(m, real);
-        } catch (err) {
-          const e = err as Error;
-          e.message = `${e.message}\n--- run log (n=${m.n}) ---\n${m.log.join("\n")}`;
-          throw e;
-        }
-        count(m.log);
-      }),
+          count(m.log);
+        },
+      ),
       { numRuns: MODEL_RUNS, seed: SEED, endOnFailure: process.env.MODEL_SHRINK === "0" },
     );
     const secs = ((Date.now() - started) / 1000).toFixed(1);

@@ -75,7 +75,9 @@ export async function act(
     const data = revertDataOf(err);
     const decoded = data === undefined ? undefined : decodeRevert(data, real.errorInterfaces);
     if (decoded === undefined) {
-      throw new UnexpectedOutcomeError(`${what}: failed without a decodable custom error: ${String((err as Error).message ?? err)}`);
+      throw new UnexpectedOutcomeError(
+        `${what}: failed without a decodable custom error: ${String((err as Error).message ?? err)}`,
+      );
     }
     outcome = { ok: false, error: decoded };
   }
@@ -86,7 +88,10 @@ export async function act(
     expect(p.mustFail, `${what} succeeded but must revert with ${describeErrors(p.mustFail)}`).to.have.length(0);
   } else {
     note(m, `${what} -> ${describeErrors([outcome.error])}`);
-    expect(allowed.length, `${what} reverted with ${describeErrors([outcome.error])} but must succeed`).to.be.greaterThan(0);
+    expect(
+      allowed.length,
+      `${what} reverted with ${describeErrors([outcome.error])} but must succeed`,
+    ).to.be.greaterThan(0);
     expect(
       matchesOneOf(outcome.error, allowed),
       `${what} reverted with ${describeErrors([outcome.error])}, expected ${describeErrors(allowed)}`,

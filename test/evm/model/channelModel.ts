@@ -146,7 +146,11 @@ export function makeModelState(
     channelID: ch.id,
     version,
     outcome: {
-      assets: real.holderAddresses.map((h) => ({ chainID: real.chainId, ethHolder: h, ccHolder: `0x${"00".repeat(32)}` as Hex })),
+      assets: real.holderAddresses.map((h) => ({
+        chainID: real.chainId,
+        ethHolder: h,
+        ccHolder: `0x${"00".repeat(32)}` as Hex,
+      })),
       backends: real.holderAddresses.map(() => BACKEND_ETH),
       balances,
       locked: [],
@@ -163,7 +167,10 @@ export function newChannel(real: Real, n: number, index: number, initial: bigint
     challengeDuration: CHALLENGE_DURATION,
     nonce: BigInt(1000 + index),
     participants: real.parts.slice(0, n).map((p) => p.participant),
-    app: kind === "app" ? ((real.counterApp.target as string).toLowerCase() as Address) : "0x0000000000000000000000000000000000000000",
+    app:
+      kind === "app"
+        ? ((real.counterApp.target as string).toLowerCase() as Address)
+        : "0x0000000000000000000000000000000000000000",
     ledgerChannel: true,
     virtualChannel: false,
   };

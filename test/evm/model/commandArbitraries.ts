@@ -34,7 +34,14 @@ const who = fc.nat(11);
 const pick = fc.nat(59);
 
 const deposit: fc.Arbitrary<Cmd> = fc
-  .tuple(channel, asset, who, who, fc.constantFrom<DepositMode>("topUp", "topUp", "topUp", "units", "units", "dust", "badValue"), fc.nat(6))
+  .tuple(
+    channel,
+    asset,
+    who,
+    who,
+    fc.constantFrom<DepositMode>("topUp", "topUp", "topUp", "units", "units", "dust", "badValue"),
+    fc.nat(6),
+  )
   .map(([c, a, from, to, mode, units]) => new DepositCommand(c, a, from, to, mode, units));
 
 const update: fc.Arbitrary<Cmd> = fc
@@ -96,11 +103,21 @@ const advanceTime: fc.Arbitrary<Cmd> = fc
   .map((s) => new AdvanceTimeCommand(s));
 
 const conclude: fc.Arbitrary<Cmd> = fc
-  .tuple(channel, fc.nat(3).map((x) => x !== 0), who, pick)
+  .tuple(
+    channel,
+    fc.nat(3).map((x) => x !== 0),
+    who,
+    pick,
+  )
   .map(([c, registered, w, p]) => new ConcludeCommand(c, registered, w, p));
 
 const concludeFinal: fc.Arbitrary<Cmd> = fc
-  .tuple(channel, fc.constantFrom<ConcludeFinalMode>("latest", "latest", "latest", "old", "flaggedFinal", "swappedSigs"), who, pick)
+  .tuple(
+    channel,
+    fc.constantFrom<ConcludeFinalMode>("latest", "latest", "latest", "old", "flaggedFinal", "swappedSigs"),
+    who,
+    pick,
+  )
   .map(([c, mode, w, p]) => new ConcludeFinalCommand(c, mode, w, p));
 
 const withdraw: fc.Arbitrary<Cmd> = fc
@@ -113,16 +130,11 @@ const withdraw: fc.Arbitrary<Cmd> = fc
   )
   .map(([c, a, mode, w, extra]) => new WithdrawCommand(c, a, mode, w, extra));
 
-const setOutcome: fc.Arbitrary<Cmd> = fc
-  .tuple(channel, asset, who)
-  .map(([c, a, w]) => new SetOutcomeCommand(c, a, w));
+const setOutcome: fc.Arbitrary<Cmd> = fc.tuple(channel, asset, who).map(([c, a, w]) => new SetOutcomeCommand(c, a, w));
 
 const honestClose: fc.Arbitrary<Cmd> = channel.map((c) => new HonestCloseCommand(c));
 
-const hijack: fc.Arbitrary<Cmd> = fc
-  .tuple(channel, who, pick)
-  .map(([c, w, p]) => new HijackCommand(c, w, p));
-
+const hijack: fc.Arbitrary<Cmd> = fc.tuple(channel, who, pick).map(([c, w, p]) => new HijackCommand(c, w, p));
 
 /** The weighted command mix. */
 export const commandArb: fc.Arbitrary<Cmd> = fc.oneof(
@@ -157,5 +169,8 @@ export const runSetupArb: fc.Arbitrary<RunSetup> = fc.record({
     maxLength: 2,
   }),
   counter: fc.nat(5),
-  preRegister: fc.tuple(fc.nat(3).map((x) => x === 0), fc.boolean()),
+  preRegister: fc.tuple(
+    fc.nat(3).map((x) => x === 0),
+    fc.boolean(),
+  ),
 });

@@ -33,7 +33,10 @@ export const KEY_POOL: readonly { privateKey: Hex; address: Address }[] = Array.
  * `block.chainid`, CKB (CKBytes with empty ccHolder or a UDT's 32-byte script hash) and ICP
  * (a ledger principal of up to 29 bytes).
  */
-export function realAssetArb(chainId: bigint, holders: readonly Address[]): fc.Arbitrary<{ asset: Asset; backend: bigint }> {
+export function realAssetArb(
+  chainId: bigint,
+  holders: readonly Address[],
+): fc.Arbitrary<{ asset: Asset; backend: bigint }> {
   const zero: Address = "0x0000000000000000000000000000000000000000";
   return fc.oneof(
     fc
@@ -72,7 +75,10 @@ export function realStateArb(chainId: bigint, holders: readonly Address[]): fc.A
             fc.record({
               ID: bytes32Arb,
               balances: fc.array(uint256Arb, { minLength: assets.length, maxLength: assets.length }),
-              indexMap: fc.uniqueArray(fc.bigInt({ min: 0n, max: BigInt(parties - 1) }), { minLength: 1, maxLength: parties }),
+              indexMap: fc.uniqueArray(fc.bigInt({ min: 0n, max: BigInt(parties - 1) }), {
+                minLength: 1,
+                maxLength: parties,
+              }),
             }),
             { maxLength: 3 },
           ),

@@ -95,7 +95,11 @@ function big(_k: string, v: unknown): unknown {
 /** Renders an error list for failure messages. */
 export function describeErrors(errors: readonly (ExpectedError | DecodedRevert)[]): string {
   return errors
-    .map((e) => `${e.name}${e.args ? `(${(e.args as unknown[]).map((a) => JSON.stringify(norm(a), big)).join(", ")})` : ""}`)
+    .map((e) =>
+      e.name === "*"
+        ? "any custom error"
+        : `${e.name}${e.args ? `(${(e.args as unknown[]).map((a) => JSON.stringify(norm(a), big)).join(", ")})` : ""}`,
+    )
     .join(" | ");
 }
 
@@ -129,7 +133,9 @@ export async function expectCustomError(
   if (decoded === undefined) {
     throw new UnexpectedOutcomeError(`${what} reverted with unknown data ${data}, expected ${describeErrors(allowed)}`);
   }
-  expect(matchesOneOf(decoded, allowed), `${what} reverted with ${describeErrors([decoded])}, expected ${describeErrors(allowed)}`)
-    .to.equal(true);
+  expect(
+    matchesOneOf(decoded, allowed),
+    `${what} reverted with ${describeErrors([decoded])}, expected ${describeErrors(allowed)}`,
+  ).to.equal(true);
   return decoded;
 }

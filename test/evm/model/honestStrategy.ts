@@ -36,7 +36,16 @@ export async function honestWatch(m: Model, real: Real): Promise<void> {
     const mine = latest(ch);
     if (rec === undefined || rec.phase !== PHASE_DISPUTE || rec.version >= mine.state.version) continue;
     expect(m.now < rec.timeout, `honest participant missed the window of ch${ch.index}`).to.equal(true);
-    const out = await sendRegister(m, real, ch, HONEST, mine.state, mine.sigs, predictRegister(m, ch, mine.state), "watch: refute");
+    const out = await sendRegister(
+      m,
+      real,
+      ch,
+      HONEST,
+      mine.state,
+      mine.sigs,
+      predictRegister(m, ch, mine.state),
+      "watch: refute",
+    );
     expect(out.ok, `honest refutation of ch${ch.index} failed`).to.equal(true);
   }
 }
@@ -66,7 +75,16 @@ export async function honestConclude(m: Model, real: Real, ch: ChannelModel): Pr
     return;
   }
   if (ch.record === undefined || (ch.record.phase === PHASE_DISPUTE && ch.record.version < mine.state.version)) {
-    const out = await sendRegister(m, real, ch, HONEST, mine.state, mine.sigs, predictRegister(m, ch, mine.state), "finish: register");
+    const out = await sendRegister(
+      m,
+      real,
+      ch,
+      HONEST,
+      mine.state,
+      mine.sigs,
+      predictRegister(m, ch, mine.state),
+      "finish: register",
+    );
     expect(out.ok, `honest register of ch${ch.index}`).to.equal(true);
   }
   const at = concludableAt(ch) as bigint;
@@ -118,7 +136,10 @@ export async function honestFinish(m: Model, real: Real): Promise<void> {
     for (const a of ASSETS) {
       const owed = s.funded[a] ? s.state.outcome.balances[a][HONEST] : s.heldBefore[a][HONEST];
       const received = ch.paidTo[a][HONEST];
-      note(m, `ch${ch.index} ${ASSET_NAMES[a]}: honest owed ${owed} (${s.funded[a] ? "funded" : "underfunded"}), received ${received}`);
+      note(
+        m,
+        `ch${ch.index} ${ASSET_NAMES[a]}: honest owed ${owed} (${s.funded[a] ? "funded" : "underfunded"}), received ${received}`,
+      );
       expect(
         received >= owed,
         `ch${ch.index} ${ASSET_NAMES[a]}: honest ${addressOf(real, HONEST)} received ${received} < ${owed}`,

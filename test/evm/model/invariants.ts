@@ -15,7 +15,17 @@
 import { expect } from "chai";
 import { ethers } from "hardhat";
 import { hashState } from "../../../src";
-import { ASSETS, ASSET_NAMES, CHALLENGE_DURATION, ERC20, ETH, fundingIdOf, isConcluded, latest, sum } from "./channelModel";
+import {
+  ASSETS,
+  ASSET_NAMES,
+  CHALLENGE_DURATION,
+  ERC20,
+  ETH,
+  fundingIdOf,
+  isConcluded,
+  latest,
+  sum,
+} from "./channelModel";
 import type { Model, Real } from "./channelModel";
 
 const ZERO_HASH = `0x${"00".repeat(32)}`;
@@ -44,8 +54,10 @@ export async function checkInvariants(m: Model, real: Real): Promise<void> {
   for (const ch of m.channels) {
     const tag = `channel ${ch.index} (${ch.kind})`;
     for (const a of ASSETS) {
-      expect(ch.withdrawn[a] <= ch.deposited[a], `${tag} ${ASSET_NAMES[a]}: withdrawn ${ch.withdrawn[a]} <= deposited ${ch.deposited[a]}`)
-        .to.equal(true);
+      expect(
+        ch.withdrawn[a] <= ch.deposited[a],
+        `${tag} ${ASSET_NAMES[a]}: withdrawn ${ch.withdrawn[a]} <= deposited ${ch.deposited[a]}`,
+      ).to.equal(true);
     }
     const reads = await Promise.all([
       ...ASSETS.flatMap((a) => [
@@ -84,7 +96,9 @@ export async function checkInvariants(m: Model, real: Real): Promise<void> {
     const mine = latest(ch).state;
     if (settled !== undefined && (ch.kind === "ledger" || settled.version <= mine.version)) {
       // The app channel may also conclude with a force-executed successor of the latest state.
-      expect(hashState(settled), `${tag} concluded with the honest participant's latest state`).to.equal(hashState(mine));
+      expect(hashState(settled), `${tag} concluded with the honest participant's latest state`).to.equal(
+        hashState(mine),
+      );
     }
   }
 }

@@ -47,7 +47,11 @@ export async function modelFixture(): Promise<ModelDeployment> {
   const deployer = parts[0].wallet;
   const adjudicator = (await ethers.deployContract("Adjudicator", [], deployer)) as unknown as Adjudicator;
   const adjAddress = await adjudicator.getAddress();
-  const ethHolder = (await ethers.deployContract("AssetHolderETH", [adjAddress], deployer)) as unknown as AssetHolderETH;
+  const ethHolder = (await ethers.deployContract(
+    "AssetHolderETH",
+    [adjAddress],
+    deployer,
+  )) as unknown as AssetHolderETH;
   const token = (await ethers.deployContract(
     "TestToken",
     ["ModelToken", "MDL", accounts.map((a) => a.address), TOKEN_BALANCE],
@@ -72,11 +76,20 @@ export async function modelFixture(): Promise<ModelDeployment> {
     erc20Holder,
     token,
     counterApp,
-    holderAddresses: [((await ethHolder.getAddress()) as Address).toLowerCase() as Address, erc20Address.toLowerCase() as Address],
+    holderAddresses: [
+      ((await ethHolder.getAddress()) as Address).toLowerCase() as Address,
+      erc20Address.toLowerCase() as Address,
+    ],
     chainId: (await ethers.provider.getNetwork()).chainId,
     parts,
     outsider,
     receivers,
-    errorInterfaces: [adjudicator.interface, ethHolder.interface, erc20Holder.interface, counterApp.interface, token.interface],
+    errorInterfaces: [
+      adjudicator.interface,
+      ethHolder.interface,
+      erc20Holder.interface,
+      counterApp.interface,
+      token.interface,
+    ],
   };
 }

@@ -163,7 +163,13 @@ export function predictProgress(
 }
 
 /** `withdraw(auth, sig)` from the holder of asset `asset`. */
-export function predictWithdraw(ch: ChannelModel, real: Real, asset: number, auth: WithdrawalAuth, sig: Hex): Prediction {
+export function predictWithdraw(
+  ch: ChannelModel,
+  real: Real,
+  asset: number,
+  auth: WithdrawalAuth,
+  sig: Hex,
+): Prediction {
   const p = prediction();
   if (!isConcluded(ch)) p.mustFail.push({ name: "AssetHolderNotSettled", args: [ch.id] });
   const sigErr = signerError(auth.participant.ethAddress, () => recoverWithdrawalAuthSigner(auth, sig));
@@ -171,7 +177,10 @@ export function predictWithdraw(ch: ChannelModel, real: Real, asset: number, aut
   const i = real.parts.findIndex((x) => x.address.toLowerCase() === auth.participant.ethAddress.toLowerCase());
   const available = ch.holdings[asset][i];
   if (auth.amount > available) {
-    p.mustFail.push({ name: "AssetHolderInsufficientHoldings", args: [fundingIdOf(ch, real, i), available, auth.amount] });
+    p.mustFail.push({
+      name: "AssetHolderInsufficientHoldings",
+      args: [fundingIdOf(ch, real, i), available, auth.amount],
+    });
   }
   return p;
 }

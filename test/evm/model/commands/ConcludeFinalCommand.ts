@@ -27,7 +27,12 @@ export class ConcludeFinalCommand implements fc.AsyncCommand<Model, Real> {
 
   /** The latest state mostly once it is final; sometimes before, to see AdjudicatorStateNotFinal. */
   check(m: Model): boolean {
-    return this.mode === "old" || this.mode === "flaggedFinal" || latest(m.channels[this.channel]).state.isFinal || this.pick % 5 === 0;
+    return (
+      this.mode === "old" ||
+      this.mode === "flaggedFinal" ||
+      latest(m.channels[this.channel]).state.isFinal ||
+      this.pick % 5 === 0
+    );
   }
 
   async run(m: Model, real: Real): Promise<void> {

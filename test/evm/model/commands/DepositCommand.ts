@@ -41,7 +41,8 @@ export class DepositCommand implements fc.AsyncCommand<Model, Real> {
     const to = this.target % (m.n + 1);
     const id = to === m.n ? ch.id : fundingIdOf(ch, real, to);
     let amount: bigint;
-    if (this.mode === "dust" || this.mode === "badValue") amount = this.mode === "dust" ? 1n : BigInt(this.units) * UNIT;
+    if (this.mode === "dust" || this.mode === "badValue")
+      amount = this.mode === "dust" ? 1n : BigInt(this.units) * UNIT;
     else if (this.mode === "units" || to === m.n) amount = BigInt(this.units) * UNIT;
     else {
       const owed = latest(ch).state.outcome.balances[this.asset][to];
@@ -58,7 +59,7 @@ export class DepositCommand implements fc.AsyncCommand<Model, Real> {
           : { name: "AssetHolderERC20ValueSent", args: [value] },
       );
     }
-    if (isConcluded(ch) && to === m.n) {
+    if (isConcluded(ch) && to === m.n && amount > 0n) {
       // Nobody could ever withdraw it (DESIGN.md §3): it must be refused.
       p.mustFail.push({ name: "*" });
     } else if (isConcluded(ch)) {

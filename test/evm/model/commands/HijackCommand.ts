@@ -61,7 +61,11 @@ export class HijackCommand implements fc.AsyncCommand<Model, Real> {
       appData: "0x",
       isFinal: false,
     };
-    const parent = { params: parentParams, state: parentState, sigs: [signState(parentState, real.parts[mal].privateKey)] };
+    const parent = {
+      params: parentParams,
+      state: parentState,
+      sigs: [signState(parentState, real.parts[mal].privateKey)],
+    };
     const adj = real.adjudicator.connect(real.parts[mal].wallet);
     const sigs = victim.sigs;
     // Step 1 may succeed (registering a parent is legitimate); step 2 must then refuse.

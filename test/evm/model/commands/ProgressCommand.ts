@@ -53,7 +53,8 @@ export class ProgressCommand implements fc.AsyncCommand<Model, Real> {
   check(m: Model): boolean {
     const rec = m.channels[this.mode === "ledgerChannel" ? LEDGER_CHANNEL : APP_CHANNEL].record;
     if (rec === undefined) return false;
-    const open = rec.phase === PHASE_DISPUTE ? m.now >= rec.timeout : rec.phase === PHASE_FORCEEXEC && m.now + SLACK < rec.timeout;
+    const open =
+      rec.phase === PHASE_DISPUTE ? m.now >= rec.timeout : rec.phase === PHASE_FORCEEXEC && m.now + SLACK < rec.timeout;
     return open || this.pick % 4 === 0;
   }
 

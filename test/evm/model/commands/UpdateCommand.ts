@@ -1,6 +1,17 @@
 import type fc from "fast-check";
 import { SLACK } from "../act";
-import { ASSETS, PHASE_DISPUTE, counterOf, everyone, isConcluded, latest, makeModelState, note, signBy, sum } from "../channelModel";
+import {
+  ASSETS,
+  PHASE_DISPUTE,
+  counterOf,
+  everyone,
+  isConcluded,
+  latest,
+  makeModelState,
+  note,
+  signBy,
+  sum,
+} from "../channelModel";
 import type { Model, Real } from "../channelModel";
 
 /** Time an honest participant keeps in hand before a window closes: it signs no update later. */
@@ -36,7 +47,10 @@ export class UpdateCommand implements fc.AsyncCommand<Model, Real> {
     const counter = ch.kind === "app" ? counterOf(prev) + BigInt(this.counterStep) : 0n;
     const state = makeModelState(real, ch, prev.version + 1n, balances, counter, this.isFinal);
     ch.history.push({ state, sigs: signBy(real, state, everyone(m.n)) });
-    note(m, `update ch${ch.index} -> v${state.version} ${JSON.stringify(balances.map((r) => r.map(String)))}${this.isFinal ? " final" : ""}`);
+    note(
+      m,
+      `update ch${ch.index} -> v${state.version} ${JSON.stringify(balances.map((r) => r.map(String)))}${this.isFinal ? " final" : ""}`,
+    );
     return Promise.resolve();
   }
 
