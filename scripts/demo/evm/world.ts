@@ -79,6 +79,9 @@ export async function setUpEvmWorld(
   const token: TestToken = await deployDemoToken(deployer, people, log, tx);
   const tokenAddress = (await token.getAddress()).toLowerCase() as Address;
 
+  log.step(
+    "deploying Adjudicator, AssetHolderETH and AssetHolderERC20 (PDT) with deployEvm, as scripts/deploy-evm.ts does:",
+  );
   const deployment = await deployEvm({
     signer: deployer,
     artifacts: hre.artifacts,
@@ -100,11 +103,6 @@ export async function setUpEvmWorld(
     actor: "deployer",
     cost: BigInt(c.AssetHolderERC20[0].gasUsed),
   });
-  log.step(
-    `deployed Adjudicator ${c.Adjudicator.address}, AssetHolderETH ${c.AssetHolderETH.address}, ` +
-      `AssetHolderERC20 ${c.AssetHolderERC20[0].address}`,
-  );
-
   const chainId = BigInt(deployment.record.chainId);
   const ethHolderAddress = c.AssetHolderETH.address;
   const erc20HolderAddress = c.AssetHolderERC20[0].address;
