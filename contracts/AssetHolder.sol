@@ -223,10 +223,22 @@ abstract contract AssetHolder is ReentrancyLock {
         return _concluded(channelID);
     }
 
-    /// @dev Whether the adjudicator has concluded the channel.
-    function _concluded(bytes32 channelID) internal view returns (bool) {
-        (, , , uint8 phase, , ) = IAdjudicator(adjudicator).disputes(channelID);
-        return phase == _PHASE_CONCLUDED;
+    /// @dev Whether the adjudicator has concluded the channel. An adjudicator that does not
+    /// answer `disputes` (not a contract, or not an Adjudicator) counts as "not concluded" rather
+    /// than making `settled` revert.
+    function _concluded(bytes32 channelID) internal view returns (bool concluded) {
+        address adj = adjudicator;
+        bytes4 selector = IAdjudicator.disputes.selector;
+        // Call data (4 + 32 bytes) and the six-word answer use free memory without moving the
+        // pointer; nothing reads them after this block. `ok` is taken before returndatasize().
+        assembly ("memory-safe") {
+            let ptr := mload(0x40)
+            mstore(ptr, selector)
+            mstore(add(ptr, 0x04), channelID)
+            let ok := staticcall(gas(), adj, ptr, 0x24, ptr, 0xc0)
+            ok := and(ok, gt(returndatasize(), 0xbf))
+            concluded := and(ok, eq(mload(add(ptr, 0x60)), _PHASE_CONCLUDED))
+        }
     }
 
     /// @dev keccak256(abi.encode(authorization)) over its calldata bytes; compared only with the

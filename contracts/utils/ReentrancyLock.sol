@@ -9,16 +9,17 @@ pragma solidity 0.8.30;
  * so the lock never costs a storage write.
  */
 abstract contract ReentrancyLock {
-    bool private transient _locked;
+    // A full word rather than a bool: writing a bool would first read the word to mask it in.
+    uint256 private transient _locked;
 
     /// @notice A guarded function was entered while another guarded function was running.
     error ReentrancyLockReentered();
 
     /// @notice Rejects re-entry into any function carrying this modifier.
     modifier nonReentrant() {
-        if (_locked) revert ReentrancyLockReentered();
-        _locked = true;
+        if (_locked != 0) revert ReentrancyLockReentered();
+        _locked = 1;
         _;
-        _locked = false;
+        _locked = 0;
     }
 }
