@@ -258,27 +258,32 @@ library DisputeRecord {
             (hasApp ? uint256(1) << 200 : 0);
     }
 
-    /// @param meta A packed record. @return The timeout.
+    /// @param meta A packed record.
+    /// @return The timeout.
     function timeoutOf(uint256 meta) internal pure returns (uint64) {
         return uint64(meta);
     }
 
-    /// @param meta A packed record. @return The challenge duration.
+    /// @param meta A packed record.
+    /// @return The challenge duration.
     function durationOf(uint256 meta) internal pure returns (uint64) {
         return uint64(meta >> 64);
     }
 
-    /// @param meta A packed record. @return The version.
+    /// @param meta A packed record.
+    /// @return The version.
     function versionOf(uint256 meta) internal pure returns (uint64) {
         return uint64(meta >> 128);
     }
 
-    /// @param meta A packed record. @return The phase.
+    /// @param meta A packed record.
+    /// @return The phase.
     function phaseOf(uint256 meta) internal pure returns (uint8) {
         return uint8(meta >> 192);
     }
 
-    /// @param meta A packed record. @return Whether the channel has an app.
+    /// @param meta A packed record.
+    /// @return Whether the channel has an app.
     function hasAppOf(uint256 meta) internal pure returns (bool) {
         return (meta >> 200) & 1 == 1;
     }

@@ -10,7 +10,9 @@ contract ContractWallet {
     /// @notice Total received so far.
     uint256 public received;
 
-    /// @notice ETH arrived. @param from Sender. @param amount Amount.
+    /// @notice ETH arrived.
+    /// @param from Sender.
+    /// @param amount Amount.
     event Received(address indexed from, uint256 amount);
 
     /// @notice Accepts ETH, spending well over 2300 gas.

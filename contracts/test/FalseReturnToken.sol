@@ -12,28 +12,38 @@ contract FalseReturnToken {
     /// @notice Whether transfers currently fail by returning false.
     bool public failing;
 
-    /// @notice Mints tokens (test helper). @param to Receiver. @param amount Amount.
+    /// @notice Mints tokens (test helper).
+    /// @param to Receiver.
+    /// @param amount Amount.
     function mint(address to, uint256 amount) external {
         balanceOf[to] += amount;
     }
 
-    /// @notice Switches failure mode. @param value True to make transfers return false.
+    /// @notice Switches failure mode.
+    /// @param value True to make transfers return false.
     function setFailing(bool value) external {
         failing = value;
     }
 
-    /// @notice Accepts any approval. @return Always true.
+    /// @notice Accepts any approval.
+    /// @return Always true.
     function approve(address, uint256) external pure returns (bool) {
         return true;
     }
 
-    /// @notice Transfers unless failing. @param to Receiver. @param amount Amount. @return Success.
+    /// @notice Transfers unless failing.
+    /// @param to Receiver.
+    /// @param amount Amount.
+    /// @return Success.
     function transfer(address to, uint256 amount) external returns (bool) {
         return _move(msg.sender, to, amount);
     }
 
     /// @notice Transfers unless failing (no allowance check).
-    /// @param from Payer. @param to Receiver. @param amount Amount. @return Success.
+    /// @param from Payer.
+    /// @param to Receiver.
+    /// @param amount Amount.
+    /// @return Success.
     function transferFrom(address from, address to, uint256 amount) external returns (bool) {
         return _move(from, to, amount);
     }

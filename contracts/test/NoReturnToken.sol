@@ -15,23 +15,31 @@ contract NoReturnToken {
     /// @notice Not enough balance or allowance.
     error NoReturnTokenInsufficient();
 
-    /// @notice Mints tokens (test helper). @param to Receiver. @param amount Amount.
+    /// @notice Mints tokens (test helper).
+    /// @param to Receiver.
+    /// @param amount Amount.
     function mint(address to, uint256 amount) external {
         balanceOf[to] += amount;
     }
 
-    /// @notice Sets an allowance. @param spender Spender. @param amount Allowance.
+    /// @notice Sets an allowance.
+    /// @param spender Spender.
+    /// @param amount Allowance.
     function approve(address spender, uint256 amount) external {
         allowance[msg.sender][spender] = amount;
     }
 
-    /// @notice Transfers from the caller; returns nothing. @param to Receiver. @param amount Amount.
+    /// @notice Transfers from the caller; returns nothing.
+    /// @param to Receiver.
+    /// @param amount Amount.
     function transfer(address to, uint256 amount) external {
         _move(msg.sender, to, amount);
     }
 
     /// @notice Transfers with an allowance; returns nothing.
-    /// @param from Payer. @param to Receiver. @param amount Amount.
+    /// @param from Payer.
+    /// @param to Receiver.
+    /// @param amount Amount.
     function transferFrom(address from, address to, uint256 amount) external {
         if (allowance[from][msg.sender] < amount) revert NoReturnTokenInsufficient();
         allowance[from][msg.sender] -= amount;

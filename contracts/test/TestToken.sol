@@ -22,17 +22,25 @@ contract TestToken {
     mapping(address owner => mapping(address spender => uint256 amount)) public allowance;
 
     /// @notice ERC-20 transfer event.
-    /// @param from Payer. @param to Receiver. @param value Amount.
+    /// @param from Payer.
+    /// @param to Receiver.
+    /// @param value Amount.
     event Transfer(address indexed from, address indexed to, uint256 value);
     /// @notice ERC-20 approval event.
-    /// @param owner Owner. @param spender Spender. @param value New allowance.
+    /// @param owner Owner.
+    /// @param spender Spender.
+    /// @param value New allowance.
     event Approval(address indexed owner, address indexed spender, uint256 value);
 
     /// @notice Not enough balance.
-    /// @param account The payer. @param balance Its balance. @param needed The amount.
+    /// @param account The payer.
+    /// @param balance Its balance.
+    /// @param needed The amount.
     error TestTokenInsufficientBalance(address account, uint256 balance, uint256 needed);
     /// @notice Not enough allowance.
-    /// @param spender The spender. @param allowance Its allowance. @param needed The amount.
+    /// @param spender The spender.
+    /// @param allowance Its allowance.
+    /// @param needed The amount.
     error TestTokenInsufficientAllowance(address spender, uint256 allowance, uint256 needed);
 
     /**
@@ -61,7 +69,8 @@ contract TestToken {
 
     /**
      * @notice Sets the caller's allowance for `spender`.
-     * @param spender Spender. @param amount Allowance.
+     * @param spender Spender.
+     * @param amount Allowance.
      * @return Always true.
      */
     function approve(address spender, uint256 amount) external returns (bool) {
@@ -72,7 +81,8 @@ contract TestToken {
 
     /**
      * @notice Transfers from the caller.
-     * @param to Receiver. @param amount Amount.
+     * @param to Receiver.
+     * @param amount Amount.
      * @return Always true (reverts on failure).
      */
     function transfer(address to, uint256 amount) external virtual returns (bool) {
@@ -82,7 +92,9 @@ contract TestToken {
 
     /**
      * @notice Transfers using an allowance.
-     * @param from Payer. @param to Receiver. @param amount Amount.
+     * @param from Payer.
+     * @param to Receiver.
+     * @param amount Amount.
      * @return Always true (reverts on failure).
      */
     function transferFrom(address from, address to, uint256 amount) external virtual returns (bool) {
