@@ -15,6 +15,17 @@
  *    nothing but a parent channel of its own (one participant, challenge duration 0) and the
  *    victim's registered state (even the honest participant's latest one will do).
  *    Upstream perun-eth-contracts has the same gap (no ledger-channel check on sub-channels).
+ *    (Refused since the contracts check `AdjudicatorSubChannelIsLedger`.)
+ *
+ * 1b. The same move on a genuine (non-ledger) sub-channel S of an honest parent: nothing ties
+ *    S to the parent whose locked allocation names it, nor S's participants to the parent's
+ *    participants through the index map, so a malicious participant of S can register a
+ *    parent of its own (only itself, challenge duration 0) naming S with an OLD state of S.
+ *    Concluding that parent at once used to force-conclude S with the old state, before the
+ *    honest participant could refute (S then stuck at the old outcome, refutation refused
+ *    with DisputeWrongPhase). Since `forceConclude` honours S's own refutation window the
+ *    honest participant, watching, refutes in time; the test plays that out and asserts it
+ *    is paid S's latest balance.
  *
  * 2. Deposit under the channel ID after settlement. Funds deposited under the channel ID
  *    itself count towards the channel at settlement (as upstream), and `setOutcome` clears
@@ -26,7 +37,7 @@
 import { expect } from "chai";
 import { loadFixture, time } from "@nomicfoundation/hardhat-network-helpers";
 import { ethers } from "hardhat";
-import { BACKEND_ETH, channelId, fundingId, signState, signWithdrawalAuth } from "../../src";
+import { BACKEND_ETH, channelId, fundingId, hashState, signState, signWithdrawalAuth } from "../../src";
 import type { Hex, Params, State, WithdrawalAuth } from "../../src";
 import { modelFixture } from "./model/modelFixture";
 import type { ModelDeployment } from "./model/modelFixture";
@@ -132,6 +143,102 @@ describe("EVM model counterexamples (safety property)", function () {
       `honest received ${received} of its 7 units (victim phase ${phase}, honest withdraw: ${withdrawError ?? "ok"}, ` +
         `malicious still holds ${await d.ethHolder.holdings(fundingId(victimId, mal.address))} as a refundable deposit)`,
     ).to.equal(7n * UNIT);
+  });
+
+  it("sub-channel hijack of a real sub-channel: a foreign parent cannot conclude it with an old state", async function () {
+    const d = await loadFixture(modelFixture);
+    const [honest, mal] = d.parts;
+    const ethAsset = { chainID: d.chainId, ethHolder: d.holderAddresses[0], ccHolder: ZERO32 };
+    const zeroApp: Hex = "0x0000000000000000000000000000000000000000";
+    const outcome = (balances: bigint[][], locked: State["outcome"]["locked"] = []): State["outcome"] => ({
+      assets: [ethAsset],
+      backends: [BACKEND_ETH],
+      balances,
+      locked,
+    });
+    const signedBy = (params: Params, state: State, keys: Hex[]) => ({
+      params,
+      state,
+      sigs: keys.map((k) => signState(state, k)),
+    });
+    const both = [honest.privateKey, mal.privateKey];
+
+    // The honest parent: a ledger channel funded 5 + 5, all 10 units locked in sub-channel S.
+    const parentParams: Params = {
+      challengeDuration: 3600n,
+      nonce: 21n,
+      participants: [honest.participant, mal.participant],
+      app: zeroApp,
+      ledgerChannel: true,
+      virtualChannel: false,
+    };
+    const parentId = channelId(parentParams);
+    for (const p of [honest, mal]) {
+      await (
+        await d.ethHolder.connect(p.wallet).deposit(fundingId(parentId, p.address), 5n * UNIT, { value: 5n * UNIT })
+      ).wait();
+    }
+    // S: a sub-channel (not a ledger channel) between the same two; old state 2/8, latest 8/2.
+    const subParams: Params = { ...parentParams, nonce: 22n, ledgerChannel: false };
+    const subId = channelId(subParams);
+    const subState = (version: bigint, balances: bigint[]): State => ({
+      channelID: subId,
+      version,
+      outcome: outcome([balances]),
+      appData: "0x",
+      isFinal: false,
+    });
+    const subOld = subState(1n, [2n * UNIT, 8n * UNIT]);
+    const subLatest = subState(2n, [8n * UNIT, 2n * UNIT]);
+    const parentState: State = {
+      channelID: parentId,
+      version: 1n,
+      outcome: outcome([[0n, 0n]], [{ ID: subId, balances: [10n * UNIT], indexMap: [0n, 1n] }]),
+      appData: "0x",
+      isFinal: false,
+    };
+
+    // The attack: a parent of the malicious participant's own naming S, with S's old state.
+    const foreignParams: Params = {
+      challengeDuration: 0n,
+      nonce: 23n,
+      participants: [mal.participant],
+      app: zeroApp,
+      ledgerChannel: true,
+      virtualChannel: false,
+    };
+    const foreignState: State = {
+      channelID: channelId(foreignParams),
+      version: 0n,
+      outcome: outcome([[0n]], [{ ID: subId, balances: [10n * UNIT], indexMap: [0n, 0n] }]),
+      appData: "0x",
+      isFinal: false,
+    };
+    const adj = d.adjudicator.connect(mal.wallet);
+    const h = d.adjudicator.connect(honest.wallet);
+    const registerError = await tryTx(d, () =>
+      adj.register(signedBy(foreignParams, foreignState, [mal.privateKey]), [signedBy(subParams, subOld, both)]),
+    );
+    if (registerError !== undefined) return; // refused outright: the property holds
+    // Concluding the foreign parent at once would cut S off with the old state.
+    const earlyConclude = await tryTx(d, () => adj.conclude(foreignParams, foreignState, [subOld]));
+
+    // The honest participant watches: it refutes S with S's latest state through its own parent.
+    const refuteError = await tryTx(d, () =>
+      h.register(signedBy(parentParams, parentState, both), [signedBy(subParams, subLatest, both)]),
+    );
+    // After every window, the attacker concludes its parent with whatever S state is registered,
+    // then the honest participant concludes its own parent.
+    await time.increase(2n * 3600n);
+    const registered = (await d.adjudicator.disputes(subId))[4] === hashState(subLatest) ? subLatest : subOld;
+    await tryTx(d, () => adj.conclude(foreignParams, foreignState, [registered]));
+    await tryTx(d, () => h.conclude(parentParams, parentState, [registered]));
+    const held = await d.ethHolder.holdings(fundingId(parentId, honest.address));
+    expect(
+      held,
+      `honest holds ${held} of the 8 units S's latest state gives it (attacker's immediate conclude: ` +
+        `${earlyConclude ?? "ok"}; honest refutation: ${refuteError ?? "ok"})`,
+    ).to.equal(8n * UNIT);
   });
 
   it("deposit under the channel ID after settlement: rejected, or recoverable by someone", async function () {
