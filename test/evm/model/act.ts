@@ -5,9 +5,11 @@
  * the action must revert with one of them (or one of `mayFail`). `mayFail`: rules whose outcome
  * depends on the exact timestamp of the next block, which the model knows only to within a
  * few seconds (a transaction mines at `max(previous + 1, wall clock + offset)`); such an action
- * may succeed or revert with one of them. An action breaking no rule must succeed.
+ * may succeed or revert with one of them. An action breaking no rule must succeed. Boundary
+ * commands pin the next block's timestamp (`Model.pinned`), which makes every timing rule exact.
  */
 import { ethers } from "hardhat";
+import { mine } from "@nomicfoundation/hardhat-network-helpers";
 import type { ContractTransactionResponse } from "ethers";
 import { expect } from "chai";
 import { UnexpectedOutcomeError, decodeRevert, describeErrors, matchesOneOf, revertDataOf } from "./expectCustomError";
@@ -31,6 +33,7 @@ export function prediction(): Prediction {
 
 /** Whether the next transaction's timestamp is at or after `boundary`: yes, no, or not knowable. */
 export function reached(m: Model, boundary: bigint): "yes" | "no" | "maybe" {
+  if (m.pinned !== undefined) return m.pinned >= boundary ? "yes" : "no";
   if (m.now + 1n >= boundary) return "yes";
   if (m.now + SLACK < boundary) return "no";
   return "maybe";
@@ -80,6 +83,16 @@ export async function act(
       );
     }
     outcome = { ok: false, error: decoded };
+  }
+  if (m.pinned !== undefined) {
+    // A pinned timestamp belongs to the next mined block: the action's own, or (when it
+    // reverted in gas estimation and mined nothing) an empty block mined here.
+    if (outcome.ok) {
+      expect(outcome.ts, `${what}: mined at the pinned timestamp`).to.equal(m.pinned);
+    } else {
+      await mine();
+    }
+    m.pinned = undefined;
   }
   await syncClock(m);
   const allowed = [...p.mustFail, ...p.mayFail];

@@ -106,6 +106,8 @@ export interface Model {
   channels: ChannelModel[];
   /** Timestamp of the latest mined block. */
   now: bigint;
+  /** The exact timestamp of the next block when a command pinned it (boundary tests). */
+  pinned?: bigint;
   /** Log of what happened, printed with a failing counterexample. */
   log: string[];
 }

@@ -7,6 +7,8 @@ import fc from "fast-check";
 import { APP_CHANNEL, ERC20, ETH, LEDGER_CHANNEL } from "./channelModel";
 import type { Model, Real } from "./channelModel";
 import { AdvanceTimeCommand } from "./commands/AdvanceTimeCommand";
+import { BoundaryCommand } from "./commands/BoundaryCommand";
+import type { BoundaryMode } from "./commands/BoundaryCommand";
 import { ConcludeCommand } from "./commands/ConcludeCommand";
 import { ConcludeFinalCommand } from "./commands/ConcludeFinalCommand";
 import type { ConcludeFinalMode } from "./commands/ConcludeFinalCommand";
@@ -131,6 +133,10 @@ const withdraw: fc.Arbitrary<Cmd> = fc
 
 const setOutcome: fc.Arbitrary<Cmd> = fc.tuple(channel, asset, who).map(([c, a, w]) => new SetOutcomeCommand(c, a, w));
 
+const boundary: fc.Arbitrary<Cmd> = fc
+  .tuple(channel, fc.constantFrom<BoundaryMode>("lastSecondRefute", "conclude", "progress"), fc.boolean(), pick)
+  .map(([c, mode, at, p]) => new BoundaryCommand(c, mode, at, p));
+
 const honestClose: fc.Arbitrary<Cmd> = channel.map((c) => new HonestCloseCommand(c));
 
 const hijack: fc.Arbitrary<Cmd> = fc.tuple(channel, who, pick).map(([c, w, p]) => new HijackCommand(c, w, p));
@@ -147,6 +153,7 @@ export const commandArb: fc.Arbitrary<Cmd> = fc.oneof(
   { weight: 5, arbitrary: conclude },
   { weight: 2, arbitrary: concludeFinal },
   { weight: 1, arbitrary: honestClose },
+  { weight: 3, arbitrary: boundary },
   { weight: 1, arbitrary: setOutcome },
   { weight: 7, arbitrary: withdraw },
 );

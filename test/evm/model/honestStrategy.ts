@@ -29,9 +29,10 @@ import { concludableAt, predictConclude, predictConcludeFinal, predictRegister }
 import { sendRegister } from "./register";
 import { sendWithdraw } from "./withdraw";
 
-/** Refutes every open dispute that holds an older state than the honest participant's latest. */
-export async function honestWatch(m: Model, real: Real): Promise<void> {
+/** Refutes every open dispute (but `except`'s) that holds an older state than the honest participant's latest. */
+export async function honestWatch(m: Model, real: Real, except?: number): Promise<void> {
   for (const ch of m.channels) {
+    if (ch.index === except) continue;
     const rec = ch.record;
     const mine = latest(ch);
     if (rec === undefined || rec.phase !== PHASE_DISPUTE || rec.version >= mine.state.version) continue;
