@@ -7,7 +7,10 @@
  * `channelIDFromCalldata`). Both paths are checked: the getters against `hashState` /
  * `channelId` for arbitrary inputs, and `register` (eth_call, nothing mined) accepting library
  * signatures and library channel IDs for arbitrary signable states — a disagreement in the
- * calldata hash would show as a signature-mismatch or channel-ID revert.
+ * calldata hash would show as a signature-mismatch or channel-ID revert. Likewise `withdraw`
+ * (which hashes the WithdrawalAuth calldata) must accept the library's signature on an
+ * authorisation for any participant (any ccAddress bytes) and any receiver, and refuse it
+ * once the receiver changes.
  *
  * Every run is one eth_call on the in-process network per side; the calls of one run are
  * issued together so the provider round trips overlap. PROP_RUNS sets the runs (default 300),
@@ -15,8 +18,16 @@
  */
 import { expect } from "chai";
 import fc from "fast-check";
-import { channelId, hashState, signState } from "../../src";
-import type { Params, State } from "../../src";
+import {
+  BACKEND_ETH,
+  channelId,
+  hashState,
+  recoverWithdrawalAuthSigner,
+  signState,
+  signWithdrawalAuth,
+} from "../../src";
+import type { Params, State, WithdrawalAuth } from "../../src";
+import { addressArb, bytesArb, uint256Arb } from "../encoding/support/arbitraries";
 import { loadDeployment } from "./fixtures";
 import type { Deployment } from "./fixtures";
 import {
@@ -116,6 +127,66 @@ describe("EVM cross-check: deployed Adjudicator vs library (property)", function
         }
       }),
       { numRuns: Math.max(50, Math.floor(CROSSCHECK_RUNS / 4)), seed: SEED + 3 },
+    );
+  });
+
+  it(`withdraw accepts exactly the library's withdrawal signatures (calldata hashing, ${CROSSCHECK_RUNS} runs)`, async function () {
+    // Distinct participants (the holders refuse duplicates), any ccAddress bytes, any receiver.
+    const arb = fc.record({
+      signers: fc.uniqueArray(fc.integer({ min: 0, max: KEY_POOL.length - 1 }), { minLength: 1, maxLength: 10 }),
+      ccAddresses: fc.array(bytesArb, { minLength: 10, maxLength: 10 }),
+      nonce: uint256Arb,
+      who: fc.nat(),
+      receiver: addressArb,
+    });
+    const ethHolder = holders[0];
+    await fc.assert(
+      fc.asyncProperty(arb, async ({ signers, ccAddresses, nonce, who, receiver }) => {
+        const params: Params = {
+          challengeDuration: 60n,
+          nonce,
+          participants: signers.map((k, i) => ({ ethAddress: KEY_POOL[k].address, ccAddress: ccAddresses[i] })),
+          app: "0x0000000000000000000000000000000000000000",
+          ledgerChannel: true,
+          virtualChannel: false,
+        };
+        const id = channelId(params);
+        if ((await d.adjudicator.disputes(id))[3] !== 2n) {
+          const final: State = {
+            channelID: id,
+            version: 1n,
+            outcome: {
+              assets: [{ chainID: d.chainId, ethHolder, ccHolder: "0x" }],
+              backends: [BACKEND_ETH],
+              balances: [signers.map(() => 0n)],
+              locked: [],
+            },
+            appData: "0x",
+            isFinal: true,
+          };
+          const sigs = signers.map((k) => signState(final, KEY_POOL[k].privateKey));
+          await (await d.adjudicator.concludeFinal(params, final, sigs)).wait();
+        }
+        const k = who % signers.length;
+        const auth: WithdrawalAuth = { channelID: id, participant: params.participants[k], receiver, amount: 0n };
+        const sig = signWithdrawalAuth(auth, KEY_POOL[signers[k]].privateKey);
+        await d.ethHolder.withdraw.staticCall(auth, sig); // a revert means the holder hashed the calldata differently
+        const redirected: WithdrawalAuth = { ...auth, receiver: KEY_POOL[signers[k]].address };
+        if (redirected.receiver.toLowerCase() !== receiver.toLowerCase()) {
+          await expectCustomError(
+            d.ethHolder.withdraw.staticCall(redirected, sig),
+            [d.ethHolder.interface],
+            [
+              {
+                name: "SignatureSignerMismatch",
+                args: [KEY_POOL[signers[k]].address, recoverWithdrawalAuthSigner(redirected, sig)],
+              },
+            ],
+            "withdraw(redirected)",
+          );
+        }
+      }),
+      { numRuns: CROSSCHECK_RUNS, seed: SEED + 4 },
     );
   });
 });
