@@ -11,6 +11,7 @@ import { memoryDemoLog } from "../../scripts/demo/demoLog";
 import { demoPeople } from "../../scripts/demo/people";
 import { renderCostTable } from "../../scripts/demo/runDemo";
 import type { ChainReport } from "../../scripts/demo/types";
+import { underCoverage } from "./support/underCoverage";
 
 const ETH = (v: string): bigint => parseEther(v);
 const PDT = (v: string): bigint => parseUnits(v, 18);
@@ -69,7 +70,9 @@ describe("scripts: npm start, EVM module", function () {
     expect(report.steps.map((s) => [s.phase, s.action, s.actor])).to.deep.equal(EXPECTED_STEPS);
   });
 
-  it("costs every step at least a plain transfer and less than a block", () => {
+  it("costs every step at least a plain transfer and less than a block", function () {
+    // Instrumented coverage builds cost far more gas than the real contracts.
+    if (underCoverage()) this.skip();
     for (const s of report.steps) {
       expect(s.cost >= 21_000n && s.cost < 30_000_000n, `${s.action}: ${s.cost}`).to.equal(true);
     }
