@@ -18,7 +18,20 @@ import {
   signWithdrawalAuth,
 } from "../../src";
 import type { Address, Asset, Hex, Params, Participant, State, SubAlloc, WithdrawalAuth } from "../../src";
-import type { Adjudicator, AssetHolderERC20, AssetHolderETH, TestToken, TrivialApp } from "../../typechain/evm";
+import type {
+  Adjudicator,
+  AssetHolderERC20,
+  AssetHolderETH,
+  ContractWallet,
+  CounterApp,
+  FalseReturnToken,
+  FeeOnTransferToken,
+  NoReturnToken,
+  ReentrantReceiver,
+  RejectingReceiver,
+  TestToken,
+  TrivialApp,
+} from "../../typechain/evm";
 
 /** The zero address. */
 export const ZERO_ADDRESS: Address = "0x0000000000000000000000000000000000000000";
@@ -249,16 +262,16 @@ export async function blockTimeOf(tx: { wait(): Promise<{ blockNumber: number } 
 
 /** Deployed mock contracts (contracts/test) next to the canonical deployment. */
 export interface MockDeployment extends Deployment {
-  counterApp: import("../../typechain/evm").CounterApp;
-  noReturnToken: import("../../typechain/evm").NoReturnToken;
+  counterApp: CounterApp;
+  noReturnToken: NoReturnToken;
   noReturnHolder: AssetHolderERC20;
-  falseReturnToken: import("../../typechain/evm").FalseReturnToken;
+  falseReturnToken: FalseReturnToken;
   falseReturnHolder: AssetHolderERC20;
-  feeToken: import("../../typechain/evm").FeeOnTransferToken;
+  feeToken: FeeOnTransferToken;
   feeHolder: AssetHolderERC20;
-  contractWallet: import("../../typechain/evm").ContractWallet;
-  reentrantReceiver: import("../../typechain/evm").ReentrantReceiver;
-  rejectingReceiver: import("../../typechain/evm").RejectingReceiver;
+  contractWallet: ContractWallet;
+  reentrantReceiver: ReentrantReceiver;
+  rejectingReceiver: RejectingReceiver;
 }
 
 async function deployHolderFor(
