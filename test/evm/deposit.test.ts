@@ -20,8 +20,10 @@ import {
   ZERO_ADDRESS,
   addressOf,
   deployMocksFixture,
+  evmAsset,
   fundingIdOf,
   makeChannel,
+  makeState,
   selectorOf,
   signAll,
 } from "./fixtures";
@@ -133,6 +135,22 @@ describe("AssetHolder.deposit", function () {
       await expect(d.erc20Holder.connect(outsider).deposit(fidA, 1n))
         .to.be.revertedWithCustomError(d.erc20Holder, "TokenTransferFailed")
         .withArgs(await addressOf(d.token), outsider.address, await addressOf(d.erc20Holder), 1n);
+    });
+
+    it("into a settled balance: AssetHolderDepositAfterSettlement, no tokens pulled", async function () {
+      await d.erc20Holder.connect(d.parts[0].wallet).deposit(fidA, 10n);
+      const fin = makeState(ch.params, {
+        assets: [evmAsset(d.chainId, await addressOf(d.erc20Holder))],
+        balances: [[10n, 0n]],
+        isFinal: true,
+      });
+      await d.adjudicator.concludeFinal(ch.params, fin, signAll(fin, d.parts));
+      const before = await d.token.balanceOf(d.parts[0].address);
+      await expect(d.erc20Holder.connect(d.parts[0].wallet).deposit(fidA, 5n))
+        .to.be.revertedWithCustomError(d.erc20Holder, "AssetHolderDepositAfterSettlement")
+        .withArgs(fidA);
+      expect(await d.token.balanceOf(d.parts[0].address)).to.equal(before);
+      expect(await d.erc20Holder.holdings(fidA)).to.equal(10n);
     });
 
     it("holdings beyond 2^255 - 1: AssetHolderHoldingsOverflow", async function () {

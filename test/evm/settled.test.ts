@@ -5,8 +5,18 @@
  * outcome said "not settled"; here every holder of the adjudicator answers from its phase.
  */
 import { expect } from "chai";
+import { ethers } from "hardhat";
 import { time } from "@nomicfoundation/hardhat-network-helpers";
-import { DEFAULT_CHALLENGE_DURATION, loadMocks, makeChannel, signAll } from "./fixtures";
+import type { AssetHolderETH } from "../../typechain/evm";
+import {
+  DEFAULT_CHALLENGE_DURATION,
+  addressOf,
+  depositFor,
+  loadMocks,
+  makeChannel,
+  signAll,
+  signedWithdrawal,
+} from "./fixtures";
 
 describe("AssetHolder.settled", function () {
   it("false unregistered, false during the dispute, true after conclude", async function () {
@@ -29,5 +39,29 @@ describe("AssetHolder.settled", function () {
     await d.adjudicator.concludeFinal(ch.params, fin, signAll(fin, d.parts));
     expect(await d.ethHolder.settled(ch.id)).to.equal(true);
     expect(await d.erc20Holder.settled(ch.id)).to.equal(true);
+  });
+});
+
+describe("AssetHolder.settled with an adjudicator that does not answer", function () {
+  it("an account without code as adjudicator: false, and withdraw refuses unsettled balances", async function () {
+    const d = await loadMocks();
+    const eoa = d.parts[1].address;
+    const holder = (await ethers.deployContract("AssetHolderETH", [eoa])) as unknown as AssetHolderETH;
+    const ch = await makeChannel(d);
+    expect(await holder.settled(ch.id)).to.equal(false);
+    await depositFor(holder, ch.params, d.parts[0], 5n);
+    const { auth, sig } = signedWithdrawal(ch.id, d.parts[0], 5n);
+    await expect(holder.withdraw(auth, sig))
+      .to.be.revertedWithCustomError(holder, "AssetHolderNotSettled")
+      .withArgs(ch.id);
+  });
+
+  it("a contract that is not an Adjudicator (answers short or reverts): false", async function () {
+    const d = await loadMocks();
+    const ch = await makeChannel(d);
+    for (const notAdj of [await addressOf(d.token), await addressOf(d.rejectingReceiver)]) {
+      const holder = (await ethers.deployContract("AssetHolderETH", [notAdj])) as unknown as AssetHolderETH;
+      expect(await holder.settled(ch.id)).to.equal(false);
+    }
   });
 });
