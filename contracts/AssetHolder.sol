@@ -18,10 +18,10 @@ import {ReentrancyLock} from "./utils/ReentrancyLock.sol";
  * re-entrancy lock (as does an ERC-20 deposit while it measures what arrived). `setOutcome`
  * and an ETH deposit make no external call, so nothing can re-enter them.
  *
- * Upstream kept a `settled` mapping written once per channel (a new storage slot, 22,100 gas
- * per close). Here a settled balance carries a flag in its own word (see `Holdings`) and
- * `settled(channelID)` reads the adjudicator's phase, which is CONCLUDED exactly when the
- * outcome was pushed (or the channel has no asset on this holder and so nothing to push).
+ * Upstream kept a separate `settled` mapping. Here the settled flag lives in the holdings
+ * word of the channel ID itself (which upstream read and zeroed anyway), and every settled
+ * balance carries the same flag in its own word (see `Holdings`), so `withdraw` needs no
+ * extra lookup and `deposit` refuses funds for a settled channel ID or a settled balance.
  */
 abstract contract AssetHolder is ReentrancyLock {
     /// @notice Authorises paying `amount` of `participant`'s balance in `channelID` to `receiver`.
@@ -69,7 +69,7 @@ abstract contract AssetHolder is ReentrancyLock {
     /// @param available The amount held.
     /// @param requested The amount requested.
     error AssetHolderInsufficientHoldings(bytes32 fundingID, uint256 available, uint256 requested);
-    /// @notice The funding ID holds a settled balance; deposits are refused.
+    /// @notice The funding ID holds a settled balance or is a settled channel's ID; deposits are refused.
     /// @param fundingID The funding ID.
     error AssetHolderDepositAfterSettlement(bytes32 fundingID);
     /// @notice The holdings of the funding ID would exceed the largest representable amount.
@@ -118,9 +118,11 @@ abstract contract AssetHolder is ReentrancyLock {
         uint256 n = parts.length;
         if (n != newBals.length) revert AssetHolderOutcomeLengthMismatch(n, newBals.length);
 
-        // Funds deposited under the channel ID itself count towards the channel (as upstream).
+        // Funds deposited under the channel ID itself count towards the channel (as upstream);
+        // afterwards that word keeps only the settled flag.
         uint256 channelWord = _holdings[channelID];
-        uint256 sumHeld = Holdings.amountOf(channelWord);
+        if (channelWord & Holdings.SETTLED != 0) revert AssetHolderAlreadySettled(channelID);
+        uint256 sumHeld = channelWord;
         uint256 sumOutcome;
         bytes32[] memory ids = new bytes32[](n);
         for (uint256 i; i < n; ++i) {
@@ -129,10 +131,9 @@ abstract contract AssetHolder is ReentrancyLock {
                 if (parts[j].ethAddress == participant) revert AssetHolderDuplicateParticipant(participant);
             }
             bytes32 id = Holdings.fundingID(channelID, participant);
-            uint256 word = _holdings[id];
-            if (word & Holdings.SETTLED != 0) revert AssetHolderAlreadySettled(channelID);
             ids[i] = id;
-            sumHeld += word;
+            // Unflagged: a flag would mean this channel is settled, which was checked above.
+            sumHeld += _holdings[id];
             sumOutcome += newBals[i];
         }
 
@@ -150,7 +151,7 @@ abstract contract AssetHolder is ReentrancyLock {
                 if (word != 0) _holdings[ids[i]] = word | Holdings.SETTLED;
             }
         }
-        if (channelWord != 0) _holdings[channelID] = 0;
+        _holdings[channelID] = Holdings.SETTLED;
         emit OutcomeSet(channelID);
     }
 
@@ -188,8 +189,8 @@ abstract contract AssetHolder is ReentrancyLock {
         uint256 slot = _holdingsSlot(id);
         uint256 word = _load(slot);
         // A settled balance carries its flag; only a deposit made after the balance was emptied
-        // (or after a zero outcome) needs to ask the adjudicator.
-        if (word & Holdings.SETTLED == 0 && !_concluded(channel)) revert AssetHolderNotSettled(channel);
+        // (or after a zero outcome) needs the channel's word.
+        if (word & Holdings.SETTLED == 0 && !_settled(channel)) revert AssetHolderNotSettled(channel);
         Sig.verify(Sig.ethSignedDigest(_authorizationHash(authorization)), signature, participant);
         uint256 available = Holdings.amountOf(word);
         uint256 amount = authorization.amount;
@@ -214,13 +215,19 @@ abstract contract AssetHolder is ReentrancyLock {
     }
 
     /**
-     * @notice Whether the channel is settled: concluded at the adjudicator, which pushes the
-     * outcome to the holders in the same transaction.
+     * @notice Whether the channel is settled: its outcome was set here, or the adjudicator
+     * concluded it without an outcome for this holder (then deposits are refundable to their
+     * participants instead of stuck, as they were upstream).
      * @param channelID The channel.
-     * @return True once the channel is concluded.
+     * @return True once the channel's deposits can be withdrawn.
      */
     function settled(bytes32 channelID) external view returns (bool) {
-        return _concluded(channelID);
+        return _settled(channelID);
+    }
+
+    /// @dev Outcome set here, or concluded at the adjudicator (queried only in the rare second case).
+    function _settled(bytes32 channelID) internal view returns (bool) {
+        return _holdings[channelID] & Holdings.SETTLED != 0 || _concluded(channelID);
     }
 
     /// @dev Whether the adjudicator has concluded the channel. An adjudicator that does not

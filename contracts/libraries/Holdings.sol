@@ -4,13 +4,14 @@ pragma solidity 0.8.30;
 /**
  * @title Holdings
  * @notice Encoding of an asset holder's balance words.
- * @dev One mapping word per funding ID: the low 255 bits hold the amount, the top bit
- * `SETTLED` marks a balance written by `setOutcome`. The flag costs nothing to write (the word
- * is written anyway) and lets `withdraw` skip the "is the channel settled?" lookup; `deposit`
- * refuses to add to a flagged word. A fully withdrawn word is cleared (for the storage
- * refund); a deposit made after that is credited to the same participant, and `withdraw`
- * then asks the adjudicator whether the channel is concluded, so it stays withdrawable with
- * that participant's signature only.
+ * @dev One mapping word per ID: the low 255 bits hold the amount, the top bit `SETTLED` is set
+ * by `setOutcome` in the word of the channel ID itself (the channel is settled) and in every
+ * participant word it writes (the amount is a settled balance). The flag costs nothing extra
+ * in participant words (they are written anyway) and lets `withdraw` skip the "is the channel
+ * settled?" lookup; `deposit` refuses to add to any flagged word, so funds sent to a settled
+ * channel ID or to a settled balance bounce. A fully withdrawn word is cleared (for the storage
+ * refund); a deposit made after that is credited to the same participant and stays withdrawable
+ * with that participant's signature only, because the channel's own word says it is settled.
  */
 library Holdings {
     /// @notice Flag: the amount is a balance set by `setOutcome` (the channel is settled).
