@@ -6,10 +6,10 @@
  */
 import { expect } from "chai";
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { createServer } from "node:net";
-import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { useTempDirs } from "./support/tempDir";
 import { underCoverage } from "./support/underCoverage";
 
 const ROOT = resolve(__dirname, "..", "..");
@@ -39,6 +39,7 @@ async function freePort(): Promise<number> {
 
 describe("scripts: deploy-evm CLI", function () {
   this.timeout(180_000);
+  const tempDir = useTempDirs("perun-cli-");
 
   before(function () {
     // A child `hardhat run` would recompile over coverage's instrumented artifacts.
@@ -46,7 +47,7 @@ describe("scripts: deploy-evm CLI", function () {
   });
 
   it("deploys on the in-process network, prints progress, writes the record, exits 0", () => {
-    const dir = mkdtempSync(join(tmpdir(), "perun-cli-"));
+    const dir = tempDir();
     const r = runDeploy([], { DEPLOYMENTS_DIR: dir });
     expect(r.status, r.stderr).to.equal(0);
     const record = JSON.parse(readFileSync(join(dir, "hardhat.json"), "utf8"));

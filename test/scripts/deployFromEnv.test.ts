@@ -5,8 +5,7 @@
  */
 import { expect } from "chai";
 import hre from "hardhat";
-import { existsSync, mkdtempSync, readFileSync, readdirSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import type { HardhatRuntimeEnvironment } from "hardhat/types";
 import { deployFromEnv } from "../../scripts/lib/evm/deployFromEnv";
@@ -19,6 +18,7 @@ import {
   TokenAddressInvalidError,
 } from "../../scripts/lib/scriptErrors";
 import { addressFromPrivateKey, toChecksumAddress } from "../../src";
+import { useTempDirs } from "./support/tempDir";
 import type { Hex } from "../../src";
 
 async function rejection(p: Promise<unknown>): Promise<Error> {
@@ -30,16 +30,14 @@ async function rejection(p: Promise<unknown>): Promise<Error> {
   throw new Error("expected a rejection");
 }
 
-function tempDir(): string {
-  return mkdtempSync(join(tmpdir(), "perun-deploy-"));
-}
-
 /** `hre` with some parts replaced. */
 function withOverrides(overrides: Partial<HardhatRuntimeEnvironment>): HardhatRuntimeEnvironment {
   return { ...hre, ...overrides } as HardhatRuntimeEnvironment;
 }
 
 describe("scripts: deployFromEnv", () => {
+  const tempDir = useTempDirs("perun-deploy-");
+
   it("deploys with the network's first account and writes <dir>/<network>.json", async () => {
     const [owner] = await hre.ethers.getSigners();
     const token = await hre.ethers.deployContract("TestToken", ["Env Token", "ENV", [owner.address], 1n]);

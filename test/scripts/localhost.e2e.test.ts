@@ -7,10 +7,10 @@
 import { expect } from "chai";
 import { spawn, spawnSync } from "node:child_process";
 import type { ChildProcess } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { createServer } from "node:net";
-import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { useTempDirs } from "./support/tempDir";
 import { underCoverage } from "./support/underCoverage";
 import { JsonRpcProvider } from "ethers";
 
@@ -68,6 +68,7 @@ function run(script: string, env: Record<string, string>) {
 
 describe("scripts: localhost walk-through (hardhat node + --network localhost)", function () {
   this.timeout(300_000);
+  const tempDir = useTempDirs("perun-localhost-");
   let node: ChildProcess | undefined;
   let url: string;
 
@@ -91,7 +92,7 @@ describe("scripts: localhost walk-through (hardhat node + --network localhost)",
     const token = /deployed the demo ERC-20 "PDT" at (0x[0-9a-fA-F]{40})/.exec(demo.stdout)?.[1];
     expect(token, "demo output names the PDT address").to.be.a("string");
 
-    const dir = mkdtempSync(join(tmpdir(), "perun-localhost-"));
+    const dir = tempDir();
     const deploy = run("scripts/deploy-evm.ts", { EVM_RPC_URL: url, ERC20_TOKENS: token!, DEPLOYMENTS_DIR: dir });
     expect(deploy.status, deploy.stderr).to.equal(0);
     expect(deploy.stdout).to.include(`deploy-evm: checking RPC of network localhost (${url})`);
