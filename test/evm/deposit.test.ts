@@ -116,6 +116,24 @@ describe("AssetHolder.deposit", function () {
     });
   });
 
+  describe("into a settled channel's own ID", function () {
+    it("before settlement a deposit under the channel ID is accepted (it counts towards the channel)", async function () {
+      await expect(d.ethHolder.deposit(ch.id, 3n, { value: 3n }))
+        .to.emit(d.ethHolder, "Deposited")
+        .withArgs(ch.id, 3n);
+      expect(await d.ethHolder.holdings(ch.id)).to.equal(3n);
+    });
+
+    it("after settlement: AssetHolderDepositAfterSettlement (it could never be withdrawn)", async function () {
+      const fin = ch.state([0n, 0n], { isFinal: true });
+      await d.adjudicator.concludeFinal(ch.params, fin, signAll(fin, d.parts));
+      await expect(d.ethHolder.deposit(ch.id, 3n, { value: 3n }))
+        .to.be.revertedWithCustomError(d.ethHolder, "AssetHolderDepositAfterSettlement")
+        .withArgs(ch.id);
+      expect(await d.ethHolder.holdings(ch.id)).to.equal(0n);
+    });
+  });
+
   describe("ERC-20, plain token", function () {
     it("pulls the approved amount: Deposited, holdings and token balances", async function () {
       const tx = d.erc20Holder.connect(d.parts[0].wallet).deposit(fidA, 5_000n);

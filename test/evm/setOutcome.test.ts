@@ -138,6 +138,17 @@ describe("AssetHolder.setOutcome", function () {
       expect(await holder.holdings(fundingIdOf(ch.params, d.parts[0]))).to.equal(5n);
     });
 
+    it("marks the channel settled at this holder, without asking the adjudicator", async function () {
+      expect(await holder.settled(ch.id)).to.equal(false);
+      await holder.connect(adj).setOutcome(ch.id, ch.params.participants, [0n, 0n]);
+      expect(await holder.settled(ch.id)).to.equal(true);
+      // A later deposit for a participant with a zero outcome is refundable to that participant.
+      await depositFor(holder, ch.params, d.parts[1], 4n);
+      const w = signedWithdrawal(ch.id, d.parts[1], 4n, freshAddress("direct"));
+      await holder.withdraw(w.auth, w.sig);
+      expect(await ethers.provider.getBalance(w.auth.receiver)).to.equal(4n);
+    });
+
     it("fewer balances than participants: AssetHolderOutcomeLengthMismatch", async function () {
       await expect(holder.connect(adj).setOutcome(ch.id, ch.params.participants, [1n]))
         .to.be.revertedWithCustomError(holder, "AssetHolderOutcomeLengthMismatch")
