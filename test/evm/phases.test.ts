@@ -8,6 +8,7 @@
  *   state to register is the one documented no-op, as upstream).
  */
 import { expect } from "chai";
+import { ethers } from "hardhat";
 import { time } from "@nomicfoundation/hardhat-network-helpers";
 import { signState } from "../../src";
 import type { State } from "../../src";
@@ -18,12 +19,15 @@ import {
   blockTimeOf,
   counterData,
   depositFor,
+  freshAddress,
+  fundingIdOf,
   hashState,
   holdingsOf,
   loadMocks,
   makeChannel,
   readDispute,
   signAll,
+  signedWithdrawal,
 } from "./fixtures";
 import type { MockDeployment, TestChannel } from "./fixtures";
 
@@ -147,5 +151,33 @@ describe("dispute phases", function () {
     await expect(d.adjudicator.conclude(ch.params, fin, []))
       .to.emit(d.adjudicator, "ChannelUpdate")
       .withArgs(ch.id, 4n, Phase.CONCLUDED, t);
+  });
+
+  it("a stale state registered by B is refuted by A's latest state; A is paid exactly its latest balance", async function () {
+    const ch = await makeChannel(d);
+    const [a, b] = d.parts;
+    await depositFor(d.ethHolder, ch.params, a, 500n);
+    await depositFor(d.ethHolder, ch.params, b, 500n);
+    const stale = ch.state([100n, 900n], { version: 3n }); // good for B
+    const latest = ch.state([800n, 200n], { version: 8n }); // A holds it, fully signed
+    const timeout = (await blockTimeOf(await register(ch, stale))) + D;
+    await time.increaseTo(timeout - 5n);
+    await register(ch, latest);
+    await expect(register(ch, stale))
+      .to.be.revertedWithCustomError(d.adjudicator, "DisputeStaleVersion")
+      .withArgs(ch.id, 8n, 3n);
+    await time.increaseTo(timeout);
+    await expect(d.adjudicator.conclude(ch.params, stale, []))
+      .to.be.revertedWithCustomError(d.adjudicator, "DisputeStateMismatch")
+      .withArgs(ch.id, hashState(latest), hashState(stale));
+    await d.adjudicator.conclude(ch.params, latest, []);
+    const receiver = freshAddress("honest-a");
+    const w = signedWithdrawal(ch.id, a, 800n, receiver);
+    await d.ethHolder.withdraw(w.auth, w.sig);
+    expect(await ethers.provider.getBalance(receiver)).to.equal(800n);
+    const wb = signedWithdrawal(ch.id, b, 201n);
+    await expect(d.ethHolder.withdraw(wb.auth, wb.sig))
+      .to.be.revertedWithCustomError(d.ethHolder, "AssetHolderInsufficientHoldings")
+      .withArgs(fundingIdOf(ch.params, b), 200n, 201n);
   });
 });

@@ -28,6 +28,7 @@ import {
   holdingsOf,
   loadMocks,
   makeParams,
+  makeParticipants,
   makeState,
   readDispute,
   signAll,
@@ -461,6 +462,29 @@ describe("sub-channels (register and conclude)", function () {
       await expect(d.adjudicator.conclude(parent.params, parent.state, [next]))
         .to.emit(d.adjudicator, "ChannelUpdate")
         .withArgs(child.state.channelID, 2n, Phase.CONCLUDED, forceTimeout);
+    });
+  });
+
+  describe("a virtual channel locked in two ledger channels (Perun's virtual-channel pattern)", function () {
+    it("each parent pays the virtual channel's outcome to the participants its index map names", async function () {
+      const [I] = await makeParticipants(1, 20);
+      // V = [A, B]; L1 = [A, I] maps V's B to I; L2 = [I, B] maps V's A to I.
+      const V = node([A, B], 101n, [30n, 70n], [], { virtualChannel: true });
+      const L1 = node([A, I], 102n, [10n, 0n], [sub(V, 100n, [0n, 1n])], { ledgerChannel: true });
+      const L2 = node([I, B], 103n, [0n, 20n], [sub(V, 100n, [0n, 1n])], { ledgerChannel: true });
+      await depositFor(d.ethHolder, L1.params, A, 110n);
+      await depositFor(d.ethHolder, L2.params, I, 120n);
+      await register(L1, [V]);
+      const tx = await register(L2, [V]); // V is already registered with this state: skipped
+      const ids = (await tx.wait())!.logs.map((l) => d.adjudicator.interface.parseLog(l)!.args.channelID);
+      expect(ids).to.deep.equal([L2.state.channelID]);
+      await time.increase(Number(DEFAULT_CHALLENGE_DURATION));
+      await d.adjudicator.conclude(L1.params, L1.state, [V.state]);
+      await d.adjudicator.conclude(L2.params, L2.state, [V.state]);
+      // L1: A = 10 + 30, I = 0 + 70 (I paid B inside the virtual channel); L2: I = 0 + 30, B = 20 + 70.
+      expect(await holdingsOf(d.ethHolder, L1.params)).to.deep.equal([40n, 70n]);
+      expect(await holdingsOf(d.ethHolder, L2.params)).to.deep.equal([30n, 90n]);
+      expect((await readDispute(d.adjudicator, V.state.channelID)).phase).to.equal(Phase.CONCLUDED);
     });
   });
 
