@@ -109,6 +109,28 @@ describe("Adjudicator.register", function () {
     });
   });
 
+  describe("participants' ccAddress of any length (the calldata hash covers the last tail)", function () {
+    for (const len of [0, 1, 31, 32, 33, 64, 100]) {
+      it(`accepts a ${len}-byte ccAddress on the first and on the last participant`, async function () {
+        const cc = (`0x` + "c3".repeat(len)) as Hex;
+        for (const [i, nonce] of [
+          [0, 31n],
+          [1, 32n],
+        ] as const) {
+          const parts = d.parts.map((p, j) =>
+            j === i ? { ...p, participant: { ...p.participant, ccAddress: cc } } : p,
+          );
+          const c = await makeChannel(d, { parts, nonce });
+          const state = c.state([1n, 2n]);
+          const tx = await d.adjudicator.register({ params: c.params, state, sigs: signAll(state, d.parts) }, []);
+          await expect(tx)
+            .to.emit(d.adjudicator, "ChannelUpdate")
+            .withArgs(c.id, 0n, Phase.DISPUTE, (await blockTimeOf(tx)) + DEFAULT_CHALLENGE_DURATION);
+        }
+      });
+    }
+  });
+
   describe("refutation", function () {
     let timeout: bigint;
 

@@ -204,6 +204,26 @@ describe("AssetHolder.withdraw", function () {
     });
   });
 
+  describe("three participants with ccAddress of different lengths", function () {
+    it("settle and withdraw exactly (auth hashes cover the ccAddress tail)", async function () {
+      const [c3] = await makeParticipants(1, 30);
+      const ccs = ["0x", `0x${"ab".repeat(33)}`, `0x${"cd".repeat(100)}`] as Hex[];
+      const parts = [...d.parts, c3].map((p, i) => ({ ...p, participant: { ...p.participant, ccAddress: ccs[i] } }));
+      const c = await makeChannel(d, { parts, nonce: 77n });
+      for (const p of parts) await depositFor(d.ethHolder, c.params, p, 10n);
+      const fin = makeState(c.params, { assets: [c.asset], balances: [[5n, 10n, 15n]], isFinal: true });
+      await d.adjudicator.concludeFinal(c.params, fin, signAll(fin, parts));
+      for (const [i, p] of parts.entries()) {
+        const receiver = freshAddress(`cc-${i}`);
+        const { auth, sig } = signedWithdrawal(c.id, p, BigInt(5 * (i + 1)), receiver);
+        await expect(d.ethHolder.withdraw(auth, sig))
+          .to.emit(d.ethHolder, "Withdrawn")
+          .withArgs(fundingIdOf(c.params, p), BigInt(5 * (i + 1)), receiver);
+        expect(await ethers.provider.getBalance(receiver)).to.equal(BigInt(5 * (i + 1)));
+      }
+    });
+  });
+
   it("before the channel is settled: AssetHolderNotSettled", async function () {
     await depositFor(d.ethHolder, ch.params, d.parts[0], 100n);
     const s = ch.state([100n, 0n], { version: 1n });
