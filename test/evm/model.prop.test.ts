@@ -3,8 +3,8 @@
  *
  * Each run deploys nothing: it restores the `modelFixture` snapshot (Adjudicator, ETH and
  * ERC-20 holders, CounterApp) and opens two channels between 2 or 3 participants — a payment
- * channel and a CounterApp channel — holding ETH and an ERC-20 token. Participant 0 is honest,
- * the others are malicious. A random sequence of deposits (by anyone, any amount), off-chain
+ * channel and a CounterApp channel — holding ETH and an ERC-20 token. One participant (drawn per
+ * run) is honest, the others are malicious. A random sequence of deposits (by anyone, any amount), off-chain
  * updates, registrations (honest, stale, forged, tampered), refutations, force executions
  * (valid and invalid), time steps, conclusions, cooperative closes and withdrawals (honest,
  * excessive, repeated, someone else's, redirected) runs against the chain; every action's
@@ -22,7 +22,6 @@ import fc from "fast-check";
 import { expect } from "chai";
 import { loadFixture } from "@nomicfoundation/hardhat-network-helpers";
 import { syncClock } from "./model/act";
-import { HONEST } from "./model/actors";
 import { APP_CHANNEL, ASSETS, LEDGER_CHANNEL, UNIT, latest, newChannel } from "./model/channelModel";
 import type { Model, Real } from "./model/channelModel";
 import { commandArb, runSetupArb } from "./model/commandArbitraries";
@@ -36,7 +35,7 @@ import { MODEL_MAX_COMMANDS, MODEL_RUNS, SEED } from "./model/propConfig";
 
 /** Builds the run's model: both channels with their initial signed states, nothing on-chain yet. */
 async function startRun(real: Real, setup: RunSetup): Promise<Model> {
-  const m: Model = { n: setup.n, channels: [], now: 0n, log: [] };
+  const m: Model = { n: setup.n, honest: setup.honest % setup.n, channels: [], now: 0n, log: [] };
   for (const c of [LEDGER_CHANNEL, APP_CHANNEL]) {
     const initial = ASSETS.map((a) => setup.initial[c][a].slice(0, setup.n).map((u) => BigInt(u) * UNIT));
     m.channels.push(newChannel(real, setup.n, c, initial, BigInt(setup.counter)));
@@ -81,7 +80,7 @@ describe("EVM model: honest participant never loses, payouts never exceed deposi
                 m,
                 real,
                 ch,
-                HONEST,
+                m.honest,
                 state,
                 sigs,
                 predictRegister(m, ch, state),
@@ -94,7 +93,7 @@ describe("EVM model: honest participant never loses, payouts never exceed deposi
             await honestFinish(m, real);
           } catch (err) {
             const e = err as Error;
-            e.message = `${e.message}\n--- run log (n=${m.n}) ---\n${m.log.join("\n")}`;
+            e.message = `${e.message}\n--- run log (n=${m.n}, honest ${m.honest}) ---\n${m.log.join("\n")}`;
             throw e;
           }
           count(m.log);

@@ -1,5 +1,5 @@
 /**
- * Who does what in the model: participant 0 is honest; every other participant is malicious
+ * Who does what in the model: one participant (`Model.honest`, drawn per run) is honest; every other participant is malicious
  * (cooperates off-chain, then tries to cheat on-chain); the outsider only deposits. Commands
  * carry raw numbers that are mapped onto the run's actual participant count here, so one
  * generated command list works for 2- and 3-party runs.
@@ -8,16 +8,15 @@ import type { Wallet } from "ethers";
 import type { Address } from "../../../src";
 import type { Model, Real } from "./channelModel";
 
-export const HONEST = 0;
-
 /** A participant index from a raw number (honest or malicious). */
 export function participantOf(m: Model, raw: number): number {
   return raw % m.n;
 }
 
-/** A malicious participant index from a raw number. */
+/** A malicious participant index from a raw number (any participant but the honest one). */
 export function maliciousOf(m: Model, raw: number): number {
-  return 1 + (raw % (m.n - 1));
+  const i = raw % (m.n - 1);
+  return i < m.honest ? i : i + 1;
 }
 
 /** Any account that may deposit: a participant (0..n-1) or the outsider (n). */
@@ -37,6 +36,6 @@ export function addressOf(real: Real, i: number): Address {
 
 /** A short name for logs. */
 export function nameOf(m: Model, i: number): string {
-  if (i === HONEST) return "honest";
+  if (i === m.honest) return `honest${i}`;
   return i < m.n ? `mal${i}` : "outsider";
 }

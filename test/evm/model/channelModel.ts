@@ -103,6 +103,8 @@ export interface ChannelModel {
 /** The whole model of a run. */
 export interface Model {
   n: number;
+  /** The honest participant's index (the others are malicious). */
+  honest: number;
   channels: ChannelModel[];
   /** Timestamp of the latest mined block. */
   now: bigint;

@@ -158,9 +158,11 @@ export const commandArb: fc.Arbitrary<Cmd> = fc.oneof(
   { weight: 7, arbitrary: withdraw },
 );
 
-/** The run's setup: 2 or 3 participants, the initial balances of each channel, the app counter. */
+/** The run's setup: 2 or 3 participants, which one is honest, the initial balances of each channel, the app counter. */
 export interface RunSetup {
   n: number;
+  /** The honest participant (taken modulo n). */
+  honest: number;
   /** initial[channel][asset][participant] in units. */
   initial: number[][][];
   counter: number;
@@ -170,6 +172,7 @@ export interface RunSetup {
 
 export const runSetupArb: fc.Arbitrary<RunSetup> = fc.record({
   n: fc.constantFrom(2, 3),
+  honest: fc.nat(2),
   initial: fc.array(fc.array(fc.array(fc.nat(5), { minLength: 3, maxLength: 3 }), { minLength: 2, maxLength: 2 }), {
     minLength: 2,
     maxLength: 2,

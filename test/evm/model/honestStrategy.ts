@@ -11,7 +11,7 @@
 import { time } from "@nomicfoundation/hardhat-network-helpers";
 import { expect } from "chai";
 import { act, syncClock } from "./act";
-import { HONEST, addressOf } from "./actors";
+import { addressOf } from "./actors";
 import {
   ASSETS,
   ASSET_NAMES,
@@ -41,7 +41,7 @@ export async function honestWatch(m: Model, real: Real, except?: number): Promis
       m,
       real,
       ch,
-      HONEST,
+      m.honest,
       mine.state,
       mine.sigs,
       predictRegister(m, ch, mine.state),
@@ -62,7 +62,7 @@ export async function advance(m: Model, seconds: bigint): Promise<void> {
 export async function honestConclude(m: Model, real: Real, ch: ChannelModel): Promise<void> {
   if (isConcluded(ch)) return;
   const mine = latest(ch);
-  const wallet = real.parts[HONEST].wallet;
+  const wallet = real.parts[m.honest].wallet;
   if (mine.state.isFinal) {
     const out = await act(
       m,
@@ -80,7 +80,7 @@ export async function honestConclude(m: Model, real: Real, ch: ChannelModel): Pr
       m,
       real,
       ch,
-      HONEST,
+      m.honest,
       mine.state,
       mine.sigs,
       predictRegister(m, ch, mine.state),
@@ -135,20 +135,20 @@ export async function honestFinish(m: Model, real: Real): Promise<void> {
     // participant's latest state (its own moves keep the balances).
     const ownOutcome = ch.kind === "ledger" || ch.maliciousProgress === 0;
     for (const a of ASSETS) {
-      const owed = s.funded[a] ? s.state.outcome.balances[a][HONEST] : s.heldBefore[a][HONEST];
-      const received = ch.paidTo[a][HONEST];
+      const owed = s.funded[a] ? s.state.outcome.balances[a][m.honest] : s.heldBefore[a][m.honest];
+      const received = ch.paidTo[a][m.honest];
       note(
         m,
         `ch${ch.index} ${ASSET_NAMES[a]}: honest owed ${owed} (${s.funded[a] ? "funded" : "underfunded"}), received ${received}`,
       );
       expect(
         received >= owed,
-        `ch${ch.index} ${ASSET_NAMES[a]}: honest ${addressOf(real, HONEST)} received ${received} < ${owed}`,
+        `ch${ch.index} ${ASSET_NAMES[a]}: honest ${addressOf(real, m.honest)} received ${received} < ${owed}`,
       ).to.equal(true);
       if (ownOutcome && s.funded[a]) {
         expect(
-          received >= mine.outcome.balances[a][HONEST],
-          `ch${ch.index} ${ASSET_NAMES[a]}: honest received ${received} < ${mine.outcome.balances[a][HONEST]} of its latest state`,
+          received >= mine.outcome.balances[a][m.honest],
+          `ch${ch.index} ${ASSET_NAMES[a]}: honest received ${received} < ${mine.outcome.balances[a][m.honest]} of its latest state`,
         ).to.equal(true);
       }
     }

@@ -2,7 +2,7 @@
  * The deployment the model-based property test runs against: one Adjudicator, one
  * AssetHolderETH, one AssetHolderERC20 over a plain TestToken, and CounterApp (a test app with
  * a real turn-taking rule, so force execution can be attacked). Three channel participants
- * (participant 0 is the honest one) and an outsider who may deposit, each holding ETH and
+ * (each run picks which one is honest) and an outsider who may deposit, each holding ETH and
  * tokens and having approved the ERC-20 holder. Payout receivers are fresh addresses that hold
  * nothing, so what they receive can be read straight off-chain.
  *
@@ -28,7 +28,7 @@ export interface ModelDeployment {
   /** Holder addresses in asset order: [ETH, ERC-20]. */
   holderAddresses: [Address, Address];
   chainId: bigint;
-  /** Channel participants; index 0 is the honest participant. */
+  /** Channel participants (a run uses the first two or three; `Model.honest` says which is honest). */
   parts: TestParticipant[];
   /** Someone outside the channels who deposits on others' behalf. */
   outsider: TestParticipant;

@@ -1,6 +1,5 @@
 import type fc from "fast-check";
 import { time } from "@nomicfoundation/hardhat-network-helpers";
-import { HONEST } from "../actors";
 import { APP_CHANNEL, PHASE_DISPUTE, PHASE_FORCEEXEC, isConcluded, latest, note } from "../channelModel";
 import type { Model, Real } from "../channelModel";
 import { honestWatch } from "../honestStrategy";
@@ -64,7 +63,7 @@ export class BoundaryCommand implements fc.AsyncCommand<Model, Real> {
     note(m, `boundary[${this.mode}] next block at ${t}`);
     if (this.mode === "lastSecondRefute") {
       const { state, sigs } = latest(ch);
-      await sendRegister(m, real, ch, HONEST, state, sigs, predictRegister(m, ch, state), "boundary: refute");
+      await sendRegister(m, real, ch, m.honest, state, sigs, predictRegister(m, ch, state), "boundary: refute");
       await checkInvariants(m, real);
     } else if (this.mode === "conclude") {
       await new ConcludeCommand(ch.index, true, this.pick, this.pick).run(m, real);

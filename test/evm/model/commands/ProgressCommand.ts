@@ -2,7 +2,7 @@ import type fc from "fast-check";
 import { hashState, signState } from "../../../../src";
 import type { State } from "../../../../src";
 import { SLACK, act } from "../act";
-import { HONEST, nameOf, walletOf } from "../actors";
+import { nameOf, walletOf } from "../actors";
 import {
   APP_CHANNEL,
   ASSETS,
@@ -68,7 +68,7 @@ export class ProgressCommand implements fc.AsyncCommand<Model, Real> {
     let signer = turn;
     let stateOld = old;
     let balances =
-      actor === HONEST
+      actor === m.honest
         ? old.outcome.balances.map((r) => [...r])
         : ASSETS.map((a) => everyone(n).map((i) => (i === actor ? sum(old.outcome.balances[a]) : 0n)));
     let next = counter + 1n;
@@ -136,7 +136,7 @@ export class ProgressCommand implements fc.AsyncCommand<Model, Real> {
         stateHash: hashState(state),
         state,
       };
-      if (actor !== HONEST) ch.maliciousProgress++;
+      if (actor !== m.honest) ch.maliciousProgress++;
     }
     await checkInvariants(m, real);
   }

@@ -1,5 +1,5 @@
 import type fc from "fast-check";
-import { HONEST, maliciousOf } from "../actors";
+import { maliciousOf } from "../actors";
 import { PHASE_DISPUTE, latest } from "../channelModel";
 import type { Model, Real } from "../channelModel";
 import { checkInvariants } from "../invariants";
@@ -27,7 +27,7 @@ export class RefuteCommand implements fc.AsyncCommand<Model, Real> {
   async run(m: Model, real: Real): Promise<void> {
     const ch = m.channels[this.channel];
     const registered = ch.record?.version ?? 0n;
-    let who = HONEST;
+    let who = m.honest;
     let signed = latest(ch);
     if (!this.honest) {
       who = maliciousOf(m, this.who);

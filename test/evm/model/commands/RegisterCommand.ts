@@ -3,7 +3,7 @@ import { channelId } from "../../../../src";
 import type { Hex, State } from "../../../../src";
 import { prediction } from "../act";
 import type { Prediction } from "../act";
-import { HONEST, addressOf, maliciousOf } from "../actors";
+import { addressOf, maliciousOf } from "../actors";
 import { ASSETS, everyone, latest, makeModelState, signBy, sum } from "../channelModel";
 import type { Model, Real } from "../channelModel";
 import { checkInvariants } from "../invariants";
@@ -45,7 +45,7 @@ export class RegisterCommand implements fc.AsyncCommand<Model, Real> {
   async run(m: Model, real: Real): Promise<void> {
     const ch = m.channels[this.channel];
     const mal = maliciousOf(m, this.who);
-    const who = this.mode === "honestLatest" ? HONEST : mal;
+    const who = this.mode === "honestLatest" ? m.honest : mal;
     const chosen = ch.history[this.pick % ch.history.length];
     let state: State = chosen.state;
     let sigs: Hex[] = chosen.sigs;
@@ -64,9 +64,9 @@ export class RegisterCommand implements fc.AsyncCommand<Model, Real> {
         const balances = ASSETS.map((a) => everyone(m.n).map((i) => (i === mal ? sum(top.outcome.balances[a]) : 0n)));
         state = makeModelState(real, ch, top.version + 1n + BigInt(this.pick % 3), balances, 0n, false);
         if (ch.kind === "app") state = { ...state, appData: top.appData };
-        sigs = everyone(m.n).map((i) => signBy(real, state, [i === HONEST ? mal : i])[0]);
+        sigs = everyone(m.n).map((i) => signBy(real, state, [i === m.honest ? mal : i])[0]);
         p = prediction();
-        p.mustFail.push({ name: "SignatureSignerMismatch", args: [addressOf(real, HONEST), addressOf(real, mal)] });
+        p.mustFail.push({ name: "SignatureSignerMismatch", args: [addressOf(real, m.honest), addressOf(real, mal)] });
         break;
       }
       case "mutatedState": {

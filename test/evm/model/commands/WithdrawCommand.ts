@@ -1,7 +1,7 @@
 import type fc from "fast-check";
 import { ASSET_NAMES, isConcluded } from "../channelModel";
 import type { Model, Real } from "../channelModel";
-import { HONEST, maliciousOf, participantOf } from "../actors";
+import { maliciousOf, participantOf } from "../actors";
 import { checkInvariants } from "../invariants";
 import { sendWithdraw } from "../withdraw";
 
@@ -51,16 +51,16 @@ export class WithdrawCommand implements fc.AsyncCommand<Model, Real> {
         break;
       }
       case "othersShare": {
-        const amount = ch.holdings[a][HONEST] > 0n ? ch.holdings[a][HONEST] : 1n;
-        await sendWithdraw(m, real, ch, a, HONEST, mal, amount, label, { signer: mal });
+        const amount = ch.holdings[a][m.honest] > 0n ? ch.holdings[a][m.honest] : 1n;
+        await sendWithdraw(m, real, ch, a, m.honest, mal, amount, label, { signer: mal });
         break;
       }
       case "redirectHonest": {
-        const last = ch.lastWithdrawal[a][HONEST];
+        const last = ch.lastWithdrawal[a][m.honest];
         if (last === undefined) {
-          await sendWithdraw(m, real, ch, a, HONEST, mal, 1n + BigInt(this.extra), label, { signer: mal });
+          await sendWithdraw(m, real, ch, a, m.honest, mal, 1n + BigInt(this.extra), label, { signer: mal });
         } else {
-          await sendWithdraw(m, real, ch, a, HONEST, mal, last.amount, label, { sig: last.sig, sender: mal });
+          await sendWithdraw(m, real, ch, a, m.honest, mal, last.amount, label, { sig: last.sig, sender: mal });
         }
         break;
       }
