@@ -32,7 +32,8 @@
  *    that word. A deposit under the channel ID made AFTER settlement is accepted (the cleared
  *    word carries no settled flag), but no withdrawal authorisation can ever name it: it is
  *    locked for good. DESIGN.md §3 requires a deposit into a settled channel to be rejected or
- *    to stay withdrawable by its own participant; this one is neither.
+ *    to stay withdrawable by its own participant; this one is neither. (Refused since the
+ *    holder flags the channel ID's own word at settlement.)
  */
 import { expect } from "chai";
 import { loadFixture, time } from "@nomicfoundation/hardhat-network-helpers";
@@ -120,13 +121,16 @@ describe("EVM model counterexamples (safety property)", function () {
     const adj = d.adjudicator.connect(mal.wallet);
     const registerError = await tryTx(d, () => adj.register(parent, [victim]));
     const concludeError = registerError ?? (await tryTx(d, () => adj.conclude(parentParams, parentState, [latest])));
-    if (concludeError !== undefined) return; // refused: the property holds
 
-    // The attack went through. The honest participant now plays its strategy: wait for the
-    // victim's own window, conclude it with its latest state, withdraw its 7 units.
-    await time.increase(2n * 3600n);
+    // Whatever the contracts did with the attack, the honest participant now plays its
+    // strategy: register its latest state unless it is registered, wait for the victim's own
+    // window, conclude with it, withdraw its 7 units.
     const h = d.adjudicator.connect(honest.wallet);
-    await tryTx(d, () => h.conclude(victimParams, latest, []));
+    const registeredHash = (await d.adjudicator.disputes(victimId))[4];
+    const honestRegister =
+      registeredHash === hashState(latest) ? undefined : await tryTx(d, () => h.register(victim, []));
+    await time.increase(2n * 3600n);
+    const honestConclude = await tryTx(d, () => h.conclude(victimParams, latest, []));
     const auth: WithdrawalAuth = {
       channelID: victimId,
       participant: honest.participant,
@@ -140,8 +144,9 @@ describe("EVM model counterexamples (safety property)", function () {
     const phase = (await d.adjudicator.disputes(victimId))[3];
     expect(
       received,
-      `honest received ${received} of its 7 units (victim phase ${phase}, honest withdraw: ${withdrawError ?? "ok"}, ` +
-        `malicious still holds ${await d.ethHolder.holdings(fundingId(victimId, mal.address))} as a refundable deposit)`,
+      `honest received ${received} of its 7 units (attack: ${concludeError ?? "accepted"}; victim phase ${phase}; ` +
+        `honest register ${honestRegister ?? "ok"}, conclude ${honestConclude ?? "ok"}, withdraw ${withdrawError ?? "ok"}; ` +
+        `malicious holds ${await d.ethHolder.holdings(fundingId(victimId, mal.address))})`,
     ).to.equal(7n * UNIT);
   });
 
@@ -219,7 +224,6 @@ describe("EVM model counterexamples (safety property)", function () {
     const registerError = await tryTx(d, () =>
       adj.register(signedBy(foreignParams, foreignState, [mal.privateKey]), [signedBy(subParams, subOld, both)]),
     );
-    if (registerError !== undefined) return; // refused outright: the property holds
     // Concluding the foreign parent at once would cut S off with the old state.
     const earlyConclude = await tryTx(d, () => adj.conclude(foreignParams, foreignState, [subOld]));
 
@@ -236,8 +240,8 @@ describe("EVM model counterexamples (safety property)", function () {
     const held = await d.ethHolder.holdings(fundingId(parentId, honest.address));
     expect(
       held,
-      `honest holds ${held} of the 8 units S's latest state gives it (attacker's immediate conclude: ` +
-        `${earlyConclude ?? "ok"}; honest refutation: ${refuteError ?? "ok"})`,
+      `honest holds ${held} of the 8 units S's latest state gives it (attacker's register: ${registerError ?? "ok"}, ` +
+        `immediate conclude: ${earlyConclude ?? "ok"}; honest refutation: ${refuteError ?? "ok"})`,
     ).to.equal(8n * UNIT);
   });
 
@@ -266,14 +270,20 @@ describe("EVM model counterexamples (safety property)", function () {
     ).wait();
     expect(await d.ethHolder.settled(id)).to.equal(true);
 
+    const holderBefore = await ethers.provider.getBalance(d.holderAddresses[0]);
     const late = await tryTx(d, () => d.ethHolder.connect(d.outsider.wallet).deposit(id, UNIT, { value: UNIT }));
-    if (late !== undefined) return; // refused: the property holds
+    const held = await d.ethHolder.holdings(id);
+    if (late !== undefined) {
+      // Refused: nothing may have stayed behind.
+      expect(held, `holdings(channelID) after the refused deposit (${late})`).to.equal(0n);
+      expect(await ethers.provider.getBalance(d.holderAddresses[0])).to.equal(holderBefore);
+      return;
+    }
     // Accepted: it must be withdrawable by someone. A withdrawal names a participant's funding
     // ID (keccak(channelID, participant)), never the channel ID itself, so nobody can.
-    const held = await d.ethHolder.holdings(id);
     const perParticipant = await Promise.all([a, b].map((p) => d.ethHolder.holdings(fundingId(id, p.address))));
     expect(
-      perParticipant.some((h) => h >= UNIT),
+      perParticipant.some((h: bigint) => h >= UNIT),
       `deposit of ${UNIT} under the settled channel ID was accepted and sits there (holdings(channelID) = ${held}), ` +
         `withdrawable by no participant (their holdings: ${perParticipant.join(", ")})`,
     ).to.equal(true);

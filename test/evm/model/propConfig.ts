@@ -25,11 +25,3 @@ export const MODEL_MAX_COMMANDS = positiveInt("MODEL_MAX_COMMANDS", 50);
 
 /** Seed shared with the encoding properties (PROP_SEED, default 0x5eed). */
 export const SEED = PROP_SEED;
-
-/**
- * Whether the model includes the attacks of the still-open counterexamples in
- * model.counterexamples.test.ts (today: a deposit under a settled channel ID). On by default:
- * the property is the property. MODEL_SKIP_KNOWN=1 leaves them out, to check everything else
- * while those are open.
- */
-export const KNOWN_BUG_ATTACKS = process.env.MODEL_SKIP_KNOWN !== "1";
