@@ -12,7 +12,6 @@ import {
   bytesArb,
   paramsArb,
   stateArb,
-  subAllocArb,
   uint256Arb,
   uint64Arb,
   addressArb,
@@ -131,4 +130,3 @@ export function signableStateArb(params: Params, chainId: bigint, holders: reado
   return anyStateArb(chainId, holders).map((s) => ({ ...s, channelID: id, outcome: { ...s.outcome, locked: [] } }));
 }
 
-export { subAllocArb };
