@@ -6,6 +6,7 @@ import {Sig} from "./libraries/Sig.sol";
 import {Arrays} from "./libraries/Arrays.sol";
 import {Allocation} from "./libraries/Allocation.sol";
 import {DisputeRecord} from "./libraries/DisputeRecord.sol";
+import {SetOutcomeCall} from "./libraries/SetOutcomeCall.sol";
 import {App} from "./App.sol";
 import {AssetHolder} from "./AssetHolder.sol";
 
@@ -160,13 +161,14 @@ contract Adjudicator {
         if (!params.ledgerChannel) revert AdjudicatorNotLedgerChannel(state.channelID);
         bytes32 id = _requireChannelID(params, state);
         _emitUpdate(id, _disputes[id].conclude(id, Channel.hashStateFromCalldata(state)));
-        if (state.outcome.locked.length == 0) {
+        Channel.Allocation calldata outcome = state.outcome;
+        if (outcome.locked.length == 0) {
             if (subStates.length != 0) revert AdjudicatorSubChannelCountMismatch(0, subStates.length);
-            _pushOutcome(id, state.outcome.assets, params.participants, state.outcome.balances);
+            _pushOutcome(id, outcome.assets, params.participants, outcome.balances);
         } else {
-            (uint256[][] memory outcome, uint256 used) = _concludeSubChannels(state, subStates, 0);
+            (uint256[][] memory accumulated, uint256 used) = _concludeSubChannels(state, subStates, 0);
             if (used != subStates.length) revert AdjudicatorSubChannelCountMismatch(used, subStates.length);
-            _pushAccumulatedOutcome(id, state.outcome.assets, params.participants, outcome);
+            _pushAccumulatedOutcome(id, outcome.assets, params.participants, accumulated);
         }
     }
 
@@ -194,7 +196,8 @@ contract Adjudicator {
             id,
             _disputes[id].concludeFinal(id, stateHash, state.version, params.challengeDuration, Channel.hasApp(params))
         );
-        _pushOutcome(id, state.outcome.assets, params.participants, state.outcome.balances);
+        Channel.Allocation calldata outcome = state.outcome;
+        _pushOutcome(id, outcome.assets, params.participants, outcome.balances);
     }
 
     /**
@@ -364,8 +367,7 @@ contract Adjudicator {
             address holder = _localHolder(assets, a);
             if (holder != address(0)) {
                 if (a >= balances.length) revert AdjudicatorMissingBalances(a, balances.length);
-                // solhint-disable-next-line calls-loop
-                AssetHolder(holder).setOutcome(id, participants, balances[a]);
+                SetOutcomeCall.invoke(holder, id, participants, balances[a]);
             }
         }
     }

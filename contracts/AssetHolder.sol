@@ -201,8 +201,9 @@ abstract contract AssetHolder is ReentrancyLock {
             remaining = available - amount;
         }
         _store(slot, remaining == 0 ? 0 : remaining | (word & Holdings.SETTLED));
-        emit Withdrawn(id, amount, authorization.receiver);
-        _sendFunds(authorization.receiver, amount);
+        address payable receiver = authorization.receiver;
+        emit Withdrawn(id, amount, receiver);
+        _sendFunds(receiver, amount);
     }
 
     /**

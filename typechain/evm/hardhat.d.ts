@@ -58,6 +58,10 @@ declare module "hardhat/types/runtime" {
       signerOrOptions?: ethers.Signer | FactoryOptions
     ): Promise<Contracts.DisputeRecord__factory>;
     getContractFactory(
+      name: "SetOutcomeCall",
+      signerOrOptions?: ethers.Signer | FactoryOptions
+    ): Promise<Contracts.SetOutcomeCall__factory>;
+    getContractFactory(
       name: "Sig",
       signerOrOptions?: ethers.Signer | FactoryOptions
     ): Promise<Contracts.Sig__factory>;
@@ -178,6 +182,11 @@ declare module "hardhat/types/runtime" {
       signer?: ethers.Signer
     ): Promise<Contracts.DisputeRecord>;
     getContractAt(
+      name: "SetOutcomeCall",
+      address: string | ethers.Addressable,
+      signer?: ethers.Signer
+    ): Promise<Contracts.SetOutcomeCall>;
+    getContractAt(
       name: "Sig",
       address: string | ethers.Addressable,
       signer?: ethers.Signer
@@ -303,6 +312,10 @@ declare module "hardhat/types/runtime" {
       signerOrOptions?: ethers.Signer | DeployContractOptions
     ): Promise<Contracts.DisputeRecord>;
     deployContract(
+      name: "SetOutcomeCall",
+      signerOrOptions?: ethers.Signer | DeployContractOptions
+    ): Promise<Contracts.SetOutcomeCall>;
+    deployContract(
       name: "Sig",
       signerOrOptions?: ethers.Signer | DeployContractOptions
     ): Promise<Contracts.Sig>;
@@ -422,6 +435,11 @@ declare module "hardhat/types/runtime" {
       args: any[],
       signerOrOptions?: ethers.Signer | DeployContractOptions
     ): Promise<Contracts.DisputeRecord>;
+    deployContract(
+      name: "SetOutcomeCall",
+      args: any[],
+      signerOrOptions?: ethers.Signer | DeployContractOptions
+    ): Promise<Contracts.SetOutcomeCall>;
     deployContract(
       name: "Sig",
       args: any[],

@@ -33,6 +33,8 @@ export type { CalldataHash } from "./libraries/CalldataHash";
 export { CalldataHash__factory } from "./factories/libraries/CalldataHash__factory";
 export type { DisputeRecord } from "./libraries/DisputeRecord";
 export { DisputeRecord__factory } from "./factories/libraries/DisputeRecord__factory";
+export type { SetOutcomeCall } from "./libraries/SetOutcomeCall";
+export { SetOutcomeCall__factory } from "./factories/libraries/SetOutcomeCall__factory";
 export type { Sig } from "./libraries/Sig";
 export { Sig__factory } from "./factories/libraries/Sig__factory";
 export type { TokenTransfer } from "./libraries/TokenTransfer";

@@ -5,5 +5,6 @@ export type { Allocation } from "./Allocation";
 export type { Arrays } from "./Arrays";
 export type { CalldataHash } from "./CalldataHash";
 export type { DisputeRecord } from "./DisputeRecord";
+export type { SetOutcomeCall } from "./SetOutcomeCall";
 export type { Sig } from "./Sig";
 export type { TokenTransfer } from "./TokenTransfer";

@@ -5,5 +5,6 @@ export { Allocation__factory } from "./Allocation__factory";
 export { Arrays__factory } from "./Arrays__factory";
 export { CalldataHash__factory } from "./CalldataHash__factory";
 export { DisputeRecord__factory } from "./DisputeRecord__factory";
+export { SetOutcomeCall__factory } from "./SetOutcomeCall__factory";
 export { Sig__factory } from "./Sig__factory";
 export { TokenTransfer__factory } from "./TokenTransfer__factory";
