@@ -488,6 +488,22 @@ describe("sub-channels (register and conclude)", function () {
     });
   });
 
+  describe("three parent participants with ccAddress of different lengths", function () {
+    it("the accumulated outcome reaches each of them exactly", async function () {
+      const [C] = await makeParticipants(1, 40);
+      const ccs = [`0x${"01".repeat(65)}`, "0x", `0x${"02".repeat(7)}`] as Hex[];
+      const [A2, B2, C2] = [A, B, C].map((p, i) => ({ ...p, participant: { ...p.participant, ccAddress: ccs[i] } }));
+      const child = node([C2, A2], 111n, [4n, 6n]);
+      const parent = node([A2, B2, C2], 110n, [1n, 2n, 3n], [sub(child, 10n, [2n, 0n])], { ledgerChannel: true });
+      await depositFor(d.ethHolder, parent.params, B2, 16n);
+      const t = await blockTimeOf(await register(parent, [child]));
+      await time.increaseTo(t + DEFAULT_CHALLENGE_DURATION);
+      await d.adjudicator.conclude(parent.params, parent.state, [child.state]);
+      // A = 1 + 6, B = 2, C = 3 + 4.
+      expect(await holdingsOf(d.ethHolder, parent.params)).to.deep.equal([7n, 2n, 7n]);
+    });
+  });
+
   describe("index maps and balance rows checked at conclude", function () {
     async function registerPair(indexMap: bigint[], parentBalances: bigint[][], subBalances: bigint[][]) {
       const child = node([A, B], 21n, [0n, 0n]);
