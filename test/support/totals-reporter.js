@@ -13,9 +13,10 @@ class TotalsReporter extends Mocha.reporters.Spec {
     runner.on(Mocha.Runner.constants.EVENT_TEST_PASS, () => passed++);
     runner.on(Mocha.Runner.constants.EVENT_TEST_FAIL, () => failed++);
     runner.on(Mocha.Runner.constants.EVENT_TEST_PENDING, () => skipped++);
+    // Registered after Spec's own epilogue handler, so this prints last. Written to stdout
+    // directly: a test that stubs console.log must not be able to swallow the totals.
     runner.once(Mocha.Runner.constants.EVENT_RUN_END, () => {
-      // Spec prints its epilogue on the same event; print after it.
-      setImmediate(() => console.log(`\n${passed} passed, ${failed} failed, ${skipped} skipped`));
+      process.stdout.write(`\n${passed} passed, ${failed} failed, ${skipped} skipped\n`);
     });
   }
 }
