@@ -121,6 +121,17 @@ describe("Adjudicator.concludeFinal", function () {
     expect(await holdingsOf(d.erc20Holder, ch.params)).to.deep.equal([400n, 600n]);
   });
 
+  it("a channel without participants: the holder only settles the channel ID's own funds", async function () {
+    const empty = await makeChannel(d, { parts: [] });
+    await d.ethHolder.deposit(empty.id, 9n, { value: 9n });
+    const f = makeState(empty.params, { assets: [empty.asset], balances: [[]], isFinal: true });
+    await expect(d.adjudicator.concludeFinal(empty.params, f, []))
+      .to.emit(d.ethHolder, "OutcomeSet")
+      .withArgs(empty.id);
+    expect(await d.ethHolder.holdings(empty.id)).to.equal(0n);
+    expect(await d.ethHolder.settled(empty.id)).to.equal(true);
+  });
+
   describe("rejects", function () {
     it("twice: DisputeAlreadyConcluded", async function () {
       await close();
@@ -208,6 +219,18 @@ describe("Adjudicator.concludeFinal", function () {
       });
       await close(f);
       expect(await holdingsOf(d.ethHolder, ch.params)).to.deep.equal([70n, 30n]);
+    });
+
+    it("an asset of this chain whose holder has no code: SetOutcomeCallHolderNotContract", async function () {
+      const eoa = d.parts[1].address;
+      const f = makeState(ch.params, {
+        assets: [evmAsset(d.chainId, eoa)],
+        balances: [[1n, 1n]],
+        isFinal: true,
+      });
+      await expect(close(f))
+        .to.be.revertedWithCustomError(d.adjudicator, "SetOutcomeCallHolderNotContract")
+        .withArgs(eoa);
     });
 
     it("the same participant twice: AssetHolderDuplicateParticipant", async function () {
