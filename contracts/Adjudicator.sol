@@ -65,6 +65,25 @@ contract Adjudicator {
     /// @param subChannelID The sub-channel.
     /// @param index The offending index-map position.
     error AdjudicatorIndexMapOutOfRange(bytes32 subChannelID, uint256 index);
+    /// @notice A non-virtual sub-channel's index map has not exactly one entry per sub-channel
+    /// participant, so some participant of the sub-channel is not bound to a parent participant
+    /// (see `_requireParticipantsBound`).
+    /// @param subChannelID The sub-channel.
+    /// @param participants The number of the sub-channel's participants.
+    /// @param entries The number of index-map entries in the parent's locked allocation.
+    error AdjudicatorIndexMapLengthMismatch(bytes32 subChannelID, uint256 participants, uint256 entries);
+    /// @notice A non-virtual sub-channel's participant is not the parent participant the parent's
+    /// index map names for it: the parent may not conclude that sub-channel (see `_requireParticipantsBound`).
+    /// @param subChannelID The sub-channel.
+    /// @param index The sub-channel participant index (the index-map position).
+    /// @param expected The parent participant's address at `indexMap[index]`.
+    /// @param given The sub-channel participant's address at `index`.
+    error AdjudicatorSubChannelParticipantMismatch(
+        bytes32 subChannelID,
+        uint256 index,
+        address expected,
+        address given
+    );
     /// @notice An outcome has no balance row for an asset this chain must pay out.
     /// @param asset The asset index.
     /// @param rows The number of balance rows.
@@ -102,8 +121,10 @@ contract Adjudicator {
      * its sub-channels, starting or continuing their dispute windows.
      * @dev A state equal to the registered one is skipped, so a tree can be re-registered when one
      * node changed. Each sub-channel must match the parent's locked allocation: same ID, same
-     * assets, and its own total (including its sub-channels) equal to the locked balances; and
-     * it must not be a ledger channel (unlike upstream, see `AdjudicatorSubChannelIsLedger`).
+     * assets, and its own total (including its sub-channels) equal to the locked balances; it
+     * must not be a ledger channel (unlike upstream, see `AdjudicatorSubChannelIsLedger`); and,
+     * unless it is a virtual channel, its participants must be the parent participants the
+     * index map names (unlike upstream, see `_requireParticipantsBound`).
      * @param channel The ledger channel's params, state and signatures.
      * @param subChannels The sub-channels in depth-first order, exactly as many as the tree has.
      */
@@ -268,11 +289,62 @@ contract Adjudicator {
             if (subAlloc.ID != subID) revert AdjudicatorSubChannelIDMismatch(subAlloc.ID, subID);
             uint256[] memory subTotals;
             (subTotals, next) = _registerTree(sub, subChannels, next, true);
+            if (!sub.params.virtualChannel) _requireParticipantsBound(channel.params, sub.params, subAlloc, subID);
             Allocation.requireEqualAssets(alloc.assets, sub.state.outcome.assets);
             Arrays.requireEqualUint256(subTotals, subAlloc.balances);
             if (wantTotals) Arrays.addInPlace(totals, subTotals);
         }
         return (totals, next);
+    }
+
+    /**
+     * @dev Reverts unless every participant of the non-virtual sub-channel `sub` is the parent
+     * participant its index-map entry names: `indexMap.length == sub.participants.length`, each
+     * entry in range, and `sub.participants[i].ethAddress == parent.participants[indexMap[i]].ethAddress`.
+     *
+     * Why: a parent's conclusion force-concludes its sub-channels, and a sub-channel in force
+     * execution (FORCEEXEC) is concluded at once. Without this binding any participant of an app
+     * sub-channel could name it in a ledger channel of its own (only itself as participant,
+     * challenge duration 0, funded by nobody), conclude that at once and freeze the sub-channel
+     * at its own last move, cutting the other participants' force-execution window short long
+     * before the real parent could be concluded. With it, every parent that can conclude a
+     * sub-channel contains all of the sub-channel's participants, and all of them signed the
+     * parent's state that locks it (and with it this index map).
+     *
+     * Virtual channels are exempt on purpose: in Perun's virtual channels each parent is a
+     * ledger channel between one end and the intermediary, who stands in for the other end, so
+     * the index map maps a virtual participant to a different address in each parent. A virtual
+     * channel can have no app (`AdjudicatorInvalidVirtualChannel`), hence no force-execution
+     * phase a foreign parent could cut short; its refutation window is kept by
+     * `DisputeRecord.forceConclude` in any case. Its index map is range-checked at conclude.
+     *
+     * `conclude` needs no second check: it accepts a parent only with its registered state, and
+     * every registration of a state that locks sub-channels (first registration or refutation)
+     * runs through `_registerTree`, which checks the sub-channels' parameters from calldata even
+     * when a sub-channel's own state is registered already and its registration is skipped;
+     * `progress` cannot change a parent's locked allocations (`Allocation.requireEqualLocked`).
+     * Only the Ethereum address is compared: it is the identity that signs, while `ccAddress`
+     * matters on other chains only and sub-channel funds are paid to the parent's participants.
+     */
+    function _requireParticipantsBound(
+        Channel.Params calldata parent,
+        Channel.Params calldata sub,
+        Channel.SubAlloc calldata subAlloc,
+        bytes32 subID
+    ) internal pure {
+        Channel.Participant[] calldata parentParts = parent.participants;
+        Channel.Participant[] calldata subParts = sub.participants;
+        uint16[] calldata indexMap = subAlloc.indexMap;
+        if (indexMap.length != subParts.length) {
+            revert AdjudicatorIndexMapLengthMismatch(subID, subParts.length, indexMap.length);
+        }
+        for (uint256 i; i < indexMap.length; ++i) {
+            uint256 parentIdx = indexMap[i];
+            if (parentIdx >= parentParts.length) revert AdjudicatorIndexMapOutOfRange(subID, i);
+            address expected = parentParts[parentIdx].ethAddress;
+            address given = subParts[i].ethAddress;
+            if (given != expected) revert AdjudicatorSubChannelParticipantMismatch(subID, i, expected, given);
+        }
     }
 
     /// @dev Validates one signed state and registers or refutes it (upstream `registerSingle`).
