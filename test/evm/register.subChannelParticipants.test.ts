@@ -123,7 +123,7 @@ describe("Adjudicator.register: sub-channel participants bound to the parent's",
     let F: Node;
     let registeredAt: bigint;
 
-    /** S's next CounterApp move: counter + 1, version + 1, new balances, signed by the actor. */
+    /** S's next CounterApp move (counter + 1, version + 1) with new balances; the actor signs it. */
     function move(from: State, balances: bigint[]): State {
       const counter = BigInt(from.appData);
       return {
@@ -198,7 +198,7 @@ describe("Adjudicator.register: sub-channel participants bound to the parent's",
       expect((await readDispute(d.adjudicator, S2.state.channelID)).timeout).to.equal(0n);
     });
 
-    it("the cut-off still works through the REAL parent only after the parent's own window (as upstream)", async function () {
+    it("the real parent can end S's force execution only after its own window (as upstream)", async function () {
       await time.increaseTo(registeredAt + SUB_DURATION);
       const aMove = move(S.state, [8n, 0n]);
       await d.adjudicator.progress(S.params, S.state, aMove, 0n, signState(aMove, A.privateKey));
