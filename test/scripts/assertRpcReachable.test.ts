@@ -8,18 +8,10 @@ import hre from "hardhat";
 import type { EIP1193Provider } from "hardhat/types";
 import { assertRpcReachable } from "../../scripts/lib/evm/assertRpcReachable";
 import { RpcUnreachableError } from "../../scripts/lib/scriptErrors";
+import { rejection } from "./support/rejection";
 
 function provider(request: () => Promise<unknown>): EIP1193Provider {
   return { request } as unknown as EIP1193Provider;
-}
-
-async function rejection(p: Promise<unknown>): Promise<Error> {
-  try {
-    await p;
-  } catch (e) {
-    return e as Error;
-  }
-  throw new Error("expected a rejection");
 }
 
 describe("scripts: assertRpcReachable", () => {

@@ -7,21 +7,13 @@ import { Interface } from "ethers";
 import { Checker } from "../../scripts/demo/checker";
 import { memoryDemoLog } from "../../scripts/demo/demoLog";
 import { DemoCheckError } from "../../scripts/lib/scriptErrors";
+import { rejection } from "./support/rejection";
 
 const ABI = new Interface([
   "error DisputeStaleVersion(bytes32 channelID, uint64 registered, uint64 given)",
   "error Other()",
 ]);
 const STALE = ABI.encodeErrorResult("DisputeStaleVersion", [`0x${"00".repeat(32)}`, 3, 1]);
-
-async function rejection(p: Promise<unknown>): Promise<Error> {
-  try {
-    await p;
-  } catch (e) {
-    return e as Error;
-  }
-  throw new Error("expected a rejection");
-}
 
 describe("scripts: demo Checker", () => {
   it("equal passes, logs and counts only on equality", () => {

@@ -15,15 +15,7 @@ import {
 } from "../../scripts/lib/scriptErrors";
 import { channelId } from "../../src";
 import type { Address, Params } from "../../src";
-
-async function rejection(p: Promise<unknown>): Promise<Error> {
-  try {
-    await p;
-  } catch (e) {
-    return e as Error;
-  }
-  throw new Error("expected a rejection");
-}
+import { rejection } from "./support/rejection";
 
 async function newToken(symbol: string): Promise<Address> {
   const [owner] = await hre.ethers.getSigners();

@@ -20,15 +20,7 @@ import {
 import { addressFromPrivateKey, toChecksumAddress } from "../../src";
 import { useTempDirs } from "./support/tempDir";
 import type { Hex } from "../../src";
-
-async function rejection(p: Promise<unknown>): Promise<Error> {
-  try {
-    await p;
-  } catch (e) {
-    return e as Error;
-  }
-  throw new Error("expected a rejection");
-}
+import { rejection } from "./support/rejection";
 
 /** `hre` with some parts replaced. */
 function withOverrides(overrides: Partial<HardhatRuntimeEnvironment>): HardhatRuntimeEnvironment {

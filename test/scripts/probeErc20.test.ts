@@ -9,19 +9,11 @@ import type { Provider } from "ethers";
 import { probeErc20 } from "../../scripts/lib/evm/probeErc20";
 import { TokenNotContractError, TokenNotErc20Error } from "../../scripts/lib/scriptErrors";
 import type { Address } from "../../src";
+import { rejection } from "./support/rejection";
 
 async function deployed(name: string, args: unknown[] = []): Promise<Address> {
   const c = await hre.ethers.deployContract(name, args);
   return (await c.getAddress()).toLowerCase() as Address;
-}
-
-async function rejection(p: Promise<unknown>): Promise<Error> {
-  try {
-    await p;
-  } catch (e) {
-    return e as Error;
-  }
-  throw new Error("expected a rejection");
 }
 
 /** A provider whose token has code and answers every call with `answer`. */
