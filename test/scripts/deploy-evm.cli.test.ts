@@ -7,7 +7,7 @@
 import { expect } from "chai";
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { createServer } from "node:net";
+import { freePort } from "./support/freePort";
 import { join, resolve } from "node:path";
 import { useTempDirs } from "./support/tempDir";
 import { underCoverage } from "./support/underCoverage";
@@ -23,18 +23,6 @@ function runDeploy(args: string[], env: Record<string, string>) {
     env: { ...process.env, HARDHAT_DISABLE_TELEMETRY_PROMPT: "true", ...env },
   });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-/** A TCP port that was free a moment ago (bound, then released). */
-async function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const server = createServer();
-    server.once("error", fail);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? ok(address.port) : fail(new Error("no port"))));
-    });
-  });
 }
 
 describe("scripts: deploy-evm CLI", function () {

@@ -8,7 +8,7 @@ import { expect } from "chai";
 import { spawn, spawnSync } from "node:child_process";
 import type { ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { createServer } from "node:net";
+import { freePort } from "./support/freePort";
 import { join, resolve } from "node:path";
 import { useTempDirs } from "./support/tempDir";
 import { underCoverage } from "./support/underCoverage";
@@ -16,17 +16,6 @@ import { JsonRpcProvider } from "ethers";
 
 const ROOT = resolve(__dirname, "..", "..");
 const HARDHAT = join(ROOT, "node_modules", "hardhat", "internal", "cli", "bootstrap.js");
-
-async function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const server = createServer();
-    server.once("error", fail);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? ok(address.port) : fail(new Error("no port"))));
-    });
-  });
-}
 
 /** Starts `hardhat node` and resolves once it listens. */
 function startNode(port: number): Promise<ChildProcess> {
