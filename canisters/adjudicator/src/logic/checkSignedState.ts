@@ -1,0 +1,108 @@
+import { encodeParams } from "../../../../src/encoding/encodeParams";
+import { encodeState } from "../../../../src/encoding/encodeState";
+import { keccak256 } from "../../../../src/encoding/internal/crypto";
+import { ethDigestOfHash } from "./ethDigest";
+import { recoverDigestSigner } from "../../../../src/encoding/signaturePolicy";
+import { BACKEND_ICP } from "../../../../src/encoding/backends";
+import { hexToBytes } from "../../../../src/encoding/internal/hex";
+import { SignatureError } from "../../../../src/errors/signatureErrors";
+import { Refusal } from "./errors";
+import { bytesEqual, isAllZero, key, MAX_PRINCIPAL_BYTES } from "./bytes";
+import { encodingOrRefuse } from "./guards";
+import { toLibraryParams, toLibraryState } from "./toLibrary";
+import type { CandidParams, CandidState, IcpPayout } from "./types";
+
+/** A state that passed every check: what dispute/conclude need to record and settle it. */
+export interface CheckedState {
+  channelID: Uint8Array;
+  stateHash: Uint8Array;
+  participants: Uint8Array[];
+  payouts: IcpPayout[];
+}
+
+/**
+ * The checks shared by `dispute` and `conclude`, cheapest first, signatures last:
+ * 1. every field is a valid value of its Solidity type (the library's encoders decide);
+ * 2. the channel is of a kind this canister adjudicates: a ledger channel without app,
+ *    sub-channels or virtual flag (those are EVM-only);
+ * 3. at least one participant, no participant twice (two funding IDs would collide);
+ * 4. `state.channelID` is the hash of `params`;
+ * 5. the outcome is rectangular: one backend and one balance row per asset, one balance per
+ *    participant; an ICP ledger appears at most once (it would be paid twice otherwise);
+ * 6. exactly one signature per participant, in order, each accepted by the shared policy and
+ *    recovering to that participant — so a state signed by only some participants, or by one
+ *    party holding several keys in the wrong slots, is refused.
+ */
+export function checkSignedState(params: CandidParams, state: CandidState, signatures: Uint8Array[]): CheckedState {
+  const p = toLibraryParams(params);
+  const s = toLibraryState(state);
+  const encodedParams = encodingOrRefuse(() => encodeParams(p));
+  const encodedState = encodingOrRefuse(() => encodeState(s));
+
+  if (!params.ledgerChannel) throw new Refusal({ UnsupportedChannel: { reason: "not a ledger channel" } });
+  if (params.virtualChannel) throw new Refusal({ UnsupportedChannel: { reason: "virtual channel" } });
+  if (!isAllZero(params.app)) throw new Refusal({ UnsupportedChannel: { reason: "app channel" } });
+  if (state.outcome.locked.length !== 0) throw new Refusal({ UnsupportedChannel: { reason: "sub-channels" } });
+
+  const n = params.participants.length;
+  if (n === 0) throw new Refusal({ InvalidParams: { reason: "no participants" } });
+  const seen = new Set<string>();
+  for (const x of params.participants) {
+    const k = key(x.ethAddress);
+    if (seen.has(k)) throw new Refusal({ InvalidParams: { reason: `participant ${k} appears twice` } });
+    seen.add(k);
+  }
+
+  const channelID = keccak256(encodedParams);
+  if (!bytesEqual(channelID, state.channelID)) {
+    throw new Refusal({ ChannelIdMismatch: { expected: channelID, given: state.channelID } });
+  }
+
+  const payouts = icpPayouts(state, n);
+
+  if (signatures.length !== n) throw new Refusal({ SignatureCount: { expected: n, given: signatures.length } });
+  const stateHash = keccak256(encodedState);
+  const digest = ethDigestOfHash(stateHash);
+  for (let i = 0; i < n; i++) {
+    let recovered: Uint8Array;
+    try {
+      recovered = hexToBytes(recoverDigestSigner(digest, signatures[i]), "recovered");
+    } catch (e) {
+      if (e instanceof SignatureError) throw new Refusal({ BadSignature: { index: i, rule: e.name, message: e.message } });
+      throw e;
+    }
+    const expected = params.participants[i].ethAddress;
+    if (!bytesEqual(recovered, expected)) throw new Refusal({ WrongSigner: { index: i, expected, recovered } });
+  }
+
+  return { channelID, stateHash, participants: params.participants.map((x) => x.ethAddress), payouts };
+}
+
+/**
+ * The outcome's assets this canister pays: `backends[i] = chainID = BACKEND_ICP`,
+ * `ethHolder = 0`, `ccHolder` = the ledger's principal bytes. Other chains' assets are
+ * ignored (they settle there). A would-be ICP asset whose ccHolder cannot be a principal
+ * (over 29 bytes) is ignored too: no deposit can exist on it, and refusing the state would
+ * freeze the ICP assets that can be paid.
+ */
+function icpPayouts(state: CandidState, n: number): IcpPayout[] {
+  const o = state.outcome;
+  const m = o.assets.length;
+  if (o.backends.length !== m) throw new Refusal({ InvalidOutcome: { reason: `${o.backends.length} backends for ${m} assets` } });
+  if (o.balances.length !== m) throw new Refusal({ InvalidOutcome: { reason: `${o.balances.length} balance rows for ${m} assets` } });
+  const payouts: IcpPayout[] = [];
+  const ledgers = new Set<string>();
+  for (let i = 0; i < m; i++) {
+    if (o.balances[i].length !== n) {
+      throw new Refusal({ InvalidOutcome: { reason: `asset ${i}: ${o.balances[i].length} balances for ${n} participants` } });
+    }
+    const a = o.assets[i];
+    const ours = o.backends[i] === BACKEND_ICP && a.chainID === BACKEND_ICP && isAllZero(a.ethHolder);
+    if (!ours || a.ccHolder.length > MAX_PRINCIPAL_BYTES) continue;
+    const k = key(a.ccHolder);
+    if (ledgers.has(k)) throw new Refusal({ InvalidOutcome: { reason: `ledger ${k} listed twice` } });
+    ledgers.add(k);
+    payouts.push({ ledger: a.ccHolder, balances: o.balances[i] });
+  }
+  return payouts;
+}

@@ -1,0 +1,41 @@
+import type { Account, IcrcResult } from "./types";
+
+/** ICRC-2 `TransferFromArgs` with principals as bytes. */
+export interface TransferFromArgs {
+  from: Account;
+  to: Account;
+  amount: bigint;
+  fee: [] | [bigint];
+  memo: [] | [Uint8Array];
+  created_at_time: [] | [bigint];
+  spender_subaccount: [] | [Uint8Array];
+}
+
+/** ICRC-1 `TransferArg` with principals as bytes. */
+export interface TransferArgs {
+  from_subaccount: [] | [Uint8Array];
+  to: Account;
+  amount: bigint;
+  fee: [] | [bigint];
+  memo: [] | [Uint8Array];
+  created_at_time: [] | [bigint];
+}
+
+/**
+ * Inter-canister calls to ICRC ledgers. Each method is an `await`: other messages run in
+ * between and everything written before it is committed. A rejected call (the ledger trapped,
+ * does not exist, or the system refused) throws {@link LedgerCallRejected}; a ledger error is
+ * an `{ Err }` result.
+ */
+export interface Ledgers {
+  transferFrom(ledger: Uint8Array, args: TransferFromArgs): Promise<IcrcResult>;
+  transfer(ledger: Uint8Array, args: TransferArgs): Promise<IcrcResult>;
+}
+
+export class LedgerCallRejected extends Error {
+  constructor(readonly code: number, readonly reason: string) {
+    super(`ledger call rejected (${code}): ${reason}`);
+    this.name = "LedgerCallRejected";
+    Object.setPrototypeOf(this, LedgerCallRejected.prototype);
+  }
+}
