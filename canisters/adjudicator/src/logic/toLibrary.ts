@@ -28,7 +28,7 @@ export function toLibraryState(s: CandidState): State {
       assets: o.assets.map((a) => ({ chainID: a.chainID, ethHolder: bytesToHex(a.ethHolder), ccHolder: bytesToHex(a.ccHolder) })),
       backends: o.backends,
       balances: o.balances,
-      locked: o.locked.map((l) => ({ ID: bytesToHex(l.ID), balances: l.balances, indexMap: l.indexMap.map((i) => BigInt(i)) })),
+      locked: o.locked.map((l) => ({ ID: bytesToHex(l.ID), balances: Array.from(l.balances), indexMap: Array.from(l.indexMap, (i) => BigInt(i)) })),
     },
     appData: bytesToHex(s.appData),
     isFinal: s.isFinal,

@@ -1,0 +1,15 @@
+/**
+ * `perun-adjudicators/icp`: the Internet Computer side — the typed client of the adjudicator
+ * canister, its Candid bindings (typechain/icp) and the ICP withdrawal authorisation.
+ */
+export { AdjudicatorClient } from "./AdjudicatorClient";
+export type { AdjudicatorActor, DepositResult, DisputeRecord, DisputeResult, LoggedEvent, WithdrawResult } from "./AdjudicatorClient";
+export { createAdjudicatorClient } from "./createAdjudicatorClient";
+export { paramsToCandid, stateToCandid, withdrawalAuthToCandid } from "./candidConvert";
+export { idlFactory } from "../../typechain/icp/adjudicator.did";
+export type { _SERVICE as AdjudicatorService } from "../../typechain/icp/adjudicator.did";
+export type { IcpWithdrawalAuth } from "../encoding/icp/IcpWithdrawalAuth";
+export { encodeIcpWithdrawalAuth } from "../encoding/icp/encodeIcpWithdrawalAuth";
+export { decodeIcpWithdrawalAuth } from "../encoding/icp/decodeIcpWithdrawalAuth";
+export { signIcpWithdrawalAuth } from "../encoding/icp/signIcpWithdrawalAuth";
+export { recoverIcpWithdrawalAuthSigner } from "../encoding/icp/recoverIcpWithdrawalAuthSigner";
