@@ -5,10 +5,11 @@ import type { Account, IcrcResult as LogicIcrcResult } from "./logic/types";
 
 /**
  * {@link Ledgers} over real inter-canister calls (ICRC-1 `icrc1_transfer`, ICRC-2
- * `icrc2_transfer_from`). A rejected call becomes {@link LedgerCallRejected}. A reply that is
- * not a valid ICRC result makes Azle trap in the callback: the callback's writes roll back,
- * everything before the await stays — a deposit credits nothing, a withdrawal keeps its
- * debit (the transfer may have happened, so the books stay on the safe side).
+ * `icrc2_transfer_from`). A rejected call becomes {@link LedgerCallRejected}; so does a reply
+ * that is not a valid ICRC result (Azle fails to decode it and rejects the promise): a deposit
+ * credits nothing and a withdrawal restores its debit. Only a ledger that breaks ICRC-1 sends
+ * such a reply, and that ledger controls its own token's balances anyway; no other ledger's
+ * books are touched.
  */
 export const icrcLedgers: Ledgers = {
   transferFrom: (ledger, args: LogicTransferFromArgs) =>
