@@ -38,6 +38,13 @@ export { addressFromPrivateKey } from "./encoding/addressFromPrivateKey";
 export { assertExpectedSigner, parseSignature, recoverDigestSigner } from "./encoding/signaturePolicy";
 export type { ParsedSignature } from "./encoding/signaturePolicy";
 
+// Internet Computer withdrawal authorisation (src/encoding/icp)
+export type { IcpWithdrawalAuth } from "./encoding/icp/IcpWithdrawalAuth";
+export { encodeIcpWithdrawalAuth, MAX_PRINCIPAL_BYTES } from "./encoding/icp/encodeIcpWithdrawalAuth";
+export { decodeIcpWithdrawalAuth } from "./encoding/icp/decodeIcpWithdrawalAuth";
+export { signIcpWithdrawalAuth } from "./encoding/icp/signIcpWithdrawalAuth";
+export { recoverIcpWithdrawalAuthSigner } from "./encoding/icp/recoverIcpWithdrawalAuthSigner";
+
 // Errors
 export { PerunError } from "./errors/PerunError";
 export {
@@ -73,3 +80,4 @@ export {
   SignatureVError,
   SignatureZeroAddressError,
 } from "./errors/signatureErrors";
+export { PrincipalLengthError } from "./errors/icpEncodingErrors";

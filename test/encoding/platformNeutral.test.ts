@@ -5,8 +5,11 @@ import { join, relative } from "node:path";
 /**
  * STYLE rule 5: src/ is bundled into the Azle canister and into ckb-js-vm scripts, so the
  * library may import only relative modules and the two @noble entry points, and may not
- * touch Node globals. Benchmarks (*.bench.ts) are excluded from the build and exempt.
+ * touch Node globals. Benchmarks (*.bench.ts) are excluded from the build and exempt, and so
+ * are the per-chain client folders (src/evm, src/icp, src/ckb): they run off-chain only and
+ * use their chain's SDK (STYLE rule 12).
  */
+const CHAIN_CLIENTS = new Set(["evm", "icp", "ckb"]);
 const SRC = join(__dirname, "..", "..", "src");
 const ALLOWED_PACKAGES = new Set(["@noble/hashes/sha3.js", "@noble/curves/secp256k1.js"]);
 const FORBIDDEN_GLOBALS = /\b(Buffer|process|require|__dirname|__filename|globalThis|TextEncoder|TextDecoder|setTimeout|crypto)\b/;
@@ -14,6 +17,7 @@ const FORBIDDEN_GLOBALS = /\b(Buffer|process|require|__dirname|__filename|global
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
+    if (dir === SRC && CHAIN_CLIENTS.has(name)) return [];
     if (statSync(path).isDirectory()) return sourceFiles(path);
     return name.endsWith(".ts") && !name.endsWith(".bench.ts") ? [path] : [];
   });

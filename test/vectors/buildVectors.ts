@@ -1,4 +1,5 @@
 import type { Address, Hex, Params, Participant, State, WithdrawalAuth } from "../../src";
+import { buildIcpVectors } from "./buildIcpVectors";
 import {
   BACKEND_CKB,
   BACKEND_ETH,
@@ -323,6 +324,7 @@ export function buildVectors(): Record<string, unknown> {
     "funding-ids.json": { ...header("fundingID = keccak256(abi.encode(bytes32 channelID, address participant))"), vectors: funding },
     "signatures.json": { ...header("signature acceptance policy (DESIGN.md section 2): accept with the recovered signer, or reject with the library's error class name"), vectors: signatureCases() },
     "decode-rejects.json": { ...header("non-canonical State encodings every strict decoder must reject, with the library's error class name"), vectors: decodeRejectCases() },
+    ...buildIcpVectors(),
   };
 }
 
