@@ -3,7 +3,7 @@ import { Principal } from "@icp-sdk/core/principal";
 import { bytesToHex } from "../../../src/encoding/internal/hex";
 import { AdjudicatorClient } from "../../../src/icp/AdjudicatorClient";
 import { buildCanister } from "../../../scripts/lib/icp/buildCanister";
-import { Ic0Host, prepareWasm, type Answer, type Peers } from "../host/ic0Host";
+import { Ic0Host, prepareWasm, type Answer, type Cost, type Peers } from "../host/ic0Host";
 import type { TransferArgs, TransferFromArgs } from "../../../canisters/adjudicator/src/logic/ledgers";
 import { CANISTER, LEDGER, LEDGER_B } from "./channels";
 import { FakeIcrcLedger, LedgerTrap } from "./fakeIcrcLedger";
@@ -94,6 +94,7 @@ export interface InstalledCanister {
   as(caller: Principal | Uint8Array): AdjudicatorClient;
   actorFor(caller: Principal | Uint8Array): ReturnType<typeof hostActor>;
   installMs: number;
+  installCost: Cost;
 }
 
 let built = false;
@@ -112,13 +113,14 @@ export async function installCanister(options: { metered?: boolean; rollback?: b
   const ledgers = new LedgerPeers();
   const host = new Ic0Host(module, { canisterId: CANISTER_ID.toText(), peers: ledgers.peers(), rollback: options.rollback ?? true });
   const t0 = Date.now();
-  await host.install();
+  const installed = await host.install();
   const installMs = Date.now() - t0;
   const principal = (c: Principal | Uint8Array) => (c instanceof Uint8Array ? Principal.fromUint8Array(c) : c);
   return {
     host,
     ledgers,
     installMs,
+    installCost: installed.cost,
     actorFor: (c) => hostActor(host, () => principal(c)),
     as: (c) => new AdjudicatorClient(hostActor(host, () => principal(c)), CANISTER_ID),
   };
