@@ -1,6 +1,6 @@
 import type { Context } from "../../../canisters/adjudicator/src/logic/context";
 import { LedgerCallRejected, type Ledgers, type TransferArgs, type TransferFromArgs } from "../../../canisters/adjudicator/src/logic/ledgers";
-import { MemoryStorage } from "../../../canisters/adjudicator/src/logic/memoryStorage";
+import { MemoryStorage } from "./memoryStorage";
 import type { IcrcResult } from "../../../canisters/adjudicator/src/logic/types";
 import { bytesToHex } from "../../../src/encoding/internal/hex";
 import { CANISTER, LEDGER, LEDGER_B } from "./channels";

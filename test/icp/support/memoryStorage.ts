@@ -1,5 +1,5 @@
-import type { Storage } from "./storage";
-import type { DisputeRecord, Holding, LoggedEvent } from "./types";
+import type { Storage } from "../../../canisters/adjudicator/src/logic/storage";
+import type { DisputeRecord, Holding, LoggedEvent } from "../../../canisters/adjudicator/src/logic/types";
 
 /** {@link Storage} in plain Maps, for the Node tests of the logic. Values are copied in and out like stable memory would. */
 export class MemoryStorage implements Storage {
