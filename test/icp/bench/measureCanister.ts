@@ -47,7 +47,7 @@ export async function measureCanister(): Promise<CanisterBenchmarks> {
   const methods: CanisterBenchmarks["methods"] = {};
   for (const n of [2, 4]) {
     const m: Record<string, Row> = {};
-    const ch = fundedChannel(c, n, { challengeDuration: 60n });
+    const ch = fundedChannel(c, n, { challengeDuration: 60n, nonce: BigInt(n) });
     m["deposit"] = await measure(c, ch.users[0], "deposit", (cl) => cl.deposit(LEDGER_ID, fid(ch, 0), 1000n));
     for (let i = 1; i < n; i++) await measure(c, ch.users[i], "deposit", (cl) => cl.deposit(LEDGER_ID, fid(ch, i), 1000n));
     const shifted = (d: bigint) => ch.keys.map((_, i) => (i === 0 ? 1000n - d : i === 1 ? 1000n + d : 1000n));
@@ -60,7 +60,7 @@ export async function measureCanister(): Promise<CanisterBenchmarks> {
     m["withdraw"] = await measure(c, ch.users[1], "withdraw", (cl) =>
       cl.signAndWithdraw({ params: ch.params, channelID: ch.id, participantIndex: 1, receiver: ch.users[1], ledger: LEDGER_ID, amount: 150n, fee: 10n }, ch.keys[1]),
     );
-    const co = fundedChannel(c, n);
+    const co = fundedChannel(c, n, { nonce: 100n + BigInt(n) });
     for (let i = 0; i < n; i++) await measure(c, co.users[i], "deposit", (cl) => cl.deposit(LEDGER_ID, fid(co, i), 1000n));
     const fin = makeState(co, 7n, [co.keys.map(() => 1000n)], { isFinal: true });
     m["conclude"] = await measure(c, co.users[0], "conclude", (cl) => cl.conclude(co.params, fin, sigs(co, fin)));
@@ -70,15 +70,16 @@ export async function measureCanister(): Promise<CanisterBenchmarks> {
   }
 
   // Where a dispute's instructions go (2 participants): refusals that stop after successive stages.
-  const ch = fundedChannel(c, 2);
+  // Fixed nonces: a recovery's instruction count depends on the signed values.
+  const ch = fundedChannel(c, 2, { nonce: 200n });
   const s = makeState(ch, 1n, [[1n, 1n]]);
   const u = ch.users[0];
   const wrongSlot = sigs({ ...ch, keys: [ch.keys[0], ch.keys[0]] }, s);
   const breakdown: Record<string, Row> = {
     "a query with two arguments and no work (engine entry + Candid)": await measure(c, u, "holdings", (cl) => cl.holdings(LEDGER_ID, fid(ch, 0))),
     "dispute refused at the channel kind (+ Candid decode of params/state, both ABI encodings)": await measure(c, u, "kind", (cl) => cl.dispute({ ...ch.params, ledgerChannel: false }, s, []), true),
-    "dispute refused at SignatureCount (+ keccak of params, outcome checks)": await measure(c, u, "count", (cl) => cl.dispute(ch.params, s, []), true),
-    "dispute refused at WrongSigner of participant 1 (+ keccak of state, 2 secp256k1 recoveries)": await measure(c, u, "wrong", (cl) => cl.dispute(ch.params, s, wrongSlot), true),
+    "dispute refused at SignatureCount (+ keccak of params and of state, outcome checks, dispute record read)": await measure(c, u, "count", (cl) => cl.dispute(ch.params, s, []), true),
+    "dispute refused at WrongSigner of participant 1 (+ 2 secp256k1 recoveries)": await measure(c, u, "wrong", (cl) => cl.dispute(ch.params, s, wrongSlot), true),
   };
 
   const raw = readFileSync(wasmPath);

@@ -1,11 +1,7 @@
 import { encodeParams } from "../../../../src/encoding/encodeParams";
 import { encodeState } from "../../../../src/encoding/encodeState";
 import { keccak256 } from "../../../../src/encoding/internal/crypto";
-import { ethDigestOfHash } from "./ethDigest";
-import { recoverDigestSigner } from "../../../../src/encoding/signaturePolicy";
 import { BACKEND_ICP } from "../../../../src/encoding/backends";
-import { hexToBytes } from "../../../../src/encoding/internal/hex";
-import { SignatureError } from "../../../../src/errors/signatureErrors";
 import { Refusal } from "./errors";
 import { bytesEqual, isAllZero, key, MAX_PRINCIPAL_BYTES } from "./bytes";
 import { encodingOrRefuse } from "./guards";
@@ -15,13 +11,16 @@ import type { CandidParams, CandidState, IcpPayout } from "./types";
 /** A state that passed every check: what dispute/conclude need to record and settle it. */
 export interface CheckedState {
   channelID: Uint8Array;
+  /** keccak256(abi.encode(state)). */
   stateHash: Uint8Array;
   participants: Uint8Array[];
   payouts: IcpPayout[];
 }
 
 /**
- * The checks shared by `dispute` and `conclude`, cheapest first, signatures last:
+ * The checks shared by `dispute` and `conclude` before any signature is looked at (the
+ * signatures, by far the most expensive part, are checked by {@link verifyStateSignatures}
+ * after the caller's own cheap rules such as the version):
  * 1. every field is a valid value of its Solidity type (the library's encoders decide);
  * 2. the channel is of a kind this canister adjudicates: a ledger channel without app,
  *    sub-channels or virtual flag (those are EVM-only);
@@ -29,11 +28,8 @@ export interface CheckedState {
  * 4. `state.channelID` is the hash of `params`;
  * 5. the outcome is rectangular: one backend and one balance row per asset, one balance per
  *    participant; an ICP ledger appears at most once (it would be paid twice otherwise);
- * 6. exactly one signature per participant, in order, each accepted by the shared policy and
- *    recovering to that participant — so a state signed by only some participants, or by one
- *    party holding several keys in the wrong slots, is refused.
  */
-export function checkSignedState(params: CandidParams, state: CandidState, signatures: Uint8Array[]): CheckedState {
+export function checkSignedState(params: CandidParams, state: CandidState): CheckedState {
   const p = toLibraryParams(params);
   const s = toLibraryState(state);
   const encodedParams = encodingOrRefuse(() => encodeParams(p));
@@ -60,21 +56,7 @@ export function checkSignedState(params: CandidParams, state: CandidState, signa
 
   const payouts = icpPayouts(state, n);
 
-  if (signatures.length !== n) throw new Refusal({ SignatureCount: { expected: n, given: signatures.length } });
   const stateHash = keccak256(encodedState);
-  const digest = ethDigestOfHash(stateHash);
-  for (let i = 0; i < n; i++) {
-    let recovered: Uint8Array;
-    try {
-      recovered = hexToBytes(recoverDigestSigner(digest, signatures[i]), "recovered");
-    } catch (e) {
-      if (e instanceof SignatureError) throw new Refusal({ BadSignature: { index: i, rule: e.name, message: e.message } });
-      throw e;
-    }
-    const expected = params.participants[i].ethAddress;
-    if (!bytesEqual(recovered, expected)) throw new Refusal({ WrongSigner: { index: i, expected, recovered } });
-  }
-
   return { channelID, stateHash, participants: params.participants.map((x) => x.ethAddress), payouts };
 }
 

@@ -1,6 +1,7 @@
 import type { Context } from "./context";
 import { Refusal, refusalsAsErr, type Result } from "./errors";
 import { checkSignedState } from "./checkSignedState";
+import { verifyStateSignatures } from "./verifyStateSignatures";
 import { emit } from "./events";
 import { key } from "./bytes";
 import { settle } from "./settle";
@@ -15,10 +16,11 @@ import type { CandidParams, CandidState, DisputeRecord } from "./types";
 export function conclude(ctx: Context, params: CandidParams, state: CandidState, signatures: Uint8Array[]): Result<DisputeRecord> {
   return refusalsAsErr(() => {
     if (!state.isFinal) throw new Refusal({ NotFinal: { channelID: state.channelID } });
-    const checked = checkSignedState(params, state, signatures);
+    const checked = checkSignedState(params, state);
     const id = key(checked.channelID);
     const old = ctx.storage.dispute(id);
     if (old !== undefined && "Concluded" in old.phase) throw new Refusal({ AlreadyConcluded: { channelID: checked.channelID } });
+    verifyStateSignatures(checked, signatures);
     const record: DisputeRecord = {
       channelID: checked.channelID,
       version: state.version,

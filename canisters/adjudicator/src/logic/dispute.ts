@@ -1,6 +1,7 @@
 import type { Context } from "./context";
 import { Refusal, refusalsAsErr, type Result } from "./errors";
 import { checkSignedState } from "./checkSignedState";
+import { verifyStateSignatures } from "./verifyStateSignatures";
 import { emit } from "./events";
 import { key } from "./bytes";
 import { settle } from "./settle";
@@ -28,7 +29,7 @@ export function dispute(ctx: Context, params: CandidParams, state: CandidState, 
     if (params.challengeDuration > MAX_CHALLENGE_DURATION) {
       throw new Refusal({ ChallengeDurationOutOfRange: { duration: params.challengeDuration, max: MAX_CHALLENGE_DURATION } });
     }
-    const checked = checkSignedState(params, state, signatures);
+    const checked = checkSignedState(params, state);
     const id = key(checked.channelID);
     const old = ctx.storage.dispute(id);
     const now = ctx.now();
@@ -41,6 +42,8 @@ export function dispute(ctx: Context, params: CandidParams, state: CandidState, 
       if (state.version <= old.version) throw new Refusal({ StaleVersion: { registered: old.version, given: state.version } });
       timeout = old.timeout;
     }
+    // Signatures last: a refusal by the rules above costs no secp256k1 recovery.
+    verifyStateSignatures(checked, signatures);
     const record: DisputeRecord = {
       channelID: checked.channelID,
       version: state.version,
