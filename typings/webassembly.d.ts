@@ -1,5 +1,6 @@
 /**
- * The slice of the WebAssembly JS API the test host uses. The project compiles without the
+ * The slice of the WebAssembly JS API the ICP test host (test/icp/host) uses. It lives outside
+ * test/ because mocha loads every .ts file there. The project compiles without the
  * DOM lib (which is where TypeScript keeps these types), and Node provides the runtime.
  */
 declare namespace WebAssembly {
