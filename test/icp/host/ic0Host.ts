@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
 import { Principal } from "@icp-sdk/core/principal";
 import { exportTableOnly, IC_COUNTER, instrumentForMetering, loadBinaryen, RAW_COUNTER, TABLE_EXPORT } from "./meter";
 
@@ -102,6 +103,9 @@ export async function prepareWasm(wasmPath: string, metered: boolean): Promise<W
   } else {
     const b = await loadBinaryen();
     bytes = metered ? instrumentForMetering(b, original).bytes : exportTableOnly(b, original);
+    // Older builds' prepared copies are of no further use.
+    const stem = `${basename(wasmPath)}.${metered ? "metered" : "host"}.`;
+    for (const name of readdirSync(dirname(wasmPath))) if (name.startsWith(stem)) rmSync(join(dirname(wasmPath), name), { force: true });
     writeFileSync(cache, bytes);
   }
   const module = await WebAssembly.compile(bytes);
