@@ -1,26 +1,13 @@
-import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { WASI } from "node:wasi";
 
 /**
  * Runs ckb-testtool's WASM build of ckb-debugger (a real CKB VM: the same RISC-V machine,
- * syscalls and cycle accounting as a node) under Node's WASI, offline. Same invocation as
- * ckb-testtool's own wasm runner, but the 3.9 MB module is compiled once per process.
+ * syscalls and cycle accounting as a node) under Node's WASI, offline, one child process per
+ * script group (ckbDebugger.js).
  */
-let compiled: WebAssembly.Module | undefined;
-
-function wasmModule(): WebAssembly.Module {
-  if (compiled === undefined) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { DEFAULT_SCRIPT_CKB_JS_VM } = require("ckb-testtool");
-    // <pkg>/src/unittest/defaultScript/ckb-js-vm → <pkg>/src/wasm/ckb-debugger.wasm
-    const path = join(DEFAULT_SCRIPT_CKB_JS_VM, "..", "..", "..", "wasm", "ckb-debugger.wasm");
-    compiled = new WebAssembly.Module(readFileSync(path));
-  }
-  return compiled;
-}
-
 export interface DebuggerRun {
   /** The script's exit code (0 = accepted). */
   code: number;
@@ -34,27 +21,13 @@ export function runScriptGroup(txJson: string, groupType: "lock" | "type", cellT
   try {
     const txPath = join(dir, "tx.json");
     writeFileSync(txPath, txJson);
-    const outPath = join(dir, "stdout");
-    const errPath = join(dir, "stderr");
-    const out = openSync(outPath, "w");
-    const err = openSync(errPath, "w");
-    const wasi = new WASI({
-      version: "preview1",
-      args: ["ckb-debugger", "--tx-file", txPath, "--cell-type", cellType, "--script-group-type", groupType, "--cell-index", String(index)],
-      preopens: { [dir]: dir },
-      stdout: out,
-      stderr: err,
-    });
-    const instance = new WebAssembly.Instance(wasmModule(), wasi.getImportObject() as WebAssembly.Imports);
-    wasi.start(instance);
-    closeSync(out);
-    closeSync(err);
-    const stdout = readFileSync(outPath, "utf8");
-    const stderr = readFileSync(errPath, "utf8");
+    const args = ["--tx-file", txPath, "--cell-type", cellType, "--script-group-type", groupType, "--cell-index", String(index)];
+    const child = spawnSync(process.execPath, ["--no-warnings", join(__dirname, "ckbDebugger.js"), ...args], { encoding: "utf8", maxBuffer: 64 << 20 });
+    const stdout = child.stdout + child.stderr;
     const result = /Run result: (-?\d+)/.exec(stdout);
     const cycles = /All cycles: (\d+)/.exec(stdout);
-    if (result === null) throw new Error(`ckb-debugger gave no result:\n${stdout}\n${stderr}`);
-    return { code: Number(result[1]), cycles: cycles === null ? 0 : Number(cycles[1]), stdout: stdout + stderr };
+    if (result === null) throw new Error(`ckb-debugger gave no result (status ${child.status}):\n${stdout}`);
+    return { code: Number(result[1]), cycles: cycles === null ? 0 : Number(cycles[1]), stdout };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
