@@ -4,7 +4,8 @@ import { helpers } from "@ckb-lumos/lumos";
 import { Cell as CccCell, OutPoint as CccOutPoint, Script as CccScript, Transaction, hexFrom } from "@ckb-ccc/core";
 import { readFileSync } from "node:fs";
 import type { CkbDeployment } from "../../../src/ckb";
-import { bundleChannelType, channelLockBinary } from "../../../scripts/ckb/bundle";
+import { channelLockBinary } from "../../../scripts/ckb/bundle";
+import { committedBytecode } from "../../../scripts/ckb/compileBytecode";
 import { runScriptGroup } from "./vm";
 
 // ckb-testtool's ESM entry is broken (probe README): load it with require.
@@ -44,7 +45,7 @@ export class CkbWorld {
   private readonly alwaysSuccessHash: string;
   private tagCounter = 0;
 
-  constructor(bundle: Uint8Array = bundleChannelType()) {
+  constructor(bundle: Uint8Array = committedBytecode()) {
     this.bundle = bundle;
     const deployed = (data: Uint8Array, hashType: "data1" | "data2") => {
       const cell = this.resource.mockCell(this.resource.createScriptUnused(), undefined, hexFrom(data));
