@@ -2,6 +2,7 @@ import * as b from "@ckb-js-std/bindings";
 import { EXIT } from "../../src/ckb/exitCodes";
 import { cellData, countCells } from "../common/chain";
 import { fixVec, tableFields, u32 } from "../common/molecule";
+import { mark, report } from "../common/trace";
 import { fail, identity, readChannel, readStatus } from "./context";
 import { open } from "./open";
 import { abort, close, dispute, forceClose, fund } from "./transitions";
@@ -33,6 +34,7 @@ function action(): { id: number; body: Uint8Array } {
 }
 
 function main(): number {
+  mark("loaded");
   const id = identity();
   const inputs = countCells(b.SOURCE_GROUP_INPUT);
   const outputs = countCells(b.SOURCE_GROUP_OUTPUT);
@@ -42,7 +44,9 @@ function main(): number {
     return EXIT.OK;
   }
   const status = readStatus(cellData(0, b.SOURCE_GROUP_INPUT)!);
+  mark("status");
   const channel = readChannel(status.paramsBytes);
+  mark("params");
   const act = action();
   const terminal = act.id === ACTION_ABORT || act.id === ACTION_CLOSE || act.id === ACTION_FORCE_CLOSE;
   if (terminal && outputs !== 0) return EXIT.CHANNEL_NOT_CONSUMED;
@@ -75,4 +79,6 @@ try {
 } catch {
   code = EXIT.UNEXPECTED;
 }
+mark("end");
+report();
 b.exit(code);

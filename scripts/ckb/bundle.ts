@@ -10,7 +10,7 @@ import { join } from "node:path";
  */
 export const CKB_SCRIPTS_DIR = join(__dirname, "..", "..", "ckb-scripts");
 
-export function bundleChannelType(options: { minify?: boolean } = {}): Uint8Array {
+export function bundleChannelType(options: { minify?: boolean; trace?: boolean } = {}): Uint8Array {
   const result = buildSync({
     entryPoints: [join(CKB_SCRIPTS_DIR, "channel-type", "index.ts")],
     bundle: true,
@@ -19,6 +19,7 @@ export function bundleChannelType(options: { minify?: boolean } = {}): Uint8Arra
     target: "es2022",
     minify: options.minify ?? true,
     external: ["@ckb-js-std/bindings"],
+    define: { __CKB_TRACE__: options.trace ? "true" : "false" },
     write: false,
     legalComments: "none",
     logLevel: "silent",

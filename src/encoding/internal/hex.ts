@@ -46,11 +46,22 @@ function nibbles(): Uint8Array {
 
 /** Lowercase 0x-hex of `bytes[start:end]`. */
 export function bytesToHex(bytes: Uint8Array, start = 0, end = bytes.length): Hex {
-  const table = byteToHexTable();
   let s = "0x";
+  if (end - start <= SHORT_HEX) {
+    // Addresses, bytes32 and other short values: two digits per byte without the table, so a
+    // decoder that only meets short values (the CKB scripts: 2.5 M cycles for the table in
+    // ckb-js-vm) never builds it; long values amortise the table.
+    for (let i = start; i < end; i++) s += DIGITS[bytes[i] >> 4] + DIGITS[bytes[i] & 15];
+    return s as Hex;
+  }
+  const table = byteToHexTable();
   for (let i = start; i < end; i++) s += table[bytes[i]];
   return s as Hex;
 }
+
+/** Values up to this many bytes are printed digit by digit (see bytesToHex). */
+const SHORT_HEX = 64;
+const DIGITS = "0123456789abcdef";
 
 /**
  * Validates the shape of a 0x-hex string (type, prefix, even length) and returns its byte
