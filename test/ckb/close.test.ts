@@ -1,9 +1,11 @@
 import { buildClose, CKB_EXIT as EXIT } from "../../src/ckb";
 import { udtData } from "../../src/ckb/buildFund";
 import type { State } from "../../src/encoding/types";
-import { expectAccepted, expectRejected } from "./support/expect";
+import { expectAccepted, expectRejected, expectSnapshotCycles } from "./support/expect";
 import { commitChannel, disputeTx, feePayer, funded, nextState, signAll, type Scenario } from "./support/fixtures";
-import { addInput, capacityOf, mapOutput, withCapacity } from "./support/mutate";
+import { addInput, capacityOf, mapOutput, setWitness, withCapacity } from "./support/mutate";
+import { actionWitness } from "../../src/ckb/skeleton";
+import { encodeState } from "../../src/encoding/encodeState";
 import { CkbWorld } from "./support/world";
 
 /** Close: a final state signed by all pays out at once (channel type script, CKB VM). */
@@ -13,9 +15,9 @@ describe("CKB close (channel type script, CKB VM)", function () {
   const closeTx = (sc: Scenario, state: State, signatures = signAll(sc, state)) =>
     buildClose({ deployment: world.deployment, channel: sc.channel!, fundsCells: sc.funds, payoutLocks: sc.payoutLocks, feePayer: feePayer(world), state, signatures });
 
-  it("pays out a final state: 2 parties, CKBytes + UDT", () => {
-    const sc = funded(world, 2, true);
-    expectAccepted(world.verify(closeTx(sc, nextState(sc, 7n, 30n, true))));
+  it("pays out a final state: 2 parties CKBytes + UDT, 3 parties CKBytes; cycles as in cycles.json", () => {
+    expectSnapshotCycles("close", 2);
+    expectSnapshotCycles("close", 3);
   });
 
   it("pays out a final state: 3 parties, CKBytes, during a dispute", () => {
@@ -27,16 +29,11 @@ describe("CKB close (channel type script, CKB VM)", function () {
 
   it("refuses a state that is not final (NOT_FINAL)", () => {
     const sc = funded(world, 2, false);
-    const s = nextState(sc, 7n, 30n, true);
-    const skel = closeTx(sc, s);
-    // Same payouts, but the witness carries the non-final twin of the state, signed by all.
-    const nf = { ...s, isFinal: false };
-    const forged = closeTx(sc, { ...nf, isFinal: true }, signAll(sc, nf));
-    void skel;
-    const { actionWitness } = require("../../src/ckb/skeleton");
-    const { encodeState } = require("../../src/encoding/encodeState");
-    const w = actionWitness({ type: "Close", value: { state: encodeState(nf), sigs: signAll(sc, nf) } });
-    expectRejected(world.verify(forged.update("witnesses", (l) => l.set(0, w))), EXIT.NOT_FINAL);
+    const fin = nextState(sc, 7n, 30n, true);
+    // The final state's payouts, but the witness carries its non-final twin, signed by all.
+    const notFinal = { ...fin, isFinal: false };
+    const w = actionWitness({ type: "Close", value: { state: encodeState(notFinal), sigs: signAll(sc, notFinal) } });
+    expectRejected(world.verify(setWitness(closeTx(sc, fin), 0, w)), EXIT.NOT_FINAL);
   });
 
   it("refuses a payout that short-changes participant 1 by one shannon (PAYOUT_CKB_TOO_LOW)", () => {

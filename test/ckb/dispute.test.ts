@@ -4,7 +4,7 @@ import { CKB_EXIT as EXIT } from "../../src/ckb";
 import { actionWitness } from "../../src/ckb/skeleton";
 import { encodeState } from "../../src/encoding/encodeState";
 import { signState } from "../../src/encoding/signState";
-import { expectAccepted, expectRejected } from "./support/expect";
+import { expectRejected, expectSnapshotCycles } from "./support/expect";
 import { commitChannel, disputeTx, fundTx, funded, KEYS, nextState, opened, signAll } from "./support/fixtures";
 import { addInput, mapOutput, setWitness } from "./support/mutate";
 import { CkbWorld } from "./support/world";
@@ -18,17 +18,14 @@ describe("CKB dispute (channel type script, CKB VM)", function () {
   const witnessWith = (state: ReturnType<typeof nextState>, sigs: string[]) =>
     actionWitness({ type: "Dispute", value: { state: encodeState(state), sigs } });
 
-  it("registers, then refutes with a higher version (2 parties, CKBytes + UDT)", () => {
-    const sc = funded(world, 2, true);
-    const d1 = disputeTx(sc, nextState(sc, 3n, 5n));
-    expectAccepted(world.verify(d1));
-    commitChannel(sc, d1);
-    expectAccepted(world.verify(disputeTx(sc, nextState(sc, 4n, 6n))));
+  it("registers, then refutes with a higher version (2 parties, CKBytes + UDT); cycles as in cycles.json", () => {
+    expectSnapshotCycles("dispute", 2);
+    expectSnapshotCycles("refute", 2);
   });
 
-  it("registers a 3-party state (CKBytes)", () => {
-    const sc = funded(world, 3, false);
-    expectAccepted(world.verify(disputeTx(sc, nextState(sc, 1n, 1n))));
+  it("registers and refutes 3-party states (CKBytes); cycles as in cycles.json", () => {
+    expectSnapshotCycles("dispute", 3);
+    expectSnapshotCycles("refute", 3);
   });
 
   it("refuses a refutation that does not raise the version (STALE_VERSION)", () => {

@@ -1,5 +1,5 @@
 import { buildForceClose, CKB_EXIT as EXIT, forceCloseSince } from "../../src/ckb";
-import { expectAccepted, expectRejected } from "./support/expect";
+import { expectRejected, expectSnapshotCycles } from "./support/expect";
 import { commitChannel, disputeTx, feePayer, funded, nextState, type Scenario } from "./support/fixtures";
 import { capacityOf, mapOutput, setSince, withCapacity } from "./support/mutate";
 import { CkbWorld } from "./support/world";
@@ -20,12 +20,9 @@ describe("CKB force-close (channel type script, CKB VM)", function () {
     return sc;
   };
 
-  it("pays out the registered state after the window: 2 parties, CKBytes + UDT", () => {
-    expectAccepted(world.verify(forceTx(disputed(2, true))));
-  });
-
-  it("pays out the registered state after the window: 3 parties, CKBytes", () => {
-    expectAccepted(world.verify(forceTx(disputed(3, false))));
+  it("pays out the registered state after the window: 2 parties CKBytes + UDT, 3 parties CKBytes; cycles as in cycles.json", () => {
+    expectSnapshotCycles("forceClose", 2);
+    expectSnapshotCycles("forceClose", 3);
   });
 
   it("refuses a since one second shorter than challengeDuration (WINDOW_NOT_OVER)", () => {
