@@ -10,11 +10,12 @@
 import hre from "hardhat";
 import { demoPeople } from "./demo/people";
 import { evmDemo } from "./demo/evm";
+import { ckbDemo } from "./demo/ckb";
 import { textDemoLog } from "./demo/demoLog";
 import { reportOutcome, runDemo } from "./demo/runDemo";
 import type { ChainDemo } from "./demo/types";
 
-const CHAINS: ChainDemo[] = [evmDemo(hre)];
+const CHAINS: ChainDemo[] = [evmDemo(hre), ckbDemo()];
 
 async function main(): Promise<void> {
   const started = Date.now();

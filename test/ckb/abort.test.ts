@@ -2,7 +2,7 @@ import { buildAbort, CKB_EXIT as EXIT } from "../../src/ckb";
 import { expectAccepted, expectRejected, expectSnapshotCycles } from "./support/expect";
 import { commitFund, feePayer, fundTx, funded, opened, type Scenario } from "./support/fixtures";
 import { addOutput, capacityOf, mapOutput, withCapacity } from "./support/mutate";
-import { CkbWorld } from "./support/world";
+import { CkbWorld } from "../../scripts/lib/ckb/world";
 
 /** Abort: refund whoever funded while the channel is not fully funded (CKB VM). */
 describe("CKB abort (channel type script, CKB VM)", function () {

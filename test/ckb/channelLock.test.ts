@@ -8,7 +8,7 @@ import { CKB_LOCK_EXIT as LOCK_EXIT } from "../../src/ckb";
 import { CKB_SCRIPTS_DIR } from "../../scripts/ckb/bundle";
 import { expectRejected } from "./support/expect";
 import { feePayer, funded } from "./support/fixtures";
-import { CkbWorld } from "./support/world";
+import { CkbWorld } from "../../scripts/lib/ckb/world";
 import { helpers } from "@ckb-lumos/lumos";
 
 /** channel-lock (C): funds cells open only next to their channel's type script. */

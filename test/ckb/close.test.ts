@@ -6,7 +6,7 @@ import { commitChannel, disputeTx, feePayer, funded, nextState, signAll, type Sc
 import { addInput, capacityOf, mapOutput, setWitness, withCapacity } from "./support/mutate";
 import { actionWitness } from "../../src/ckb/skeleton";
 import { encodeState } from "../../src/encoding/encodeState";
-import { CkbWorld } from "./support/world";
+import { CkbWorld } from "../../scripts/lib/ckb/world";
 
 /** Close: a final state signed by all pays out at once (channel type script, CKB VM). */
 describe("CKB close (channel type script, CKB VM)", function () {

@@ -7,7 +7,7 @@ import { signState } from "../../src/encoding/signState";
 import { expectRejected, expectSnapshotCycles } from "./support/expect";
 import { commitChannel, disputeTx, fundTx, funded, KEYS, nextState, opened, signAll } from "./support/fixtures";
 import { addInput, mapOutput, setWitness } from "./support/mutate";
-import { CkbWorld } from "./support/world";
+import { CkbWorld } from "../../scripts/lib/ckb/world";
 
 const SECP_N = 0xfffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141n;
 

@@ -2,7 +2,7 @@ import { buildForceClose, CKB_EXIT as EXIT, forceCloseSince } from "../../src/ck
 import { expectRejected, expectSnapshotCycles } from "./support/expect";
 import { commitChannel, disputeTx, feePayer, funded, nextState, type Scenario } from "./support/fixtures";
 import { capacityOf, mapOutput, setSince, withCapacity } from "./support/mutate";
-import { CkbWorld } from "./support/world";
+import { CkbWorld } from "../../scripts/lib/ckb/world";
 
 /**
  * ForceClose: after the challenge window the registered state pays out. The window is the

@@ -3,7 +3,7 @@ import { udtData } from "../../src/ckb/buildFund";
 import { expectAccepted, expectRejected, expectSnapshotCycles } from "./support/expect";
 import { CKB, commitFund, fundTx, opened } from "./support/fixtures";
 import { addInput, capacityOf, mapOutput, withCapacity } from "./support/mutate";
-import { CkbWorld } from "./support/world";
+import { CkbWorld } from "../../scripts/lib/ckb/world";
 
 /** Fund: each participant deposits its part into funds cells (channel type script, CKB VM). */
 describe("CKB fund (channel type script, CKB VM)", function () {

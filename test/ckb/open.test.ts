@@ -6,7 +6,7 @@ import { keccak256 } from "../../src/encoding/keccak256";
 import { expectRejected, expectSnapshotCycles } from "./support/expect";
 import { openTx } from "./support/fixtures";
 import { addOutput, mapOutput } from "./support/mutate";
-import { CkbWorld } from "./support/world";
+import { CkbWorld } from "../../scripts/lib/ckb/world";
 
 /** Open: the channel type script in the CKB VM (WASM ckb-debugger), builder output and attacks on it. */
 describe("CKB open (channel type script, CKB VM)", function () {

@@ -9,7 +9,7 @@ import type { Hex, State } from "../../src/encoding/types";
 import { PROP_SEED } from "../encoding/support/arbitraries";
 import { disputeTx, funded, nextState, signAll, type Scenario } from "./support/fixtures";
 import { setWitness } from "./support/mutate";
-import { CkbWorld } from "./support/world";
+import { CkbWorld } from "../../scripts/lib/ckb/world";
 
 /**
  * Each run is one CKB VM verification (~2–3 s in the WASM debugger), so the run count is

@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import type { Verdict } from "./world";
+import type { Verdict } from "../../../scripts/lib/ckb/world";
 
 /** Every channel group accepted (and the channel type script did run). */
 export function expectAccepted(v: Verdict): void {

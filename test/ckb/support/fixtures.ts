@@ -14,7 +14,7 @@ import {
   type FeePayer,
 } from "../../../src/ckb";
 import { udtData } from "../../../src/ckb/buildFund";
-import { CkbWorld } from "./world";
+import { CkbWorld } from "../../../scripts/lib/ckb/world";
 
 export const CKB = 100_000_000n;
 export const KEYS: Hex[] = ["0x" + "11".repeat(32), "0x" + "22".repeat(32), "0x" + "33".repeat(32)] as Hex[];

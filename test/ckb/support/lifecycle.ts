@@ -1,7 +1,7 @@
 import { buildAbort, buildClose, buildForceClose } from "../../../src/ckb";
 import type { helpers } from "@ckb-lumos/lumos";
 import { commitChannel, commitFund, disputeTx, feePayer, fundTx, nextState, opened, openTx, signAll } from "./fixtures";
-import { CkbWorld } from "./world";
+import { CkbWorld } from "../../../scripts/lib/ckb/world";
 
 export const TX_KINDS = ["open", "fund", "abort", "dispute", "refute", "close", "forceClose"] as const;
 export type TxKind = (typeof TX_KINDS)[number];

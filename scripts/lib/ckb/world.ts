@@ -4,8 +4,8 @@ import { helpers } from "@ckb-lumos/lumos";
 import { Cell as CccCell, OutPoint as CccOutPoint, Script as CccScript, Transaction, hexFrom } from "@ckb-ccc/core";
 import { readFileSync } from "node:fs";
 import type { CkbDeployment } from "../../../src/ckb";
-import { channelLockBinary } from "../../../scripts/ckb/bundle";
-import { committedBytecode } from "../../../scripts/ckb/compileBytecode";
+import { channelLockBinary } from "../../ckb/bundle";
+import { committedBytecode } from "../../ckb/compileBytecode";
 import { runScriptGroup } from "./vm";
 
 // ckb-testtool's ESM entry is broken (probe README): load it with require.
