@@ -1,7 +1,7 @@
 import { EXIT } from "../../src/ckb/exitCodes";
 import { BACKEND_CKB } from "../../src/encoding/backends";
-import { hexToBytes } from "../../src/encoding/internal/hex";
 import type { State } from "../../src/encoding/types";
+import { hexBytes } from "../common/chain";
 import { fail } from "./context";
 
 /** How this chain treats asset i of an outcome. */
@@ -52,7 +52,7 @@ export function assetKinds(state: State, n: number): AssetKinds {
       if (asset.ccHolder.length !== 66) fail(EXIT.BAD_OUTCOME);
       for (let k = 0; k < a; k++) if (kinds[k] === ASSET_UDT && o.assets[k].ccHolder === asset.ccHolder) fail(EXIT.BAD_OUTCOME);
       kinds.push(ASSET_UDT);
-      udt.push(hexToBytes(asset.ccHolder, "ccHolder"));
+      udt.push(hexBytes(asset.ccHolder));
     }
   }
   return { kinds, udt, ckb };

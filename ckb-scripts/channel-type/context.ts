@@ -2,9 +2,8 @@ import * as b from "@ckb-js-std/bindings";
 import { EXIT } from "../../src/ckb/exitCodes";
 import { decodeParams } from "../../src/encoding/decodeParams";
 import { decodeState } from "../../src/encoding/decodeState";
-import { hexToBytes } from "../../src/encoding/internal/hex";
 import type { Params, State } from "../../src/encoding/types";
-import { JS_VM_ARGS_PREFIX } from "../common/chain";
+import { JS_VM_ARGS_PREFIX, hexBytes } from "../common/chain";
 import { bytesEqual, fixVec, moleculeBytes, packBytes, packScript, packTable, tableFields, u64Bytes, uintLE } from "../common/molecule";
 
 /** Exits the script with `code` (never returns). */
@@ -61,8 +60,8 @@ export function readChannel(paramsBytes: Uint8Array): Channel {
   const eth: Uint8Array[] = [];
   const cc: Uint8Array[] = [];
   for (const p of params.participants) {
-    eth.push(hexToBytes(p.ethAddress, "ethAddress"));
-    cc.push(hexToBytes(p.ccAddress, "ccAddress"));
+    eth.push(hexBytes(p.ethAddress));
+    cc.push(hexBytes(p.ccAddress));
   }
   return { paramsBytes, params, n: params.participants.length, eth, cc };
 }

@@ -45,10 +45,7 @@ export function open(id: Identity, data: Uint8Array): void {
   if (lock === null || !bytesEqual(lock, id.channelLock)) fail(EXIT.BAD_CHANNEL_LOCK);
 }
 
-/** Lowercase 0x-hex of 32 bytes (the decoder's spelling of a bytes32). */
+/** Lowercase 0x-hex of 32 bytes (the decoder's spelling of a bytes32), natively. */
 export function hex32(v: Uint8Array): string {
-  const digits = "0123456789abcdef";
-  let s = "0x";
-  for (let i = 0; i < 32; i++) s += digits[v[i] >> 4] + digits[v[i] & 15];
-  return s;
+  return "0x" + b.hex.encode(v.slice(0, 32).buffer as ArrayBuffer);
 }

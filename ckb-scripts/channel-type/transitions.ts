@@ -1,6 +1,6 @@
 import * as b from "@ckb-js-std/bindings";
 import { EXIT } from "../../src/ckb/exitCodes";
-import { cellData, cellField } from "../common/chain";
+import { cellField, ckbHash } from "../common/chain";
 import { bytesEqual, tableFields } from "../common/molecule";
 import { assetKinds, sameOutcomeShape } from "./assets";
 import { capacity, noFundsInputs, onlyChannelInTx, udtAmount, udtAsset } from "./cells";
@@ -18,8 +18,10 @@ function sameCellWith(id: Identity, next: Status): void {
   if (capacity(0, b.SOURCE_GROUP_OUTPUT) !== capacity(0, b.SOURCE_GROUP_INPUT)) fail(EXIT.CAPACITY_CHANGED);
   const lock = cellField(0, b.SOURCE_GROUP_OUTPUT, b.CELL_FIELD_LOCK);
   if (lock === null || !bytesEqual(lock, id.channelLock)) fail(EXIT.BAD_CHANNEL_LOCK);
-  const data = cellData(0, b.SOURCE_GROUP_OUTPUT);
-  if (data === null || !bytesEqual(data, packStatus(next))) fail(EXIT.BAD_NEW_STATUS);
+  // The node hashes the output data natively (CELL_FIELD_DATA_HASH): comparing hashes costs
+  // ~0.1 M cycles where comparing ~1.7 kB in QuickJS cost ~1.5 M.
+  const dataHash = cellField(0, b.SOURCE_GROUP_OUTPUT, b.CELL_FIELD_DATA_HASH);
+  if (dataHash === null || !bytesEqual(dataHash, ckbHash(packStatus(next)))) fail(EXIT.BAD_NEW_STATUS);
 }
 
 function copyStatus(s: Status): Status {

@@ -8,6 +8,7 @@ declare module "@ckb-js-std/bindings" {
   export const SOURCE_GROUP_INPUT: SourceType;
   export const SOURCE_GROUP_OUTPUT: SourceType;
   export const CELL_FIELD_CAPACITY: number;
+  export const CELL_FIELD_DATA_HASH: number;
   export const CELL_FIELD_LOCK: number;
   export const CELL_FIELD_LOCK_HASH: number;
   export const CELL_FIELD_TYPE: number;
@@ -30,6 +31,12 @@ declare module "@ckb-js-std/bindings" {
     update(data: ArrayBuffer): void;
     finalize(): ArrayBuffer;
   }
+  export class Blake2b {
+    constructor(personal?: string);
+    update(data: ArrayBuffer): void;
+    finalize(): ArrayBuffer;
+  }
+  export const hex: { encode(b: ArrayBuffer): string; decode(s: string): ArrayBuffer };
   export const secp256k1: {
     recover(signature: ArrayBuffer, recoveryId: number, messageHash: ArrayBuffer): ArrayBuffer;
     serializePubkey(pubkey: ArrayBuffer, compressed?: boolean): ArrayBuffer;

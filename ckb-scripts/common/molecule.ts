@@ -99,7 +99,7 @@ export function u64Bytes(x: bigint): Uint8Array {
  */
 export function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
   if (a.length !== b.length) return false;
-  if (a.length > 48) return latin1(a) === latin1(b);
+  if (a.length > 16) return latin1(a) === latin1(b);
   let d = 0;
   for (let i = 0; i < a.length; i++) d |= a[i] ^ b[i];
   return d === 0;
