@@ -1,7 +1,7 @@
 import type { OutPoint, Script } from "@ckb-lumos/base";
 import { blockchain, utils } from "@ckb-lumos/base";
 import { bytes } from "@ckb-lumos/codec";
-import { ChannelTypeArgs } from "../../typechain/ckb/perun";
+import { ChannelTypeArgs } from "./generated/perun";
 import { keccak256 } from "../encoding/keccak256";
 import type { CkbDeployment } from "./types";
 

@@ -2,7 +2,7 @@ import type { Cell, CellDep, Script } from "@ckb-lumos/base";
 import { blockchain } from "@ckb-lumos/base";
 import { bytes } from "@ckb-lumos/codec";
 import { helpers } from "@ckb-lumos/lumos";
-import { ChannelAction } from "../../typechain/ckb/perun";
+import { ChannelAction } from "./generated/perun";
 import { CkbBuildError } from "./errors";
 import type { CkbDeployment, FeePayer } from "./types";
 

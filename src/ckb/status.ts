@@ -1,5 +1,5 @@
 import { bytes } from "@ckb-lumos/codec";
-import { ChannelStatus } from "../../typechain/ckb/perun";
+import { ChannelStatus } from "./generated/perun";
 import { decodeParams } from "../encoding/decodeParams";
 import { decodeState } from "../encoding/decodeState";
 import { encodeParams } from "../encoding/encodeParams";

@@ -2,16 +2,19 @@ import { expect } from "chai";
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { bytes } from "@ckb-lumos/codec";
-import { generateCkbCodecs, OUT_DIR } from "../../scripts/ckb/codegenCkb";
+import { generateCkbCodecs, generateTypechainCkb, OUT_DIR, SRC_OUT_DIR } from "../../scripts/ckb/codegenCkb";
 import { ChannelStatus } from "../../typechain/ckb/perun";
 
 /** typechain/ckb is exactly what the codegen makes from ckb-scripts/schemas (drift check). */
 describe("CKB codegen: typechain/ckb from the molecule schemas", () => {
-  it("the committed codecs equal a fresh generation", () => {
-    const fresh = generateCkbCodecs();
-    const committed = readdirSync(OUT_DIR).sort();
-    expect(committed).to.deep.equal([...fresh.keys()].sort());
-    for (const [file, code] of fresh) expect(readFileSync(join(OUT_DIR, file), "utf8"), `typechain/ckb/${file} drifted`).to.equal(code);
+  it("the committed codecs (src/ckb/generated) and typechain/ckb equal a fresh generation", () => {
+    for (const [dir, fresh] of [
+      [SRC_OUT_DIR, generateCkbCodecs()],
+      [OUT_DIR, generateTypechainCkb()],
+    ] as const) {
+      expect(readdirSync(dir).sort()).to.deep.equal([...fresh.keys()].sort());
+      for (const [file, code] of fresh) expect(readFileSync(join(dir, file), "utf8"), `${dir}/${file} drifted: npm run codegen:ckb`).to.equal(code);
+    }
   });
 
   it("packs Bytes with molecule's length header (the lumos codegen workaround holds)", () => {
