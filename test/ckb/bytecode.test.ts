@@ -1,5 +1,7 @@
 import { expect } from "chai";
+import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
+import { join } from "node:path";
 import { bundleChannelType } from "../../scripts/ckb/bundle";
 import { COMPILER_PATH, committedBytecode, committedManifest, compileBytecode, sha256 } from "../../scripts/ckb/compileBytecode";
 
@@ -13,6 +15,12 @@ describe("CKB channel-type bytecode (generated artifact)", () => {
     const m = committedManifest();
     expect(sha256(bundleChannelType()), "bundle drifted from channel-type.bc.json: run npm run build:ckb").to.equal(m.bundleSha256);
     expect(sha256(committedBytecode())).to.equal(m.bytecodeSha256);
+  });
+
+  it("the on-chain sources type-check against the ckb-js-vm bindings (ckb-scripts/tsconfig.json)", function () {
+    this.timeout(120_000);
+    const root = join(__dirname, "..", "..");
+    execFileSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", join(root, "ckb-scripts", "tsconfig.json")], { stdio: "pipe" });
   });
 
   it("recompiles to the committed bytes (when ckbqjsc is built)", function () {
