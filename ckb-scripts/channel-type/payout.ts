@@ -9,7 +9,8 @@ import { type Channel, type Status, fail } from "./context";
 
 /**
  * The closing transaction's outputs pay every participant what it is owed, summed over the
- * outputs whose lock hash is its ccAddress:
+ * outputs whose lock hash is its ccAddress and that carry no type script or one of the
+ * channel's UDT types:
  * - capacity ≥ its extras (capacity it deposited beyond its CKByte balance) + its CKByte
  *   balance in `state` (+ the channel cell's capacity for participant 0, who opened it);
  * - for every UDT, amount ≥ its balance.
@@ -32,11 +33,17 @@ export function checkPayouts(channel: Channel, status: Status, state: State, kin
     let p = -1;
     for (let i = 0; i < n; i++) if (bytesEqual(lockHash, channel.cc[i])) p = i;
     if (p < 0) continue;
-    cap[p] += capacity(j, b.SOURCE_OUTPUT);
     const typeHash = cellField(j, b.SOURCE_OUTPUT, b.CELL_FIELD_TYPE_HASH);
-    if (typeHash === null) continue;
+    if (typeHash === null) {
+      cap[p] += capacity(j, b.SOURCE_OUTPUT);
+      continue;
+    }
+    // Only plain cells and the channel's own UDT cells count: capacity under any other type
+    // script (e.g. one that never lets the cell be spent) is not a payout (protects each
+    // participant from being "paid" into a cell it cannot spend).
     const a = udtAsset(kinds, typeHash);
     if (a < 0) continue;
+    cap[p] += capacity(j, b.SOURCE_OUTPUT);
     const amount = udtAmount(j, b.SOURCE_OUTPUT);
     if (amount !== null) udt[a][p] += amount;
   }

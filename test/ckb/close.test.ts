@@ -44,6 +44,14 @@ describe("CKB close (channel type script, CKB VM)", function () {
     expectRejected(world.verify(cheated), EXIT.PAYOUT_CKB_TOO_LOW);
   });
 
+  it("refuses capacity paid into a cell under a foreign type script (PAYOUT_CKB_TOO_LOW)", () => {
+    const sc = funded(world, 2, false);
+    const skel = closeTx(sc, nextState(sc, 7n, 30n, true));
+    // Bob's payout cell gets a type script he does not control (it could forbid spending).
+    const trapped = mapOutput(skel, 1, (c) => ({ ...c, cellOutput: { ...c.cellOutput, type: world.script("trap") } }));
+    expectRejected(world.verify(trapped), EXIT.PAYOUT_CKB_TOO_LOW);
+  });
+
   it("refuses a payout that withholds one UDT unit (PAYOUT_UDT_TOO_LOW)", () => {
     const sc = funded(world, 2, true);
     const s = nextState(sc, 7n, 30n, true);
