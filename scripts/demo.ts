@@ -1,6 +1,6 @@
 /**
  * `npm start`: the main job. Runs a complete Perun channel lifecycle on every chain that has
- * a demo module — the EVM on Hardhat's in-process network and the ICP canister in the test host — with the library doing all
+ * a demo module — the EVM on Hardhat's in-process network, the ICP canister in the test host and the CKB scripts in the CKB VM — with the library doing all
  * off-chain work, prints what happens, closes with a cost table per chain, and exits non-zero
  * if any step or check failed.
  *
@@ -11,11 +11,12 @@ import hre from "hardhat";
 import { demoPeople } from "./demo/people";
 import { evmDemo } from "./demo/evm";
 import { icpDemo } from "./demo/icp";
+import { ckbDemo } from "./demo/ckb";
 import { textDemoLog } from "./demo/demoLog";
 import { reportOutcome, runDemo } from "./demo/runDemo";
 import type { ChainDemo } from "./demo/types";
 
-const CHAINS: ChainDemo[] = [evmDemo(hre), icpDemo()];
+const CHAINS: ChainDemo[] = [evmDemo(hre), icpDemo(), ckbDemo()];
 
 async function main(): Promise<void> {
   const started = Date.now();

@@ -37,6 +37,24 @@ export { verifyWithdrawalAuthSignature } from "./encoding/verifyWithdrawalAuthSi
 export { addressFromPrivateKey } from "./encoding/addressFromPrivateKey";
 export { assertExpectedSigner, parseSignature, recoverDigestSigner } from "./encoding/signaturePolicy";
 export type { ParsedSignature } from "./encoding/signaturePolicy";
+export {
+  SIGNATURE_OK,
+  SIGNATURE_RULE_HIGH_S,
+  SIGNATURE_RULE_LENGTH,
+  SIGNATURE_RULE_R_RANGE,
+  SIGNATURE_RULE_R_ZERO,
+  SIGNATURE_RULE_S_ZERO,
+  SIGNATURE_RULE_V,
+  signatureRuleViolation,
+} from "./encoding/signatureRules";
+export {
+  ethSignedDigestWith,
+  SIGNATURE_RULE_RECOVERY,
+  SIGNATURE_RULE_SIGNER,
+  SIGNATURE_RULE_ZERO_ADDRESS,
+  verifySignatureWith,
+} from "./encoding/verifySignatureWith";
+export type { SignatureCrypto } from "./encoding/verifySignatureWith";
 
 // Internet Computer withdrawal authorisation (src/encoding/icp)
 export type { IcpWithdrawalAuth } from "./encoding/icp/IcpWithdrawalAuth";

@@ -11,7 +11,16 @@ import {
   SignatureZeroAddressError,
 } from "../errors/signatureErrors";
 import type { Address, Hex } from "./types";
-import { keccak256, SECP256K1_HALF_N, SECP256K1_N, secp256k1 } from "./internal/crypto";
+import { keccak256, secp256k1 } from "./internal/crypto";
+import {
+  SIGNATURE_RULE_HIGH_S,
+  SIGNATURE_RULE_LENGTH,
+  SIGNATURE_RULE_R_RANGE,
+  SIGNATURE_RULE_R_ZERO,
+  SIGNATURE_RULE_S_ZERO,
+  SIGNATURE_RULE_V,
+  signatureRuleViolation,
+} from "./signatureRules";
 import { bytesToHex, toBytes } from "./internal/hex";
 import { normalizeAddress } from "./normalizeAddress";
 
@@ -43,16 +52,23 @@ export interface ParsedSignature {
 /** Applies rules 1–4 to a 65-byte `r ‖ s ‖ v` signature given as bytes or 0x-hex. */
 export function parseSignature(signature: Uint8Array | Hex): ParsedSignature {
   const sig = signature instanceof Uint8Array ? signature : toBytes(signature, "signature");
-  if (sig.length !== 65) throw new SignatureLengthError(sig.length);
-  const v = sig[64];
-  if (v !== 27 && v !== 28) throw new SignatureVError(v);
-  const r = wordToBigInt(sig, 0);
-  if (r === 0n) throw new SignatureRZeroError();
-  if (r >= SECP256K1_N) throw new SignatureRRangeError(r);
-  const s = wordToBigInt(sig, 32);
-  if (s === 0n) throw new SignatureSZeroError();
-  if (s > SECP256K1_HALF_N) throw new SignatureHighSError(s);
-  return { r, s, v, recovery: v === 27 ? 0 : 1 };
+  // The byte-level rules (signatureRules.ts) decide; this function only names the failure.
+  switch (signatureRuleViolation(sig)) {
+    case SIGNATURE_RULE_LENGTH:
+      throw new SignatureLengthError(sig.length);
+    case SIGNATURE_RULE_V:
+      throw new SignatureVError(sig[64]);
+    case SIGNATURE_RULE_R_ZERO:
+      throw new SignatureRZeroError();
+    case SIGNATURE_RULE_R_RANGE:
+      throw new SignatureRRangeError(wordToBigInt(sig, 0));
+    case SIGNATURE_RULE_S_ZERO:
+      throw new SignatureSZeroError();
+    case SIGNATURE_RULE_HIGH_S:
+      throw new SignatureHighSError(wordToBigInt(sig, 32));
+  }
+  const v = sig[64] as 27 | 28;
+  return { r: wordToBigInt(sig, 0), s: wordToBigInt(sig, 32), v, recovery: v === 27 ? 0 : 1 };
 }
 
 /**

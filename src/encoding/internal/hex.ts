@@ -6,8 +6,20 @@ import type { Hex } from "../types";
  * engines without Node's Buffer (Azle, ckb-js-vm's QuickJS).
  */
 
-/** "00".."ff" by byte value. */
-const BYTE_TO_HEX: string[] = Array.from({ length: 256 }, (_, i) => (i < 16 ? "0" : "") + i.toString(16));
+/**
+ * "00".."ff" by byte value, built on first use: module load does no work, because the CKB
+ * scripts bundle this module and paid 1.7 M cycles for an eagerly built table even on paths
+ * that never print hex (../shared/probes/ckb/cycles/results.md).
+ */
+let byteToHex: string[] | undefined;
+
+function byteToHexTable(): string[] {
+  if (byteToHex === undefined) {
+    byteToHex = [];
+    for (let i = 0; i < 256; i++) byteToHex.push((i < 16 ? "0" : "") + i.toString(16));
+  }
+  return byteToHex;
+}
 
 /** Flag OR-ed into a nibble when the digit was an upper-case letter (for EIP-55 checks). */
 export const HEX_UPPER = 0x10;
@@ -16,20 +28,40 @@ export const HEX_LOWER = 0x20;
 /** Marks a character that is not a hex digit; bit 0x40 never occurs in a valid entry. */
 export const HEX_INVALID = 0x40;
 
-/** Char code (0..255) -> nibble | case flag, or 0xff for non-hex characters. */
-const NIBBLE = new Uint8Array(256).fill(0xff);
-for (let i = 0; i < 10; i++) NIBBLE[48 + i] = i;
-for (let i = 0; i < 6; i++) {
-  NIBBLE[65 + i] = (10 + i) | HEX_UPPER;
-  NIBBLE[97 + i] = (10 + i) | HEX_LOWER;
+/** Char code (0..255) -> nibble | case flag, or 0xff for non-hex characters; built on first use. */
+let nibbleTable: Uint8Array | undefined;
+
+function nibbles(): Uint8Array {
+  if (nibbleTable === undefined) {
+    const t = new Uint8Array(256).fill(0xff);
+    for (let i = 0; i < 10; i++) t[48 + i] = i;
+    for (let i = 0; i < 6; i++) {
+      t[65 + i] = (10 + i) | HEX_UPPER;
+      t[97 + i] = (10 + i) | HEX_LOWER;
+    }
+    nibbleTable = t;
+  }
+  return nibbleTable;
 }
 
 /** Lowercase 0x-hex of `bytes[start:end]`. */
 export function bytesToHex(bytes: Uint8Array, start = 0, end = bytes.length): Hex {
   let s = "0x";
-  for (let i = start; i < end; i++) s += BYTE_TO_HEX[bytes[i]];
+  if (end - start <= SHORT_HEX) {
+    // Addresses, bytes32 and other short values: two digits per byte without the table, so a
+    // decoder that only meets short values (the CKB scripts: 2.5 M cycles for the table in
+    // ckb-js-vm) never builds it; long values amortise the table.
+    for (let i = start; i < end; i++) s += DIGITS[bytes[i] >> 4] + DIGITS[bytes[i] & 15];
+    return s as Hex;
+  }
+  const table = byteToHexTable();
+  for (let i = start; i < end; i++) s += table[bytes[i]];
   return s as Hex;
 }
+
+/** Values up to this many bytes are printed digit by digit (see bytesToHex). */
+const SHORT_HEX = 64;
+const DIGITS = "0123456789abcdef";
 
 /**
  * Validates the shape of a 0x-hex string (type, prefix, even length) and returns its byte
@@ -50,6 +82,7 @@ export function hexByteLength(value: unknown, field: string): number {
  * the case flags seen so address callers can detect mixed case; throws on a non-hex digit.
  */
 export function writeHexDigits(out: Uint8Array, pos: number, hex: string, byteLength: number, field: string): number {
+  const NIBBLE = nibbles();
   let flags = 0;
   for (let i = 0, c = 2; i < byteLength; i++, c += 2) {
     const a = hex.charCodeAt(c);

@@ -48,9 +48,12 @@ export class AbiReader {
 
   /** True iff the `n` bytes at `pos` are all zero. */
   private zero(pos: number, n: number): boolean {
-    const b = this.bytes;
+    // Four bytes per step: in ckb-js-vm every loop iteration costs ~1.7 k cycles.
+    const v = this.view;
     let acc = 0;
-    for (let k = 0; k < n; k++) acc |= b[pos + k];
+    let k = 0;
+    for (; k + 4 <= n; k += 4) acc |= v.getUint32(pos + k);
+    for (; k < n; k++) acc |= this.bytes[pos + k];
     return acc === 0;
   }
 

@@ -1,0 +1,7 @@
+import { PerunError } from "../errors/PerunError";
+
+/** A CKB transaction cannot be built from the given inputs (the message says which rule). */
+export class CkbBuildError extends PerunError {}
+
+/** A cell is not a well-formed channel cell (data is not a canonical ChannelStatus). */
+export class CkbChannelCellError extends PerunError {}
