@@ -14,12 +14,6 @@ const SRC = join(__dirname, "..", "..", "src");
 const ALLOWED_PACKAGES = new Set(["@noble/hashes/sha3.js", "@noble/curves/secp256k1.js"]);
 const FORBIDDEN_GLOBALS = /\b(Buffer|process|require|__dirname|__filename|globalThis|TextEncoder|TextDecoder|setTimeout|crypto)\b/;
 
-/**
- * Per-chain client folders (src/ckb, src/evm, src/icp; STYLE rule 12) are built on their
- * chain's SDK and run off-chain only; the rule covers the shared library they build on.
- */
-const CHAIN_CLIENTS = new Set(["ckb", "evm", "icp"]);
-
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);

@@ -14,7 +14,7 @@ describe("ICP test host: instruction metering (meter.ts)", () => {
     const wasm = m.emitBinary();
     m.dispose();
     const { bytes } = instrumentForMetering(b, wasm);
-    const inst = new WebAssembly.Instance(new WebAssembly.Module(bytes), {});
+    const inst = new WebAssembly.Instance(new WebAssembly.Module(new Uint8Array(bytes)), {});
     (inst.exports[entry] as (...a: number[]) => unknown)(...args);
     return { raw: (inst.exports[RAW_COUNTER] as WebAssembly.Global).value as bigint, ic: (inst.exports[IC_COUNTER] as WebAssembly.Global).value as bigint };
   }
