@@ -32,7 +32,21 @@ export async function sendContractTx(
   }
   if (!receipt) throw new EvmRpcError(action, `no receipt for ${tx.hash}`);
   if (receipt.status !== 1) throw await minedRevert(action, tx, receipt);
+  await nonceAdvanced(tx);
   return receipt;
+}
+
+/**
+ * Waits until the provider reports the sender's next nonce. ethers' JsonRpcProvider answers a
+ * repeated `eth_getTransactionCount` from a short cache (250 ms by default), so a second
+ * transaction sent right after a mined one (approve → deposit, deposit → close) would reuse the
+ * nonce and be rejected; a wallet sending through the client must not have to know that.
+ */
+async function nonceAdvanced(tx: ContractTransactionResponse): Promise<void> {
+  for (let i = 0; i < 40; i++) {
+    if ((await tx.provider.getTransactionCount(tx.from, "pending")) > tx.nonce) return;
+    await new Promise((ok) => setTimeout(ok, 50));
+  }
 }
 
 async function minedRevert(

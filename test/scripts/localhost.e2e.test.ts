@@ -86,7 +86,7 @@ describe("scripts: localhost walk-through (hardhat node + --network localhost)",
     expect(deploy.status, deploy.stderr).to.equal(0);
     expect(deploy.stdout).to.include(`deploy-evm: checking RPC of network localhost (${url})`);
     expect(deploy.stdout).to.include("deploy-evm: deployer from node account #0");
-    const record = JSON.parse(readFileSync(join(dir, "localhost.json"), "utf8"));
+    const record = JSON.parse(readFileSync(join(dir, "localhost-31337.json"), "utf8"));
     expect(record.network).to.equal("localhost");
     expect(record.chainId).to.equal(31337);
     expect(record.contracts.AssetHolderERC20[0]).to.include({ token, symbol: "PDT", decimals: 18 });

@@ -1,0 +1,18 @@
+/**
+ * The README's client example: the TypeScript block that follows the marker
+ * `<!-- client-example: cooperativeClose -->`. Tests compile and run exactly that text.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+
+export const README_EXAMPLE_MARKER = "<!-- client-example: cooperativeClose -->";
+
+/** The example's source as it stands in README.md. */
+export function readmeClientExample(root: string): string {
+  const readme = readFileSync(join(root, "README.md"), "utf8");
+  const at = readme.indexOf(README_EXAMPLE_MARKER);
+  if (at < 0) throw new Error(`README.md has no ${README_EXAMPLE_MARKER}`);
+  const match = /```ts\n([\s\S]*?)```/.exec(readme.slice(at));
+  if (!match) throw new Error("no ```ts block after the client example marker");
+  return match[1];
+}
