@@ -102,7 +102,7 @@ export class PerunEvmClient {
   }
 
   /** Deposits into a known holder (ERC-20 allowance handled; see `deposit`). */
-  deposit(request: Omit<DepositRequest, "holder"> & { holder: HolderRef }): Promise<DepositResult> {
+  async deposit(request: Omit<DepositRequest, "holder"> & { holder: HolderRef }): Promise<DepositResult> {
     return deposit(this.signer, { ...request, holder: this.holder(request.holder) });
   }
 
@@ -132,7 +132,7 @@ export class PerunEvmClient {
   }
 
   /** Withdraws a settled balance (signed with the library by default). */
-  withdraw(request: Omit<WithdrawRequest, "holder"> & { holder: HolderRef }): Promise<WithdrawResult> {
+  async withdraw(request: Omit<WithdrawRequest, "holder"> & { holder: HolderRef }): Promise<WithdrawResult> {
     return withdraw(this.signer, { ...request, holder: this.holder(request.holder).address });
   }
 
