@@ -4,7 +4,17 @@
  */
 
 // Types
-export type { Address, Allocation, Asset, Hex, Params, Participant, State, SubAlloc, WithdrawalAuth } from "./encoding/types";
+export type {
+  Address,
+  Allocation,
+  Asset,
+  Hex,
+  Params,
+  Participant,
+  State,
+  SubAlloc,
+  WithdrawalAuth,
+} from "./encoding/types";
 
 // Backend IDs
 export { BACKEND_CKB, BACKEND_ETH, BACKEND_ICP } from "./encoding/backends";

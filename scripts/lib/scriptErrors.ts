@@ -92,7 +92,11 @@ export class DeployerUnderfundedError extends ScriptError {
 /** DEPLOYMENTS_DIR cannot hold the record (not a folder, not creatable, not writable). */
 export class DeploymentsDirUnwritableError extends ScriptError {
   constructor(dir: string, reason: string, cause?: unknown) {
-    super(`cannot write the deployment record into "${dir}": ${reason}; set DEPLOYMENTS_DIR to a writable folder`, { dir, reason }, cause);
+    super(
+      `cannot write the deployment record into "${dir}": ${reason}; set DEPLOYMENTS_DIR to a writable folder`,
+      { dir, reason },
+      cause,
+    );
   }
 }
 

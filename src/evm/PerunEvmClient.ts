@@ -83,7 +83,10 @@ export class PerunEvmClient {
     return new PerunEvmClient({
       signer,
       adjudicator: c.Adjudicator.address,
-      holders: [{ address: c.AssetHolderETH.address }, ...c.AssetHolderERC20.map((h) => ({ address: h.address, token: h.token }))],
+      holders: [
+        { address: c.AssetHolderETH.address },
+        ...c.AssetHolderERC20.map((h) => ({ address: h.address, token: h.token })),
+      ],
       startBlock: record.startBlock,
     });
   }
@@ -175,7 +178,9 @@ export class PerunEvmClient {
   }
 
   /** Watches this client's contracts from `fromBlock` (default the start block). */
-  watchEvents(options: Omit<WatchOptions, "adjudicator" | "holders" | "fromBlock"> & { fromBlock?: number }): EventWatcher {
+  watchEvents(
+    options: Omit<WatchOptions, "adjudicator" | "holders" | "fromBlock"> & { fromBlock?: number },
+  ): EventWatcher {
     return watchChannelEvents(this.provider, {
       ...options,
       fromBlock: options.fromBlock ?? this.startBlock,

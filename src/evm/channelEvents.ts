@@ -93,7 +93,11 @@ export async function queryChannelEvents(
     for (const log of logs) {
       const event = decodeLog(log, log.address.toLowerCase() === adjudicator);
       if (!event) continue;
-      if ((event.kind === "ChannelUpdate" || event.kind === "OutcomeSet") && channels && !channels.includes(event.channelID))
+      if (
+        (event.kind === "ChannelUpdate" || event.kind === "OutcomeSet") &&
+        channels &&
+        !channels.includes(event.channelID)
+      )
         continue;
       if ((event.kind === "Deposited" || event.kind === "Withdrawn") && fundings && !fundings.includes(event.fundingID))
         continue;
@@ -126,7 +130,12 @@ function decodeLog(log: Log, fromAdjudicator: boolean): PerunEvmEvent | undefine
     case "OutcomeSet":
       return { ...base, kind: "OutcomeSet", channelID: String(a.channelID).toLowerCase() as Hex };
     case "Deposited":
-      return { ...base, kind: "Deposited", fundingID: String(a.fundingID).toLowerCase() as Hex, amount: BigInt(a.amount) };
+      return {
+        ...base,
+        kind: "Deposited",
+        fundingID: String(a.fundingID).toLowerCase() as Hex,
+        amount: BigInt(a.amount),
+      };
     case "Withdrawn":
       return {
         ...base,

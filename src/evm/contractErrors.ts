@@ -11,9 +11,7 @@ import { ADJUDICATOR_ABI, ASSET_HOLDER_ERC20_ABI, ASSET_HOLDER_ETH_ABI } from ".
 export type PerunContractName = "Adjudicator" | "AssetHolderETH" | "AssetHolderERC20";
 
 type AbiItem =
-  | (typeof ADJUDICATOR_ABI)[number]
-  | (typeof ASSET_HOLDER_ETH_ABI)[number]
-  | (typeof ASSET_HOLDER_ERC20_ABI)[number];
+  (typeof ADJUDICATOR_ABI)[number] | (typeof ASSET_HOLDER_ETH_ABI)[number] | (typeof ASSET_HOLDER_ERC20_ABI)[number];
 type ErrorItem = Extract<AbiItem, { readonly type: "error" }>;
 
 /** Name of any custom error of the three contracts, e.g. `"DisputeStaleVersion"`. */
@@ -35,11 +33,13 @@ type SolidityValue<T extends string> = T extends `uint${string}` | `int${string}
       : unknown;
 
 type ArgsOf<E> = E extends { readonly inputs: readonly (infer I)[] }
-  ? { readonly [P in I as P extends { readonly name: infer N extends string } ? N : never]: P extends {
-      readonly type: infer T extends string;
+  ? {
+      readonly [P in I as P extends { readonly name: infer N extends string } ? N : never]: P extends {
+        readonly type: infer T extends string;
+      }
+        ? SolidityValue<T>
+        : unknown;
     }
-      ? SolidityValue<T>
-      : unknown }
   : never;
 
 /**

@@ -52,15 +52,17 @@ export async function deposit(signer: Signer, request: DepositRequest): Promise<
     const owner = await signer.getAddress();
     const current = await token.allowance(owner, holderAddress);
     if (current < amount) {
-      if (current !== 0n) approvals.push(await sendContractTx("ERC20.approve(0)", () => token.approve(holderAddress, 0n)));
+      if (current !== 0n)
+        approvals.push(await sendContractTx("ERC20.approve(0)", () => token.approve(holderAddress, 0n)));
       approvals.push(await sendContractTx("ERC20.approve", () => token.approve(holderAddress, amount)));
       const raised = await token.allowance(owner, holderAddress);
       if (raised < amount) throw new AllowanceNotRaisedError(holder.token, holderAddress, amount, raised);
     }
   }
   const value = holder.token === undefined ? amount : 0n;
-  const receipt = await sendContractTx(`${holder.token === undefined ? "AssetHolderETH" : "AssetHolderERC20"}.deposit`, () =>
-    contract.deposit(fundingID, amount, { ...request.overrides, value }),
+  const receipt = await sendContractTx(
+    `${holder.token === undefined ? "AssetHolderETH" : "AssetHolderERC20"}.deposit`,
+    () => contract.deposit(fundingID, amount, { ...request.overrides, value }),
   );
   return { approvals, deposit: receipt };
 }

@@ -54,7 +54,9 @@ export class ContractRevertError<N extends RevertName = RevertName> extends EvmC
   }
 
   /** Narrows to one error, e.g. `if (e.is("DisputeStaleVersion")) e.args.registered`. */
-  is<M extends RevertName>(name: M): this is ContractRevertError<M> & { readonly revertName: M; readonly args: RevertArgs<M> } {
+  is<M extends RevertName>(
+    name: M,
+  ): this is ContractRevertError<M> & { readonly revertName: M; readonly args: RevertArgs<M> } {
     return (this.revertName as string) === name;
   }
 }

@@ -28,7 +28,5 @@ export async function progress(
   encodeState(request.from);
   encodeState(request.to);
   const { params, from, to, actorIdx, sig } = request;
-  return sendContractTx("Adjudicator.progress", () =>
-    adjudicator.progress(params, from, to, actorIdx, sig, overrides),
-  );
+  return sendContractTx("Adjudicator.progress", () => adjudicator.progress(params, from, to, actorIdx, sig, overrides));
 }

@@ -60,7 +60,8 @@ export function watchChannelEvents(provider: Provider, options: WatchOptions): E
     }
     for (const event of events) {
       // After a failed `onEvent` the range is read again; what was delivered is not repeated.
-      if (last && (event.blockNumber < last[0] || (event.blockNumber === last[0] && event.logIndex <= last[1]))) continue;
+      if (last && (event.blockNumber < last[0] || (event.blockNumber === last[0] && event.logIndex <= last[1])))
+        continue;
       try {
         await options.onEvent(event);
       } catch (e) {

@@ -2,7 +2,13 @@ import { expect } from "chai";
 import fc from "fast-check";
 import { channelId, encodeParams, encodeState, encodeWithdrawalAuth, fundingId, hashState } from "../../src";
 import { addressArb, bytes32Arb, paramsArb, propOptions, stateArb, withdrawalAuthArb } from "./support/arbitraries";
-import { ethersEncodeParams, ethersEncodeState, ethersEncodeWithdrawalAuth, ethersFundingId, toHex } from "./support/oracle";
+import {
+  ethersEncodeParams,
+  ethersEncodeState,
+  ethersEncodeWithdrawalAuth,
+  ethersFundingId,
+  toHex,
+} from "./support/oracle";
 import { keccak256 } from "ethers";
 
 /** The hand-written encoders agree byte for byte with ethers v6 AbiCoder (test-only oracle). */

@@ -9,7 +9,8 @@ import { join, relative } from "node:path";
  */
 const SRC = join(__dirname, "..", "..", "src");
 const ALLOWED_PACKAGES = new Set(["@noble/hashes/sha3.js", "@noble/curves/secp256k1.js"]);
-const FORBIDDEN_GLOBALS = /\b(Buffer|process|require|__dirname|__filename|globalThis|TextEncoder|TextDecoder|setTimeout|crypto)\b/;
+const FORBIDDEN_GLOBALS =
+  /\b(Buffer|process|require|__dirname|__filename|globalThis|TextEncoder|TextDecoder|setTimeout|crypto)\b/;
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -46,7 +47,9 @@ describe("encoding: platform-neutral library source", () => {
   it("uses no Node or host globals", () => {
     for (const f of files) {
       // Module specifiers ("./internal/crypto") and other string literals are not globals.
-      const hit = code(f).replace(/"[^"\n]*"|`[^`]*`/g, '""').match(FORBIDDEN_GLOBALS);
+      const hit = code(f)
+        .replace(/"[^"\n]*"|`[^`]*`/g, '""')
+        .match(FORBIDDEN_GLOBALS);
       expect(hit?.[0], `${relative(SRC, f)} uses ${hit?.[0]}`).to.equal(undefined);
     }
   });

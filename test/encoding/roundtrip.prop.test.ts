@@ -1,6 +1,13 @@
 import { expect } from "chai";
 import fc from "fast-check";
-import { decodeParams, decodeState, decodeWithdrawalAuth, encodeParams, encodeState, encodeWithdrawalAuth } from "../../src";
+import {
+  decodeParams,
+  decodeState,
+  decodeWithdrawalAuth,
+  encodeParams,
+  encodeState,
+  encodeWithdrawalAuth,
+} from "../../src";
 import { normalized, paramsArb, propOptions, stateArb, withdrawalAuthArb } from "./support/arbitraries";
 import { toHex } from "./support/oracle";
 

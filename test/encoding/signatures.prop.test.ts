@@ -26,7 +26,6 @@ function policyAccepts(sig: Uint8Array): boolean {
   return (v === 27 || v === 28) && r > 0n && r < N && s > 0n && s <= N / 2n;
 }
 
-
 describe("encoding: signatures agree with ethers (property)", () => {
   it("signData = ethers SigningKey.sign(eth_sign digest); both recover the key's address", () => {
     fc.assert(

@@ -52,12 +52,22 @@ describe("EVM client: a channel's life", () => {
     await w.clients[1].concludeFinal(signed(1n, [30n, 0n], true));
     const nonce = await w.parts[0].wallet.getNonce();
     const wrongKey = await rejection(
-      w.clients[0].withdraw({ holder: w.ethHolderAddress, channelID: id, participant: params.participants[0], signer: w.parts[1].privateKey }),
+      w.clients[0].withdraw({
+        holder: w.ethHolderAddress,
+        channelID: id,
+        participant: params.participants[0],
+        signer: w.parts[1].privateKey,
+      }),
     );
     expect(wrongKey).to.be.instanceOf(EvmClientInputError);
     expect(wrongKey.message).to.match(/is not 0x[0-9a-f]{40}'s \(wrong key\?\); nothing was sent/);
     const nothing = await rejection(
-      w.clients[1].withdraw({ holder: w.ethHolderAddress, channelID: id, participant: params.participants[1], signer: w.parts[1].privateKey }),
+      w.clients[1].withdraw({
+        holder: w.ethHolderAddress,
+        channelID: id,
+        participant: params.participants[1],
+        signer: w.parts[1].privateKey,
+      }),
     );
     expect(nothing).to.be.instanceOf(EvmClientInputError);
     expect(nothing.message).to.match(/holds nothing/);

@@ -38,13 +38,21 @@ export async function fundedEthChannel(
   w: ClientWorld,
   deposits: [bigint, bigint] = [10n, 20n],
   options: ParamsOptions = {},
-): Promise<{ params: Params; id: Hex; signed: (version: bigint, balances: bigint[], isFinal?: boolean) => SignedState }> {
+): Promise<{
+  params: Params;
+  id: Hex;
+  signed: (version: bigint, balances: bigint[], isFinal?: boolean) => SignedState;
+}> {
   const params = makeParams(w.parts, options);
   const asset = evmAsset(w.chainId, w.ethHolderAddress.toLowerCase() as Address);
   const signed = (version: bigint, balances: bigint[], isFinal = false): SignedState =>
     signedState(params, makeState(params, { version, balances: [balances], assets: [asset], isFinal }), w.parts);
   for (const [i, part] of w.parts.entries()) {
-    await w.clients[i].deposit({ holder: w.ethHolderAddress, fundingID: fundingIdOf(params, part), amount: deposits[i] });
+    await w.clients[i].deposit({
+      holder: w.ethHolderAddress,
+      fundingID: fundingIdOf(params, part),
+      amount: deposits[i],
+    });
   }
   return { params, id: signed(0n, deposits).state.channelID, signed };
 }

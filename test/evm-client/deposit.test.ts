@@ -74,8 +74,16 @@ describe("EVM client: deposit", () => {
 
   describe("refused before sending", () => {
     const cases: [string, (w: Awaited<ReturnType<typeof loadClientWorld>>) => Promise<unknown>, RegExp][] = [
-      ["a zero amount", (w) => w.clients[0].deposit({ holder: w.ethHolderAddress, fundingID: CHANNEL, amount: 0n }), /positive/],
-      ["a negative amount", (w) => w.clients[0].deposit({ holder: w.ethHolderAddress, fundingID: CHANNEL, amount: -1n }), /positive/],
+      [
+        "a zero amount",
+        (w) => w.clients[0].deposit({ holder: w.ethHolderAddress, fundingID: CHANNEL, amount: 0n }),
+        /positive/,
+      ],
+      [
+        "a negative amount",
+        (w) => w.clients[0].deposit({ holder: w.ethHolderAddress, fundingID: CHANNEL, amount: -1n }),
+        /positive/,
+      ],
       [
         "a holder the client does not know",
         (w) => w.clients[0].deposit({ holder: `0x${"ab".repeat(20)}`, fundingID: CHANNEL, amount: 1n }),

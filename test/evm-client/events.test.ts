@@ -16,7 +16,12 @@ describe("EVM client: events", () => {
     const start = await ethers.provider.getBlockNumber();
     const { params, id, signed } = await fundedEthChannel(w);
     await w.clients[0].concludeFinal(signed(1n, [12n, 18n], true));
-    await w.clients[0].withdraw({ holder: w.ethHolderAddress, channelID: id, participant: params.participants[0], signer: w.parts[0].privateKey });
+    await w.clients[0].withdraw({
+      holder: w.ethHolderAddress,
+      channelID: id,
+      participant: params.participants[0],
+      signer: w.parts[0].privateKey,
+    });
     const events = await w.clients[0].queryEvents({ fromBlock: start + 1 });
     expect(events).to.have.length(5);
     const kinds = events.map((e) => e.kind);
@@ -34,9 +39,15 @@ describe("EVM client: events", () => {
     });
     for (let i = 1; i < events.length; i++) {
       const [a, b] = [events[i - 1], events[i]];
-      expect(a.blockNumber < b.blockNumber || (a.blockNumber === b.blockNumber && a.logIndex < b.logIndex)).to.equal(true);
+      expect(a.blockNumber < b.blockNumber || (a.blockNumber === b.blockNumber && a.logIndex < b.logIndex)).to.equal(
+        true,
+      );
     }
-    const onlyBob = await w.clients[0].queryEvents({ fromBlock: start + 1, fundingIDs: [fundingId(id, w.parts[1].address)], channelIDs: [] });
+    const onlyBob = await w.clients[0].queryEvents({
+      fromBlock: start + 1,
+      fundingIDs: [fundingId(id, w.parts[1].address)],
+      channelIDs: [],
+    });
     expect(onlyBob.map((e) => e.kind)).to.deep.equal(["Deposited"]);
   });
 

@@ -82,7 +82,10 @@ describe("EVM client: revert decoding", () => {
   const foreign: [string, string][] = [
     ["empty data", "0x"],
     ["a selector no contract declares", "0x12345678"],
-    ["a known selector with truncated arguments", "0x" + new Interface(ADJUDICATOR_ABI).getError("DisputeNotRegistered")!.selector.slice(2) + "00"],
+    [
+      "a known selector with truncated arguments",
+      "0x" + new Interface(ADJUDICATOR_ABI).getError("DisputeNotRegistered")!.selector.slice(2) + "00",
+    ],
     ["not hex", "0xzz345678"],
   ];
   for (const [name, data] of foreign) {
@@ -92,7 +95,10 @@ describe("EVM client: revert decoding", () => {
   }
 
   it("a transport failure is an EvmRpcError, not a revert", () => {
-    const e = toEvmError("eth_call", Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:1"), { code: "ECONNREFUSED" }));
+    const e = toEvmError(
+      "eth_call",
+      Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:1"), { code: "ECONNREFUSED" }),
+    );
     expect(e.name).to.equal("EvmRpcError");
     expect(e.message).to.equal("eth_call failed: connect ECONNREFUSED 127.0.0.1:1");
   });
@@ -164,14 +170,20 @@ describe("EVM client: revert decoding", () => {
           },
           getTransactionCount: async () => 1,
         },
-        wait: () => Promise.reject(Object.assign(new Error("transaction execution reverted"), { code: "CALL_EXCEPTION", receipt })),
+        wait: () =>
+          Promise.reject(
+            Object.assign(new Error("transaction execution reverted"), { code: "CALL_EXCEPTION", receipt }),
+          ),
       }) as never;
 
     it("TransactionRevertedError carrying the reason replayed on the block before", async () => {
       const calls: unknown[] = [];
       const e = await rejection(
         sendContractTx("Adjudicator.conclude", async () =>
-          response(() => Promise.reject(Object.assign(new Error("execution reverted"), { code: "CALL_EXCEPTION", data })), calls),
+          response(
+            () => Promise.reject(Object.assign(new Error("execution reverted"), { code: "CALL_EXCEPTION", data })),
+            calls,
+          ),
         ),
       );
       expect(e).to.be.instanceOf(TransactionRevertedError);
@@ -181,7 +193,9 @@ describe("EVM client: revert decoding", () => {
       expect((mined.revert as ContractRevertError).revertName).to.equal("DisputeNotRegistered");
       expect(calls).to.have.length(1);
       expect((calls[0] as { blockTag: number }).blockTag).to.equal(6);
-      expect(mined.message).to.match(/was mined but reverted \(replayed: Adjudicator\.conclude reverted: DisputeNotRegistered\(/);
+      expect(mined.message).to.match(
+        /was mined but reverted \(replayed: Adjudicator\.conclude reverted: DisputeNotRegistered\(/,
+      );
     });
 
     it("without a reason when the replay succeeds", async () => {

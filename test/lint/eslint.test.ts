@@ -24,7 +24,13 @@ describe("lint: ESLint", () => {
   it("lints a new source folder without configuration, and ignores generated ones", function () {
     this.timeout(120_000);
     const bin = join(root, "node_modules", "eslint", "bin", "eslint.js");
-    const files = ["canisters/adjudicator/src/index.ts", "ckb-scripts/channel/index.ts", "typechain/evm/index.ts", "dist/esm/src/index.js", "canisters/x/.azle/y.js"];
+    const files = [
+      "canisters/adjudicator/src/index.ts",
+      "ckb-scripts/channel/index.ts",
+      "typechain/evm/index.ts",
+      "dist/esm/src/index.js",
+      "canisters/x/.azle/y.js",
+    ];
     const run = spawnSync(process.execPath, [bin, "--print-config", files[0]], { cwd: root, encoding: "utf8" });
     expect(run.status, run.stderr).to.equal(0);
     expect(JSON.parse(run.stdout).rules["@typescript-eslint/no-unused-vars"]).to.not.equal(undefined);

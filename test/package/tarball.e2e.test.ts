@@ -64,9 +64,18 @@ describe("package: the packed tarball in a fresh project", function () {
     work = mkdtempSync(join(tmpdir(), "perun-tarball-"));
     const pack = run("npm", ["pack", "--json", "--pack-destination", work], ROOT);
     expect(pack.status, pack.out).to.equal(0);
-    const [info] = JSON.parse(pack.stdout.slice(pack.stdout.indexOf("["))) as { filename: string; files: { path: string }[] }[];
+    const [info] = JSON.parse(pack.stdout.slice(pack.stdout.indexOf("["))) as {
+      filename: string;
+      files: { path: string }[];
+    }[];
     const files = info.files.map((f) => f.path);
-    expect(files).to.include.members(["LICENSE", "README.md", "package.json", "dist/esm/src/index.js", "dist/cjs/src/evm/index.js"]);
+    expect(files).to.include.members([
+      "LICENSE",
+      "README.md",
+      "package.json",
+      "dist/esm/src/index.js",
+      "dist/cjs/src/evm/index.js",
+    ]);
     expect(files.filter((f) => !/^(LICENSE|README\.md|package\.json|dist\/(esm|cjs)\/.*)$/.test(f))).to.deep.equal([]);
 
     app = join(work, "app");
@@ -200,7 +209,10 @@ describe("package: the packed tarball in a fresh project", function () {
            return "";
          }\n`,
       );
-      const r = node([TSC, "--strict", "--noEmit", "--module", "node16", "--moduleResolution", "node16", "wrong.mts"], app);
+      const r = node(
+        [TSC, "--strict", "--noEmit", "--module", "node16", "--moduleResolution", "node16", "wrong.mts"],
+        app,
+      );
       expect(r.status).to.not.equal(0);
       expect(r.out.match(/error TS2322/g), r.out).to.have.length(3);
     });
@@ -214,9 +226,9 @@ describe("package: the packed tarball in a fresh project", function () {
        globalThis.result = { id: channelId(${KNOWN_PARAMS_SRC}), abi: ADJUDICATOR_ABI.length, none: decodeRevertData("0x") === undefined };\n`,
     );
     const common = ["--bundle", "--platform=browser", "--log-level=error"];
-    const b = run(ESBUILD, [ "browser.mjs", ...common, "--format=iife", "--outfile=browser.bundle.js"], app);
+    const b = run(ESBUILD, ["browser.mjs", ...common, "--format=iife", "--outfile=browser.bundle.js"], app);
     expect(b.status, b.out).to.equal(0);
-    const e = run(ESBUILD, [ "example.mts", ...common, "--format=esm", "--outfile=example.bundle.js"], app);
+    const e = run(ESBUILD, ["example.mts", ...common, "--format=esm", "--outfile=example.bundle.js"], app);
     expect(e.status, e.out).to.equal(0);
     const bundle = readFileSync(join(app, "browser.bundle.js"), "utf8");
     expect(bundle).to.not.match(/require\(["']node:|from ["']node:/);

@@ -1,5 +1,15 @@
 import fc from "fast-check";
-import type { Address, Allocation, Asset, Hex, Params, Participant, State, SubAlloc, WithdrawalAuth } from "../../../src";
+import type {
+  Address,
+  Allocation,
+  Asset,
+  Hex,
+  Params,
+  Participant,
+  State,
+  SubAlloc,
+  WithdrawalAuth,
+} from "../../../src";
 import { BACKEND_CKB, BACKEND_ETH, BACKEND_ICP, toChecksumAddress } from "../../../src";
 
 /**
@@ -19,7 +29,8 @@ function envInt(name: string, fallback: number): number {
   const raw = process.env[name];
   if (raw === undefined || raw === "") return fallback;
   const n = Number(raw);
-  if (!Number.isSafeInteger(n) || n < 1) throw new Error(`${name} must be a positive integer, got ${JSON.stringify(raw)}`);
+  if (!Number.isSafeInteger(n) || n < 1)
+    throw new Error(`${name} must be a positive integer, got ${JSON.stringify(raw)}`);
   return n;
 }
 
@@ -58,7 +69,10 @@ export const uint64Arb: fc.Arbitrary<bigint> = fc.oneof(
   fc.constantFrom(0n, (1n << 64n) - 1n),
   fc.bigInt({ min: 0n, max: (1n << 64n) - 1n }),
 );
-export const uint16Arb: fc.Arbitrary<bigint> = fc.oneof(fc.constantFrom(0n, 65535n), fc.bigInt({ min: 0n, max: 65535n }));
+export const uint16Arb: fc.Arbitrary<bigint> = fc.oneof(
+  fc.constantFrom(0n, 65535n),
+  fc.bigInt({ min: 0n, max: 65535n }),
+);
 
 export const participantArb: fc.Arbitrary<Participant> = fc.record({ ethAddress: addressArb, ccAddress: bytesArb });
 
@@ -73,7 +87,11 @@ export const paramsArb: fc.Arbitrary<Params> = fc.record({
 
 const backendArb = fc.oneof(fc.constantFrom(BACKEND_ETH, BACKEND_CKB, BACKEND_ICP), uint256Arb);
 
-export const assetArb: fc.Arbitrary<Asset> = fc.record({ chainID: uint256Arb, ethHolder: addressArb, ccHolder: bytesArb });
+export const assetArb: fc.Arbitrary<Asset> = fc.record({
+  chainID: uint256Arb,
+  ethHolder: addressArb,
+  ccHolder: bytesArb,
+});
 
 export const subAllocArb: fc.Arbitrary<SubAlloc> = fc.record({
   ID: bytes32Arb,
@@ -91,7 +109,10 @@ export const allocationArb: fc.Arbitrary<Allocation> = fc
         { weight: 4, arbitrary: fc.array(backendArb, { minLength: assets, maxLength: assets }) },
         { weight: 1, arbitrary: fc.array(backendArb, { maxLength: 40 }) },
       ),
-      balances: fc.array(fc.array(uint256Arb, { minLength: parties, maxLength: parties }), { minLength: assets, maxLength: assets }),
+      balances: fc.array(fc.array(uint256Arb, { minLength: parties, maxLength: parties }), {
+        minLength: assets,
+        maxLength: assets,
+      }),
       locked: fc.array(subAllocArb, { maxLength: 3 }),
     }),
   );
@@ -114,11 +135,17 @@ export const compactStateArb: fc.Arbitrary<State> = fc.record({
   channelID: bytes32Arb,
   version: uint64Arb,
   outcome: fc.record({
-    assets: fc.array(fc.record({ chainID: uint256Arb, ethHolder: addressArb, ccHolder: shortBytesArb }), { maxLength: 3 }),
+    assets: fc.array(fc.record({ chainID: uint256Arb, ethHolder: addressArb, ccHolder: shortBytesArb }), {
+      maxLength: 3,
+    }),
     backends: fc.array(backendArb, { maxLength: 3 }),
     balances: fc.array(fc.array(uint256Arb, { maxLength: 4 }), { maxLength: 3 }),
     locked: fc.array(
-      fc.record({ ID: bytes32Arb, balances: fc.array(uint256Arb, { maxLength: 3 }), indexMap: fc.array(uint16Arb, { maxLength: 4 }) }),
+      fc.record({
+        ID: bytes32Arb,
+        balances: fc.array(uint256Arb, { maxLength: 3 }),
+        indexMap: fc.array(uint16Arb, { maxLength: 4 }),
+      }),
       { maxLength: 2 },
     ),
   }),
@@ -144,7 +171,9 @@ export const withdrawalAuthArb: fc.Arbitrary<WithdrawalAuth> = fc.record({
 /** Lowercases every address and hex field, the form the decoders return. */
 export function normalized<T>(value: T): T {
   return JSON.parse(
-    JSON.stringify(value, (_k, v) => (typeof v === "bigint" ? `bigint:${v}` : typeof v === "string" ? v.toLowerCase() : v)),
+    JSON.stringify(value, (_k, v) =>
+      typeof v === "bigint" ? `bigint:${v}` : typeof v === "string" ? v.toLowerCase() : v,
+    ),
     (_k, v) => (typeof v === "string" && v.startsWith("bigint:") ? BigInt(v.slice(7)) : v),
   ) as T;
 }
