@@ -43,6 +43,12 @@ export default tseslint.config(
     },
   },
   {
+    // CommonJS JavaScript (e.g. mocha's reporter) loads its dependencies with require.
+    files: ["**/*.{js,cjs}"],
+    languageOptions: { sourceType: "commonjs" },
+    rules: { "@typescript-eslint/no-require-imports": "off" },
+  },
+  {
     files: ["test/**/*.{ts,js}"],
     languageOptions: { globals: { ...globals.mocha } },
   },

@@ -43,7 +43,9 @@ function checkCorruptions<T>(
       accepted++;
     } catch (e) {
       if (!(e instanceof PerunError)) {
-        throw new Error(`corruption at byte ${pos} (${old} -> ${b}) threw a non-PerunError: ${String(e)}`);
+        throw new Error(`corruption at byte ${pos} (${old} -> ${b}) threw a non-PerunError: ${String(e)}`, {
+          cause: e,
+        });
       }
       rejected++;
     }

@@ -28,7 +28,6 @@ import { expect } from "chai";
 import fc from "fast-check";
 import { ethers } from "hardhat";
 import {
-  BACKEND_ETH,
   SignatureError,
   addressFromPrivateKey,
   assertExpectedSigner,
@@ -153,9 +152,11 @@ async function contractVerdict(d: Deployment, params: Params, state: State, sigs
   } catch (err) {
     const data = revertDataOf(err);
     if (data === undefined)
-      throw new Error(`register failed without revert data: ${String((err as Error).message ?? err)}`);
+      throw new Error(`register failed without revert data: ${String((err as Error).message ?? err)}`, {
+        cause: err,
+      });
     const decoded = decodeRevert(data, [d.adjudicator.interface]);
-    if (decoded === undefined) throw new Error(`register reverted with undecodable data ${data}`);
+    if (decoded === undefined) throw new Error(`register reverted with undecodable data ${data}`, { cause: err });
     return { accept: false, name: decoded.name, args: decoded.args.map(normalizeArg) };
   }
 }
