@@ -1,5 +1,6 @@
 import { expect } from "chai";
 import fc from "fast-check";
+import { propTitle } from "../support/propertyRuns";
 import {
   decodeParams,
   decodeState,
@@ -13,7 +14,7 @@ import { toHex } from "./support/oracle";
 
 /** decode(encode(x)) == x (modulo hex case, which decoders normalise to lowercase). */
 describe("encoding: decode(encode(x)) == x (property)", () => {
-  it("Params", () => {
+  it(propTitle("Params", propOptions()), () => {
     fc.assert(
       fc.property(paramsArb, (p) => {
         const bytes = encodeParams(p);
@@ -24,7 +25,7 @@ describe("encoding: decode(encode(x)) == x (property)", () => {
     );
   });
 
-  it("State", () => {
+  it(propTitle("State", propOptions()), () => {
     fc.assert(
       fc.property(stateArb, (s) => {
         expect(decodeState(encodeState(s))).to.deep.equal(normalized(s));
@@ -33,7 +34,7 @@ describe("encoding: decode(encode(x)) == x (property)", () => {
     );
   });
 
-  it("WithdrawalAuth", () => {
+  it(propTitle("WithdrawalAuth", propOptions()), () => {
     fc.assert(
       fc.property(withdrawalAuthArb, (a) => {
         expect(decodeWithdrawalAuth(encodeWithdrawalAuth(a))).to.deep.equal(normalized(a));

@@ -11,6 +11,7 @@ import type {
   WithdrawalAuth,
 } from "../../../src";
 import { BACKEND_CKB, BACKEND_ETH, BACKEND_ICP, toChecksumAddress } from "../../../src";
+import { propParams, propSeed } from "../../support/propertyRuns";
 
 /**
  * fast-check arbitraries for the section-2 structs, biased towards the edge cases the
@@ -22,8 +23,8 @@ export const MAX_UINT256 = (1n << 256n) - 1n;
 
 /** Runs per property: PROP_RUNS from the environment (auditors raise it), default 500. */
 export const PROP_RUNS = envInt("PROP_RUNS", 500);
-/** Fixed seed so failures reproduce; override with PROP_SEED. */
-export const PROP_SEED = envInt("PROP_SEED", 0x5eed);
+/** Fixed seed so failures reproduce; override with PROP_SEED (see test/support/propertyRuns.ts). */
+export const PROP_SEED = propSeed();
 
 function envInt(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -34,8 +35,9 @@ function envInt(name: string, fallback: number): number {
   return n;
 }
 
+/** fast-check parameters: `runs`, PROP_SEED, and PROP_PATH when replaying a failure. */
 export function propOptions(runs = PROP_RUNS): fc.Parameters<unknown> {
-  return { numRuns: runs, seed: PROP_SEED };
+  return propParams(runs);
 }
 
 const hexOf = (b: Uint8Array): Hex => `0x${Buffer.from(b).toString("hex")}` as Hex;
