@@ -27,7 +27,7 @@ import { freePort } from "../scripts/support/freePort";
 import { underCoverage } from "../scripts/support/underCoverage";
 import { startHardhatNode } from "../support/hardhatNode";
 import type { HardhatNode } from "../support/hardhatNode";
-import { readmeClientExample } from "./support/readmeExample";
+import { README_LIBRARY_EXAMPLE_MARKER, readmeClientExample } from "./support/readmeExample";
 
 const ROOT = resolve(__dirname, "..", "..");
 const TSC = join(ROOT, "node_modules", "typescript", "bin", "tsc");
@@ -97,7 +97,10 @@ describe("package: the packed tarball in a fresh project", function () {
     }
   });
 
-  before(() => writeFileSync(join(app, "example.mts"), readmeClientExample(ROOT)));
+  before(() => {
+    writeFileSync(join(app, "example.mts"), readmeClientExample(ROOT));
+    writeFileSync(join(app, "library.mts"), readmeClientExample(ROOT, README_LIBRARY_EXAMPLE_MARKER));
+  });
 
   after(() => {
     if (work) rmSync(work, { recursive: true, force: true });
@@ -177,14 +180,14 @@ describe("package: the packed tarball in a fresh project", function () {
         join(app, "tsconfig.node16.json"),
         JSON.stringify({
           compilerOptions: { ...base, module: "node16", moduleResolution: "node16", outDir: "out" },
-          files: ["example.mts", "consumer.cts"],
+          files: ["example.mts", "library.mts", "consumer.cts"],
         }),
       );
       writeFileSync(
         join(app, "tsconfig.bundler.json"),
         JSON.stringify({
           compilerOptions: { ...base, module: "esnext", moduleResolution: "bundler", noEmit: true },
-          files: ["example.mts"],
+          files: ["example.mts", "library.mts"],
         }),
       );
     });
@@ -196,6 +199,20 @@ describe("package: the packed tarball in a fresh project", function () {
         expect(r.status).to.equal(0);
       });
     }
+
+    it("runs the README library example: the known-good channel ID, state hash and signer", () => {
+      if (!existsSync(join(app, "out", "library.mjs"))) {
+        const tsc = node([TSC, "-p", "tsconfig.node16.json"], app);
+        expect(tsc.status, tsc.out).to.equal(0);
+      }
+      const r = node(["out/library.mjs"], app);
+      expect(r.status, r.out).to.equal(0);
+      expect(r.stdout.trim().split("\n")).to.deep.equal([
+        KNOWN_CHANNEL_ID,
+        "0x22bd439b5842a319d9fb067545a434baad3ae16a9d5ef22a1c3667a8091831fe",
+        "0x19e7e376e7c213b7e7e7e46cc70a5dd086daff2a",
+      ]);
+    });
 
     it("reports a deliberate type error (the types are real, not any)", () => {
       writeFileSync(
