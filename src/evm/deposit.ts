@@ -10,6 +10,8 @@ import { normalizeAddress } from "../index";
 import type { Hex } from "../index";
 import { AssetHolder__factory } from "../../typechain/evm/factories/AssetHolder__factory";
 import { erc20At } from "./erc20";
+import type { Erc20 } from "./erc20";
+import { toEvmError } from "./toEvmError";
 import { AllowanceNotRaisedError, EvmClientInputError } from "./errors";
 import { sendContractTx } from "./sendContractTx";
 import type { EvmReceipt } from "./sendContractTx";
@@ -50,12 +52,12 @@ export async function deposit(signer: Signer, request: DepositRequest): Promise<
   if (holder.token !== undefined && (request.allowance ?? "exact") === "exact") {
     const token = erc20At(normalizeAddress(holder.token, "token"), signer);
     const owner = await signer.getAddress();
-    const current = await token.allowance(owner, holderAddress);
+    const current = await readAllowance(token, owner, holderAddress);
     if (current < amount) {
       if (current !== 0n)
         approvals.push(await sendContractTx("ERC20.approve(0)", () => token.approve(holderAddress, 0n)));
       approvals.push(await sendContractTx("ERC20.approve", () => token.approve(holderAddress, amount)));
-      const raised = await token.allowance(owner, holderAddress);
+      const raised = await readAllowance(token, owner, holderAddress);
       if (raised < amount) throw new AllowanceNotRaisedError(holder.token, holderAddress, amount, raised);
     }
   }
@@ -65,4 +67,12 @@ export async function deposit(signer: Signer, request: DepositRequest): Promise<
     () => contract.deposit(fundingID, amount, { ...request.overrides, value }),
   );
   return { approvals, deposit: receipt };
+}
+
+async function readAllowance(token: Erc20, owner: string, spender: string): Promise<bigint> {
+  try {
+    return await token.allowance(owner, spender);
+  } catch (e) {
+    throw toEvmError("ERC20.allowance", e);
+  }
 }

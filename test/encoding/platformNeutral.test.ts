@@ -12,9 +12,17 @@ const ALLOWED_PACKAGES = new Set(["@noble/hashes/sha3.js", "@noble/curves/secp25
 const FORBIDDEN_GLOBALS =
   /\b(Buffer|process|require|__dirname|__filename|globalThis|TextEncoder|TextDecoder|setTimeout|crypto)\b/;
 
+/**
+ * The chain clients (`src/evm`, `src/icp`, `src/ckb`: the package entries `perun-adjudicators/<chain>`)
+ * run on a wallet's or node's host (ethers, timers) and are not bundled on chain; the rule
+ * covers the library they build on.
+ */
+const CHAIN_CLIENTS = new Set(["evm", "icp", "ckb"].map((c) => join(SRC, c)));
+
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
+    if (CHAIN_CLIENTS.has(path)) return [];
     if (statSync(path).isDirectory()) return sourceFiles(path);
     return name.endsWith(".ts") && !name.endsWith(".bench.ts") ? [path] : [];
   });

@@ -3,10 +3,10 @@
  * enough, managed by the wallet), plus the refusals before sending.
  */
 import { expect } from "chai";
-import { ethers } from "hardhat";
-import { ContractRevertError, EvmClientInputError, PerunEvmClient } from "../../src/evm";
+import { ethers, network } from "hardhat";
+import { AllowanceNotRaisedError, ContractRevertError, EvmClientInputError, PerunEvmClient } from "../../src/evm";
 import type { Hex } from "../../src";
-import { fundingId } from "../../src";
+import { PerunError, fundingId } from "../../src";
 import { makeParticipants } from "../evm/fixtures";
 import { rejection } from "../scripts/support/rejection";
 import { loadClientWorld } from "./clientFixture";
@@ -70,6 +70,37 @@ describe("EVM client: deposit", () => {
       expect((e as ContractRevertError).revertName).to.equal("TokenTransferFailed");
       expect(await w.erc20Holder.holdings(fid)).to.equal(0n);
     });
+  });
+
+  it("a token whose approve does not raise the allowance: AllowanceNotRaisedError, nothing deposited", async () => {
+    const w = await loadClientWorld();
+    // Runtime code that answers every call with the word 1: approve() "succeeds", allowance() stays 1.
+    const fake = `0x${"fa".repeat(20)}`;
+    await network.provider.send("hardhat_setCode", [fake, "0x600160005260206000f3"]);
+    const client = new PerunEvmClient({
+      signer: w.parts[0].wallet,
+      adjudicator: await w.adjudicator.getAddress(),
+      holders: [{ address: w.erc20HolderAddress, token: fake }],
+    });
+    const fid = fundingId(CHANNEL, w.parts[0].address);
+    const e = await rejection(client.deposit({ holder: w.erc20HolderAddress, fundingID: fid, amount: 100n }));
+    expect(e).to.be.instanceOf(AllowanceNotRaisedError);
+    expect(e.message).to.equal(
+      `token ${fake} did not raise the allowance of holder ${w.erc20HolderAddress.toLowerCase()} to 100 (it is 1)`,
+    );
+    expect(await w.erc20Holder.holdings(fid)).to.equal(0n);
+  });
+
+  it("a token without allowance(): the read's failure arrives as a typed error", async () => {
+    const w = await loadClientWorld();
+    const noCode = `0x${"fb".repeat(20)}`;
+    const client = new PerunEvmClient({
+      signer: w.parts[0].wallet,
+      adjudicator: await w.adjudicator.getAddress(),
+      holders: [{ address: w.erc20HolderAddress, token: noCode }],
+    });
+    const e = await rejection(client.deposit({ holder: w.erc20HolderAddress, fundingID: CHANNEL, amount: 1n }));
+    expect(e).to.be.instanceOf(PerunError);
   });
 
   describe("refused before sending", () => {

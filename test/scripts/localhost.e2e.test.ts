@@ -7,7 +7,7 @@
 import { expect } from "chai";
 import { spawn, spawnSync } from "node:child_process";
 import type { ChildProcess } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readFileSync, readdirSync } from "node:fs";
 import { freePort } from "./support/freePort";
 import { join, resolve } from "node:path";
 import { useTempDirs } from "./support/tempDir";
@@ -106,14 +106,20 @@ describe("scripts: localhost walk-through (hardhat node + --network localhost)",
       provider.destroy();
     }
 
+    // Same folder: the existing record may be kept aside (DEPLOY_EXISTING_RECORD=keep), but the
+    // codeless token is refused before any transaction, so nothing is moved or written.
+    const before = readFileSync(join(dir, "localhost-31337.json"), "utf8");
     const refused = run("scripts/deploy-evm.ts", {
       EVM_RPC_URL: url,
       ERC20_TOKENS: "0x000000000000000000000000000000000000bEEF",
       DEPLOYMENTS_DIR: dir,
+      DEPLOY_EXISTING_RECORD: "keep",
     });
     expect(refused.status).to.equal(2);
     expect(refused.stderr).to.include(
       "deploy-evm: refused: token 0x000000000000000000000000000000000000bEEF has no contract code on chain 31337",
     );
+    expect(readdirSync(dir)).to.deep.equal(["localhost-31337.json"]);
+    expect(readFileSync(join(dir, "localhost-31337.json"), "utf8")).to.equal(before);
   });
 });
