@@ -16,7 +16,9 @@ subtask(TASK_COMPILE_SOLIDITY_GET_SOLC_BUILD).setAction(
     const installed: string = require("solc/package.json").version;
     if (solcVersion !== installed) return runSuper();
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const longVersion: string = require("solc").version().replace(/\.Emscripten\.clang$/, "");
+    const longVersion: string = require("solc")
+      .version()
+      .replace(/\.Emscripten\.clang$/, "");
     return { compilerPath: require.resolve("solc/soljson.js"), isSolcJs: true, version: solcVersion, longVersion };
   },
 );

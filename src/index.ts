@@ -4,7 +4,17 @@
  */
 
 // Types
-export type { Address, Allocation, Asset, Hex, Params, Participant, State, SubAlloc, WithdrawalAuth } from "./encoding/types";
+export type {
+  Address,
+  Allocation,
+  Asset,
+  Hex,
+  Params,
+  Participant,
+  State,
+  SubAlloc,
+  WithdrawalAuth,
+} from "./encoding/types";
 
 // Backend IDs
 export { BACKEND_CKB, BACKEND_ETH, BACKEND_ICP } from "./encoding/backends";
@@ -99,3 +109,5 @@ export {
   SignatureZeroAddressError,
 } from "./errors/signatureErrors";
 export { PrincipalLengthError } from "./errors/icpEncodingErrors";
+/** Hex <-> bytes with the library's typed errors (for chain clients that speak bytes, e.g. Candid). */
+export { bytesToHex, hexToBytes } from "./encoding/internal/hex";

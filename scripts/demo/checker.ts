@@ -4,6 +4,7 @@
  * works, it does not merely run it.
  */
 import type { Interface } from "ethers";
+import { ContractRevertError } from "../../src/evm";
 import { DemoCheckError } from "../lib/scriptErrors";
 import type { DemoLog } from "./types";
 
@@ -39,6 +40,22 @@ export class Checker {
       await attempt();
     } catch (e) {
       actual = revertName(abi, e) ?? `an undecoded error: ${(e as Error).message?.split("\n")[0]}`;
+    }
+    if (actual !== errorName) throw new DemoCheckError(what, `rejection with ${errorName}`, actual);
+    this.pass(`${what}: rejected with ${errorName}`);
+  }
+
+  /**
+   * `attempt` (a call through the EVM client) must be rejected with the contracts' custom
+   * error `errorName`, which the client decodes into a `ContractRevertError`.
+   */
+  async rejectsWith(what: string, errorName: string, attempt: () => Promise<unknown>): Promise<void> {
+    let actual = "no error (the call succeeded)";
+    try {
+      await attempt();
+    } catch (e) {
+      actual =
+        e instanceof ContractRevertError ? e.revertName : `another error: ${(e as Error).message?.split("\n")[0]}`;
     }
     if (actual !== errorName) throw new DemoCheckError(what, `rejection with ${errorName}`, actual);
     this.pass(`${what}: rejected with ${errorName}`);

@@ -89,6 +89,34 @@ export class DeployerUnderfundedError extends ScriptError {
   }
 }
 
+/** DEPLOYMENTS_DIR cannot hold the record (not a folder, not creatable, not writable). */
+export class DeploymentsDirUnwritableError extends ScriptError {
+  constructor(dir: string, reason: string, cause?: unknown) {
+    super(
+      `cannot write the deployment record into "${dir}": ${reason}; set DEPLOYMENTS_DIR to a writable folder`,
+      { dir, reason },
+      cause,
+    );
+  }
+}
+
+/** A record for the same network and chain exists and would be overwritten. */
+export class DeploymentRecordExistsError extends ScriptError {
+  constructor(path: string) {
+    super(
+      `${path} exists; move it away, set DEPLOYMENTS_DIR elsewhere, or set DEPLOY_EXISTING_RECORD=keep to keep it beside the new record`,
+      { path },
+    );
+  }
+}
+
+/** DEPLOY_EXISTING_RECORD has a value other than refuse or keep. */
+export class ExistingRecordPolicyInvalidError extends ScriptError {
+  constructor(value: string) {
+    super(`DEPLOY_EXISTING_RECORD must be "refuse" (default) or "keep", got "${value}"`, { value });
+  }
+}
+
 /** Gas estimation of a deployment failed before anything was sent (e.g. a constructor would revert). */
 export class DeployEstimateError extends ScriptError {
   constructor(contract: string, reason: string, cause?: unknown) {

@@ -1,7 +1,7 @@
 import type { Cell } from "@ckb-lumos/base";
 import { bytes } from "@ckb-lumos/codec";
-import { encodeState } from "../encoding/encodeState";
-import type { Hex, State } from "../encoding/types";
+import { encodeState } from "../index";
+import type { Hex, State } from "../index";
 import { CkbBuildError } from "./errors";
 import { actionWitness, assemble, type Skeleton } from "./skeleton";
 import { encodeChannelStatus } from "./status";

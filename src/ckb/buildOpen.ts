@@ -1,6 +1,6 @@
 import type { Cell } from "@ckb-lumos/base";
-import { channelId } from "../encoding/channelId";
-import type { Params, State } from "../encoding/types";
+import { channelId } from "../index";
+import type { Params, State } from "../index";
 import { CkbBuildError } from "./errors";
 import { channelLockScript, channelNonce, channelTypeScript } from "./scripts";
 import { assemble, minimalCell, type Skeleton } from "./skeleton";

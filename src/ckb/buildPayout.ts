@@ -1,8 +1,8 @@
 import type { Cell, Script } from "@ckb-lumos/base";
 import { bytes } from "@ckb-lumos/codec";
-import type { Hex, State } from "../encoding/types";
-import { decodeState } from "../encoding/decodeState";
-import { encodeState } from "../encoding/encodeState";
+import type { Hex, State } from "../index";
+import { decodeState } from "../index";
+import { encodeState } from "../index";
 import { CkbBuildError } from "./errors";
 import { payoutOutputs } from "./payouts";
 import { actionWitness, assemble, type Skeleton } from "./skeleton";

@@ -1,5 +1,5 @@
-import { BACKEND_CKB } from "../encoding/backends";
-import type { State } from "../encoding/types";
+import { BACKEND_CKB } from "../index";
+import type { State } from "../index";
 
 /** This chain's view of a state's assets: which index is CKBytes, which are UDTs (type hash). */
 export interface CkbAssets {

@@ -1,4 +1,4 @@
-import { PerunError } from "../errors/PerunError";
+import { PerunError } from "../index";
 
 /** A CKB transaction cannot be built from the given inputs (the message says which rule). */
 export class CkbBuildError extends PerunError {}

@@ -1,6 +1,6 @@
 import type { Cell, Script } from "@ckb-lumos/base";
 import { utils } from "@ckb-lumos/base";
-import type { State } from "../encoding/types";
+import type { State } from "../index";
 import { udtData } from "./buildFund";
 import { ckbAssets } from "./ckbAssets";
 import { CkbBuildError } from "./errors";

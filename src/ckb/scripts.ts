@@ -2,7 +2,7 @@ import type { OutPoint, Script } from "@ckb-lumos/base";
 import { blockchain, utils } from "@ckb-lumos/base";
 import { bytes } from "@ckb-lumos/codec";
 import { ChannelTypeArgs } from "./generated/perun";
-import { keccak256 } from "../encoding/keccak256";
+import { keccak256 } from "../index";
 import type { CkbDeployment } from "./types";
 
 const HASH_TYPE_BYTE: Record<string, number> = { data: 0, type: 1, data1: 2, data2: 4 };

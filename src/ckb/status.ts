@@ -1,10 +1,10 @@
 import { bytes } from "@ckb-lumos/codec";
 import { ChannelStatus } from "./generated/perun";
-import { decodeParams } from "../encoding/decodeParams";
-import { decodeState } from "../encoding/decodeState";
-import { encodeParams } from "../encoding/encodeParams";
-import { encodeState } from "../encoding/encodeState";
-import type { Hex, Params, State } from "../encoding/types";
+import { decodeParams } from "../index";
+import { decodeState } from "../index";
+import { encodeParams } from "../index";
+import { encodeState } from "../index";
+import type { Hex, Params, State } from "../index";
 import { CkbChannelCellError } from "./errors";
 import type { ChannelStatusView } from "./types";
 

@@ -1,5 +1,5 @@
 import type { Cell, CellDep, HashType, Script } from "@ckb-lumos/base";
-import type { Params, State } from "../encoding/types";
+import type { Params, State } from "../index";
 
 /** Where a deployed script lives: its code hash/hash type and the cell dep that carries it. */
 export interface DeployedScript {

@@ -1,6 +1,16 @@
 import { recoverStateSigner } from "./recoverStateSigner";
 import { signState } from "./signState";
-import { type BenchPair, KEY, STATE_2P_1A, STATE_TYPE, coder, getBytes, hashMessage, keccak256, recoverAddress } from "./fixtures.bench";
+import {
+  type BenchPair,
+  KEY,
+  STATE_2P_1A,
+  STATE_TYPE,
+  coder,
+  getBytes,
+  hashMessage,
+  keccak256,
+  recoverAddress,
+} from "./fixtures.bench";
 
 const SIG = signState(STATE_2P_1A, KEY);
 

@@ -21,7 +21,12 @@ export class DecodeTruncatedError extends DecodingError {
  */
 export class DecodeOffsetError extends DecodingError {
   constructor(field: string, at: number, expected: number, actual: bigint) {
-    super(`${field}: non-canonical offset ${actual} at byte ${at}, expected ${expected}`, { field, at, expected, actual });
+    super(`${field}: non-canonical offset ${actual} at byte ${at}, expected ${expected}`, {
+      field,
+      at,
+      expected,
+      actual,
+    });
   }
 }
 
@@ -56,7 +61,10 @@ export class DecodeBoolError extends DecodingError {
 /** Bytes remain after the complete value. */
 export class DecodeTrailingBytesError extends DecodingError {
   constructor(expectedLength: number, actualLength: number) {
-    super(`trailing bytes: value ends at ${expectedLength}, input has ${actualLength}`, { expectedLength, actualLength });
+    super(`trailing bytes: value ends at ${expectedLength}, input has ${actualLength}`, {
+      expectedLength,
+      actualLength,
+    });
   }
 }
 

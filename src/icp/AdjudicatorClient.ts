@@ -1,9 +1,9 @@
 import type { Principal } from "@icp-sdk/core/principal";
 import type { _SERVICE } from "../../typechain/icp/adjudicator.did";
-import type { Hex, Params, State } from "../encoding/types";
-import type { IcpWithdrawalAuth } from "../encoding/icp/IcpWithdrawalAuth";
-import { signIcpWithdrawalAuth } from "../encoding/icp/signIcpWithdrawalAuth";
-import { fundingId } from "../encoding/fundingId";
+import type { Hex, Params, State } from "../index";
+import type { IcpWithdrawalAuth } from "../index";
+import { signIcpWithdrawalAuth } from "../index";
+import { fundingId } from "../index";
 import { paramsToCandid, signatureToBytes, stateToCandid, withdrawalAuthToCandid, bytesToHex, hexToBytes } from "./candidConvert";
 
 type Methods = {

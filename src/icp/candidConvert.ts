@@ -1,6 +1,6 @@
-import type { Hex, Params, State } from "../encoding/types";
-import type { IcpWithdrawalAuth } from "../encoding/icp/IcpWithdrawalAuth";
-import { bytesToHex, hexToBytes } from "../encoding/internal/hex";
+import type { Hex, Params, State } from "../index";
+import type { IcpWithdrawalAuth } from "../index";
+import { bytesToHex, hexToBytes } from "../index";
 
 /**
  * The library's types (hex strings, bigints) ⇄ the canister's Candid values (blobs). The

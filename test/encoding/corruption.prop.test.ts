@@ -1,5 +1,6 @@
 import { expect } from "chai";
 import fc from "fast-check";
+import { propTitle } from "../support/propertyRuns";
 import type { Hex } from "../../src";
 import {
   PerunError,
@@ -43,7 +44,9 @@ function checkCorruptions<T>(
       accepted++;
     } catch (e) {
       if (!(e instanceof PerunError)) {
-        throw new Error(`corruption at byte ${pos} (${old} -> ${b}) threw a non-PerunError: ${String(e)}`);
+        throw new Error(`corruption at byte ${pos} (${old} -> ${b}) threw a non-PerunError: ${String(e)}`, {
+          cause: e,
+        });
       }
       rejected++;
     }
@@ -74,7 +77,7 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
 const RUNS = PROP_RUNS;
 
 describe("encoding: single-byte corruptions (property)", () => {
-  it("State: every position, random replacement byte", () => {
+  it(propTitle("State: every position, random replacement byte", propOptions(RUNS)), () => {
     fc.assert(
       fc.property(compactStateArb, fc.integer({ min: 0, max: 0x7fffffff }), (s, seed) => {
         checkCorruptions(encodeState(s), decodeState, encodeState, randomBytes(seed));
@@ -83,7 +86,7 @@ describe("encoding: single-byte corruptions (property)", () => {
     );
   });
 
-  it("Params: every position, random replacement byte", () => {
+  it(propTitle("Params: every position, random replacement byte", propOptions(RUNS)), () => {
     fc.assert(
       fc.property(compactParamsArb, fc.integer({ min: 0, max: 0x7fffffff }), (p, seed) => {
         checkCorruptions(encodeParams(p), decodeParams, encodeParams, randomBytes(seed));
@@ -92,7 +95,7 @@ describe("encoding: single-byte corruptions (property)", () => {
     );
   });
 
-  it("WithdrawalAuth: every position, random replacement byte", () => {
+  it(propTitle("WithdrawalAuth: every position, random replacement byte", propOptions(RUNS)), () => {
     fc.assert(
       fc.property(withdrawalAuthArb, fc.integer({ min: 0, max: 0x7fffffff }), (a, seed) => {
         checkCorruptions(encodeWithdrawalAuth(a), decodeWithdrawalAuth, encodeWithdrawalAuth, randomBytes(seed));

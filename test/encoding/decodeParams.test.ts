@@ -28,23 +28,75 @@ const KNOWN = encodeParams(knownParams());
 /** One participant with a 1-byte ccAddress: its 31 padding bytes end the encoding. */
 const ODD = encodeParams({ ...knownParams(), participants: [{ ethAddress: ADDRESS_A, ccAddress: "0x01" }] });
 
-type Row = { name: string; input: () => Uint8Array | Hex; error: abstract new (...args: never[]) => PerunError; field?: string };
+type Row = {
+  name: string;
+  input: () => Uint8Array | Hex;
+  error: abstract new (...args: never[]) => PerunError;
+  field?: string;
+};
 
 const REJECT: Row[] = [
   { name: "truncated inside the head", input: () => KNOWN.subarray(0, 200), error: DecodeTruncatedError },
   { name: "truncated inside padding", input: () => ODD.subarray(0, ODD.length - 10), error: DecodeTruncatedError },
-  { name: "truncated inside bytes data (declared length no longer fits)", input: () => KNOWN.subarray(0, KNOWN.length - 32), error: DecodeLengthError },
+  {
+    name: "truncated inside bytes data (declared length no longer fits)",
+    input: () => KNOWN.subarray(0, KNOWN.length - 32),
+    error: DecodeLengthError,
+  },
   { name: "trailing bytes", input: () => concat(KNOWN, new Uint8Array([0])), error: DecodeTrailingBytesError },
-  { name: "participants offset 0xe0", input: () => withWord(KNOWN, 96, 192n, 224n), error: DecodeOffsetError, field: "participants" },
-  { name: "second participant aliasing the first", input: () => withWord(KNOWN, 288, 192n, 64n), error: DecodeOffsetError, field: "participants" },
-  { name: "ccAddress offset 32 (overlapping its own head)", input: () => withWord(KNOWN, 352, 64n, 32n), error: DecodeOffsetError },
+  {
+    name: "participants offset 0xe0",
+    input: () => withWord(KNOWN, 96, 192n, 224n),
+    error: DecodeOffsetError,
+    field: "participants",
+  },
+  {
+    name: "second participant aliasing the first",
+    input: () => withWord(KNOWN, 288, 192n, 64n),
+    error: DecodeOffsetError,
+    field: "participants",
+  },
+  {
+    name: "ccAddress offset 32 (overlapping its own head)",
+    input: () => withWord(KNOWN, 352, 64n, 32n),
+    error: DecodeOffsetError,
+  },
   { name: "app with high bits set", input: () => withByte(KNOWN, 128, 0x01), error: DecodeAddressError, field: "app" },
-  { name: "participant address with high bits set", input: () => withByte(KNOWN, 320 + 5, 0x10), error: DecodeAddressError, field: "participants[].ethAddress" },
-  { name: "ledgerChannel = 0xff", input: () => withByte(KNOWN, 160 + 31, 0xff), error: DecodeBoolError, field: "ledgerChannel" },
-  { name: "virtualChannel = 2", input: () => withByte(KNOWN, 192 + 31, 2), error: DecodeBoolError, field: "virtualChannel" },
-  { name: "dirty ccAddress padding", input: () => withByte(ODD, ODD.length - 1, 7), error: DecodePaddingError, field: "participants[].ccAddress" },
-  { name: "participants length 2^31", input: () => withWord(KNOWN, 224, 2n, 1n << 31n), error: DecodeLengthError, field: "participants" },
-  { name: "participants length 3 (needs more room than left)", input: () => withWord(KNOWN, 224, 2n, 3n), error: DecodeLengthError },
+  {
+    name: "participant address with high bits set",
+    input: () => withByte(KNOWN, 320 + 5, 0x10),
+    error: DecodeAddressError,
+    field: "participants[].ethAddress",
+  },
+  {
+    name: "ledgerChannel = 0xff",
+    input: () => withByte(KNOWN, 160 + 31, 0xff),
+    error: DecodeBoolError,
+    field: "ledgerChannel",
+  },
+  {
+    name: "virtualChannel = 2",
+    input: () => withByte(KNOWN, 192 + 31, 2),
+    error: DecodeBoolError,
+    field: "virtualChannel",
+  },
+  {
+    name: "dirty ccAddress padding",
+    input: () => withByte(ODD, ODD.length - 1, 7),
+    error: DecodePaddingError,
+    field: "participants[].ccAddress",
+  },
+  {
+    name: "participants length 2^31",
+    input: () => withWord(KNOWN, 224, 2n, 1n << 31n),
+    error: DecodeLengthError,
+    field: "participants",
+  },
+  {
+    name: "participants length 3 (needs more room than left)",
+    input: () => withWord(KNOWN, 224, 2n, 3n),
+    error: DecodeLengthError,
+  },
 ];
 
 describe("encoding: decodeParams", () => {

@@ -34,7 +34,12 @@ const KNOWN = encodeState(knownState());
 const RICH = encodeState(richState());
 const R = RICH.length;
 
-type Row = { name: string; input: () => Uint8Array | Hex; error: abstract new (...args: never[]) => PerunError; field?: string };
+type Row = {
+  name: string;
+  input: () => Uint8Array | Hex;
+  error: abstract new (...args: never[]) => PerunError;
+  field?: string;
+};
 
 const REJECT: Row[] = [
   { name: "empty input", input: () => new Uint8Array(0), error: DecodeTruncatedError },
@@ -43,31 +48,98 @@ const REJECT: Row[] = [
   { name: "truncated inside bytes data", input: () => RICH.subarray(0, R - 10), error: DecodeTruncatedError },
   { name: "one trailing zero word", input: () => concat(KNOWN, new Uint8Array(32)), error: DecodeTrailingBytesError },
   { name: "one trailing byte", input: () => concat(KNOWN, new Uint8Array(1)), error: DecodeTrailingBytesError },
-  { name: "top-level offset 0x40 instead of 0x20", input: () => withWord(KNOWN, 0, 32n, 64n), error: DecodeOffsetError, field: "state" },
-  { name: "top-level offset 0 (flat-list encoding)", input: () => withWord(KNOWN, 0, 32n, 0n), error: DecodeOffsetError },
-  { name: "outcome offset pointing past the end", input: () => withWord(KNOWN, 96, 160n, 100000n), error: DecodeOffsetError, field: "outcome" },
-  { name: "outcome offset 2^255 (absurd)", input: () => withWord(KNOWN, 96, 160n, 1n << 255n), error: DecodeOffsetError },
-  { name: "appData offset overlapping the outcome", input: () => withWord(KNOWN, 128, 768n, 736n), error: DecodeOffsetError, field: "appData" },
-  { name: "appData offset leaving a gap", input: () => withWord(KNOWN, 128, 768n, 800n), error: DecodeOffsetError, field: "appData" },
-  { name: "assets offset pointing into the head", input: () => withWord(KNOWN, 192, 128n, 0n), error: DecodeOffsetError, field: "outcome.assets" },
+  {
+    name: "top-level offset 0x40 instead of 0x20",
+    input: () => withWord(KNOWN, 0, 32n, 64n),
+    error: DecodeOffsetError,
+    field: "state",
+  },
+  {
+    name: "top-level offset 0 (flat-list encoding)",
+    input: () => withWord(KNOWN, 0, 32n, 0n),
+    error: DecodeOffsetError,
+  },
+  {
+    name: "outcome offset pointing past the end",
+    input: () => withWord(KNOWN, 96, 160n, 100000n),
+    error: DecodeOffsetError,
+    field: "outcome",
+  },
+  {
+    name: "outcome offset 2^255 (absurd)",
+    input: () => withWord(KNOWN, 96, 160n, 1n << 255n),
+    error: DecodeOffsetError,
+  },
+  {
+    name: "appData offset overlapping the outcome",
+    input: () => withWord(KNOWN, 128, 768n, 736n),
+    error: DecodeOffsetError,
+    field: "appData",
+  },
+  {
+    name: "appData offset leaving a gap",
+    input: () => withWord(KNOWN, 128, 768n, 800n),
+    error: DecodeOffsetError,
+    field: "appData",
+  },
+  {
+    name: "assets offset pointing into the head",
+    input: () => withWord(KNOWN, 192, 128n, 0n),
+    error: DecodeOffsetError,
+    field: "outcome.assets",
+  },
   { name: "asset element offset misaligned", input: () => withWord(KNOWN, 352, 32n, 33n), error: DecodeOffsetError },
   { name: "ccHolder offset not 96", input: () => withWord(KNOWN, 448, 96n, 64n), error: DecodeOffsetError },
   { name: "balances row offset aliasing", input: () => withWord(KNOWN, 640, 32n, 0n), error: DecodeOffsetError },
-  { name: "version word with bit 64 set", input: () => withByte(KNOWN, 64 + 23, 1), error: DecodeIntegerRangeError, field: "version" },
+  {
+    name: "version word with bit 64 set",
+    input: () => withByte(KNOWN, 64 + 23, 1),
+    error: DecodeIntegerRangeError,
+    field: "version",
+  },
   { name: "version word with the top bit set", input: () => withByte(KNOWN, 64, 0x80), error: DecodeIntegerRangeError },
-  { name: "indexMap word above 65535", input: () => withByte(RICH, R - 96 + 29, 1), error: DecodeIntegerRangeError, field: "outcome.locked[].indexMap" },
-  { name: "ethHolder with high bits set", input: () => withByte(KNOWN, 416, 1), error: DecodeAddressError, field: "outcome.assets[].ethHolder" },
+  {
+    name: "indexMap word above 65535",
+    input: () => withByte(RICH, R - 96 + 29, 1),
+    error: DecodeIntegerRangeError,
+    field: "outcome.locked[].indexMap",
+  },
+  {
+    name: "ethHolder with high bits set",
+    input: () => withByte(KNOWN, 416, 1),
+    error: DecodeAddressError,
+    field: "outcome.assets[].ethHolder",
+  },
   { name: "ethHolder with byte 11 set", input: () => withByte(KNOWN, 416 + 11, 0xff), error: DecodeAddressError },
   { name: "isFinal = 2", input: () => withByte(KNOWN, 160 + 31, 2), error: DecodeBoolError, field: "isFinal" },
   { name: "isFinal with a high byte set", input: () => withByte(KNOWN, 160, 1), error: DecodeBoolError },
-  { name: "dirty padding after appData", input: () => withByte(RICH, R - 1, 1), error: DecodePaddingError, field: "appData" },
+  {
+    name: "dirty padding after appData",
+    input: () => withByte(RICH, R - 1, 1),
+    error: DecodePaddingError,
+    field: "appData",
+  },
   { name: "dirty padding right after the data", input: () => withByte(RICH, R - 27, 0x80), error: DecodePaddingError },
-  { name: "assets length 2^32 - 1", input: () => withWord(KNOWN, 320, 1n, 0xffffffffn), error: DecodeLengthError, field: "outcome.assets" },
+  {
+    name: "assets length 2^32 - 1",
+    input: () => withWord(KNOWN, 320, 1n, 0xffffffffn),
+    error: DecodeLengthError,
+    field: "outcome.assets",
+  },
   { name: "assets length 2^255", input: () => withWord(KNOWN, 320, 1n, 1n << 255n), error: DecodeLengthError },
-  { name: "backends length 10^6", input: () => withWord(KNOWN, 544, 1n, 1000000n), error: DecodeLengthError, field: "outcome.backends" },
+  {
+    name: "backends length 10^6",
+    input: () => withWord(KNOWN, 544, 1n, 1000000n),
+    error: DecodeLengthError,
+    field: "outcome.backends",
+  },
   { name: "balances row length 2^40", input: () => withWord(KNOWN, 672, 2n, 1n << 40n), error: DecodeLengthError },
   { name: "ccHolder length 2^32 - 1", input: () => withWord(KNOWN, 480, 32n, 0xffffffffn), error: DecodeLengthError },
-  { name: "locked length 1 with no room for a sub-allocation", input: () => withWord(KNOWN, 768, 0n, 1n), error: DecodeLengthError },
+  {
+    name: "locked length 1 with no room for a sub-allocation",
+    input: () => withWord(KNOWN, 768, 0n, 1n),
+    error: DecodeLengthError,
+  },
   { name: "malformed hex string", input: () => "0xabc" as Hex, error: InvalidHexError },
 ];
 

@@ -1,13 +1,20 @@
 import { expect } from "chai";
 import fc from "fast-check";
+import { propTitle } from "../support/propertyRuns";
 import { channelId, encodeParams, encodeState, encodeWithdrawalAuth, fundingId, hashState } from "../../src";
 import { addressArb, bytes32Arb, paramsArb, propOptions, stateArb, withdrawalAuthArb } from "./support/arbitraries";
-import { ethersEncodeParams, ethersEncodeState, ethersEncodeWithdrawalAuth, ethersFundingId, toHex } from "./support/oracle";
+import {
+  ethersEncodeParams,
+  ethersEncodeState,
+  ethersEncodeWithdrawalAuth,
+  ethersFundingId,
+  toHex,
+} from "./support/oracle";
 import { keccak256 } from "ethers";
 
 /** The hand-written encoders agree byte for byte with ethers v6 AbiCoder (test-only oracle). */
 describe("encoding: equality with ethers AbiCoder (property)", () => {
-  it("encodeParams(p) = AbiCoder.encode([Params], [p]) and channelId = keccak of it", () => {
+  it(propTitle("encodeParams(p) = AbiCoder.encode([Params], [p]) and channelId = keccak of it", propOptions()), () => {
     fc.assert(
       fc.property(paramsArb, (p) => {
         const expected = ethersEncodeParams(p);
@@ -18,7 +25,7 @@ describe("encoding: equality with ethers AbiCoder (property)", () => {
     );
   });
 
-  it("encodeState(s) = AbiCoder.encode([State], [s]) and hashState = keccak of it", () => {
+  it(propTitle("encodeState(s) = AbiCoder.encode([State], [s]) and hashState = keccak of it", propOptions()), () => {
     fc.assert(
       fc.property(stateArb, (s) => {
         const expected = ethersEncodeState(s);
@@ -29,7 +36,7 @@ describe("encoding: equality with ethers AbiCoder (property)", () => {
     );
   });
 
-  it("encodeWithdrawalAuth(a) = AbiCoder.encode([WithdrawalAuth], [a])", () => {
+  it(propTitle("encodeWithdrawalAuth(a) = AbiCoder.encode([WithdrawalAuth], [a])", propOptions()), () => {
     fc.assert(
       fc.property(withdrawalAuthArb, (a) => {
         expect(toHex(encodeWithdrawalAuth(a))).to.equal(ethersEncodeWithdrawalAuth(a));
@@ -38,7 +45,7 @@ describe("encoding: equality with ethers AbiCoder (property)", () => {
     );
   });
 
-  it("fundingId(c, a) = keccak256(AbiCoder.encode([bytes32, address], [c, a]))", () => {
+  it(propTitle("fundingId(c, a) = keccak256(AbiCoder.encode([bytes32, address], [c, a]))", propOptions()), () => {
     fc.assert(
       fc.property(bytes32Arb, addressArb, (c, a) => {
         expect(fundingId(c, a)).to.equal(ethersFundingId(c, a));

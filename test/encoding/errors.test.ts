@@ -34,7 +34,9 @@ describe("encoding: error classes", () => {
   });
 
   it("keep the three families apart", () => {
-    expect(new DecodeOffsetError("x", 0, 32, 64n)).to.be.instanceOf(DecodingError).and.not.instanceOf(EncodingError);
+    expect(new DecodeOffsetError("x", 0, 32, 64n))
+      .to.be.instanceOf(DecodingError)
+      .and.not.instanceOf(EncodingError);
     expect(new SignatureHighSError(5n)).to.be.instanceOf(SignatureError).and.not.instanceOf(DecodingError);
   });
 

@@ -19,6 +19,9 @@ describe("encoding: fundingId", () => {
     expectExactError(() => fundingId("0x1234", ADDRESS_A), InvalidByteLengthError);
     expectExactError(() => fundingId(KNOWN_CHANNEL_ID, `${ADDRESS_A}00`), InvalidByteLengthError);
     expectExactError(() => fundingId(KNOWN_CHANNEL_ID, `0x${"x".repeat(40)}`), InvalidHexError);
-    expectExactError(() => fundingId(KNOWN_CHANNEL_ID, ADDRESS_A_CHECKSUMMED.replace("E7e7e", "e7e7e") as `0x${string}`), AddressChecksumError);
+    expectExactError(
+      () => fundingId(KNOWN_CHANNEL_ID, ADDRESS_A_CHECKSUMMED.replace("E7e7e", "e7e7e") as `0x${string}`),
+      AddressChecksumError,
+    );
   });
 });

@@ -1,12 +1,20 @@
 import { expect } from "chai";
 import fc from "fast-check";
-import { decodeParams, decodeState, decodeWithdrawalAuth, encodeParams, encodeState, encodeWithdrawalAuth } from "../../src";
+import { propTitle } from "../support/propertyRuns";
+import {
+  decodeParams,
+  decodeState,
+  decodeWithdrawalAuth,
+  encodeParams,
+  encodeState,
+  encodeWithdrawalAuth,
+} from "../../src";
 import { normalized, paramsArb, propOptions, stateArb, withdrawalAuthArb } from "./support/arbitraries";
 import { toHex } from "./support/oracle";
 
 /** decode(encode(x)) == x (modulo hex case, which decoders normalise to lowercase). */
 describe("encoding: decode(encode(x)) == x (property)", () => {
-  it("Params", () => {
+  it(propTitle("Params", propOptions()), () => {
     fc.assert(
       fc.property(paramsArb, (p) => {
         const bytes = encodeParams(p);
@@ -17,7 +25,7 @@ describe("encoding: decode(encode(x)) == x (property)", () => {
     );
   });
 
-  it("State", () => {
+  it(propTitle("State", propOptions()), () => {
     fc.assert(
       fc.property(stateArb, (s) => {
         expect(decodeState(encodeState(s))).to.deep.equal(normalized(s));
@@ -26,7 +34,7 @@ describe("encoding: decode(encode(x)) == x (property)", () => {
     );
   });
 
-  it("WithdrawalAuth", () => {
+  it(propTitle("WithdrawalAuth", propOptions()), () => {
     fc.assert(
       fc.property(withdrawalAuthArb, (a) => {
         expect(decodeWithdrawalAuth(encodeWithdrawalAuth(a))).to.deep.equal(normalized(a));

@@ -1,5 +1,12 @@
 import { expect } from "chai";
-import { Signature as EthersSignature, computeAddress, getBytes, hashMessage, keccak256 as ethersKeccak, recoverAddress } from "ethers";
+import {
+  Signature as EthersSignature,
+  computeAddress,
+  getBytes,
+  hashMessage,
+  keccak256 as ethersKeccak,
+  recoverAddress,
+} from "ethers";
 import type { Hex } from "../../src";
 import {
   InvalidHexError,
@@ -31,7 +38,8 @@ const word = (x: bigint) => x.toString(16).padStart(64, "0");
 const rOf = (sig: Hex) => BigInt(`0x${sig.slice(2, 66)}`);
 const sOf = (sig: Hex) => BigInt(`0x${sig.slice(66, 130)}`);
 const vOf = (sig: Hex) => parseInt(sig.slice(130, 132), 16);
-const make = (r: bigint, s: bigint, v: number): Hex => `0x${word(r)}${word(s)}${v.toString(16).padStart(2, "0")}` as Hex;
+const make = (r: bigint, s: bigint, v: number): Hex =>
+  `0x${word(r)}${word(s)}${v.toString(16).padStart(2, "0")}` as Hex;
 
 /** Smallest r < n that is not the x-coordinate of any curve point (so recovery must fail). */
 function rWithoutCurvePoint(): bigint {
@@ -57,7 +65,11 @@ const REJECT: Row[] = [
   { name: "v = 26", sig: make(rOf(VALID), sOf(VALID), 26), error: SignatureVError },
   { name: "v = 29", sig: make(rOf(VALID), sOf(VALID), 29), error: SignatureVError },
   { name: "v = 37 (EIP-155 style)", sig: make(rOf(VALID), sOf(VALID), 37), error: SignatureVError },
-  { name: "64-byte EIP-2098 compact form", sig: EthersSignature.from(VALID).compactSerialized as Hex, error: SignatureLengthError },
+  {
+    name: "64-byte EIP-2098 compact form",
+    sig: EthersSignature.from(VALID).compactSerialized as Hex,
+    error: SignatureLengthError,
+  },
   { name: "64 bytes r ‖ s without v", sig: VALID.slice(0, 130) as Hex, error: SignatureLengthError },
   { name: "66 bytes (extra byte)", sig: `${VALID}00` as Hex, error: SignatureLengthError },
   { name: "empty", sig: "0x", error: SignatureLengthError },
@@ -65,7 +77,11 @@ const REJECT: Row[] = [
   { name: "s = 0", sig: make(rOf(VALID), 0n, 27), error: SignatureSZeroError },
   { name: "r = n", sig: make(N, sOf(VALID), 27), error: SignatureRRangeError },
   { name: "r = 2^256 - 1", sig: make((1n << 256n) - 1n, sOf(VALID), 27), error: SignatureRRangeError },
-  { name: "r not the x of a curve point", sig: make(rWithoutCurvePoint(), sOf(VALID), 27), error: SignatureRecoveryError },
+  {
+    name: "r not the x of a curve point",
+    sig: make(rWithoutCurvePoint(), sOf(VALID), 27),
+    error: SignatureRecoveryError,
+  },
   { name: "malformed hex", sig: `0x${"zz".repeat(65)}` as Hex, error: InvalidHexError },
 ];
 
@@ -134,7 +150,8 @@ describe("encoding: signature acceptance policy (table)", () => {
 
 describe("encoding: digest-level helpers", () => {
   it("signDigest / recoverDigestSigner round-trip and reject digests that are not 32 bytes", async () => {
-    const { signDigest, recoverDigestSigner, InvalidByteLengthError, InvalidValueTypeError } = await import("../../src");
+    const { signDigest, recoverDigestSigner, InvalidByteLengthError, InvalidValueTypeError } =
+      await import("../../src");
     const digest = new Uint8Array(32).fill(9);
     expect(recoverDigestSigner(digest, signDigest(digest, KEY_A))).to.equal(ADDRESS_A);
     expect(() => signDigest(new Uint8Array(31), KEY_A)).to.throw(InvalidByteLengthError);

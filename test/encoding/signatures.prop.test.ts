@@ -1,5 +1,6 @@
 import { expect } from "chai";
 import fc from "fast-check";
+import { propTitle } from "../support/propertyRuns";
 import { SigningKey, Wallet, getBytes, hashMessage, keccak256 as ethersKeccak, recoverAddress } from "ethers";
 import type { Hex } from "../../src";
 import { PerunError, SignatureError, addressFromPrivateKey, recoverDataSigner, signData } from "../../src";
@@ -26,58 +27,66 @@ function policyAccepts(sig: Uint8Array): boolean {
   return (v === 27 || v === 28) && r > 0n && r < N && s > 0n && s <= N / 2n;
 }
 
-
 describe("encoding: signatures agree with ethers (property)", () => {
-  it("signData = ethers SigningKey.sign(eth_sign digest); both recover the key's address", () => {
-    fc.assert(
-      fc.property(keyArb, dataArb, (key, data) => {
-        const ours = signData(data, key);
-        const digest = hashMessage(getBytes(ethersKeccak(data)));
-        const theirs = new SigningKey(key).sign(digest).serialized;
-        expect(ours).to.equal(theirs.toLowerCase());
-        const address = new Wallet(key).address.toLowerCase();
-        expect(addressFromPrivateKey(key)).to.equal(address);
-        expect(recoverDataSigner(data, ours)).to.equal(address);
-      }),
-      propOptions(),
-    );
-  });
-
-  it("a one-byte mutation of a signature is accepted iff the policy allows it, and then recovers like ethers", () => {
-    fc.assert(
-      fc.property(
-        keyArb,
-        dataArb,
-        fc.integer({ min: 0, max: 64 }),
-        fc.integer({ min: 1, max: 255 }),
-        (key, data, pos, delta) => {
-          const sig = getBytes(signData(data, key));
-          sig[pos] ^= delta;
+  it(
+    propTitle("signData = ethers SigningKey.sign(eth_sign digest); both recover the key's address", propOptions()),
+    () => {
+      fc.assert(
+        fc.property(keyArb, dataArb, (key, data) => {
+          const ours = signData(data, key);
           const digest = hashMessage(getBytes(ethersKeccak(data)));
-          let ours: string | undefined;
-          try {
-            ours = recoverDataSigner(data, sig);
-          } catch (e) {
-            expect(e).to.be.instanceOf(SignatureError);
-          }
-          if (!policyAccepts(sig)) {
-            expect(ours, "policy violation accepted").to.equal(undefined);
-            return;
-          }
-          let theirs: string | undefined;
-          try {
-            theirs = recoverAddress(digest, hex(sig)).toLowerCase();
-          } catch {
-            theirs = undefined; // no curve point for r: both must reject
-          }
-          expect(ours).to.equal(theirs);
-        },
-      ),
-      propOptions(),
-    );
-  });
+          const theirs = new SigningKey(key).sign(digest).serialized;
+          expect(ours).to.equal(theirs.toLowerCase());
+          const address = new Wallet(key).address.toLowerCase();
+          expect(addressFromPrivateKey(key)).to.equal(address);
+          expect(recoverDataSigner(data, ours)).to.equal(address);
+        }),
+        propOptions(),
+      );
+    },
+  );
 
-  it("random 0..70-byte strings never crash recovery: address or SignatureError", () => {
+  it(
+    propTitle(
+      "a one-byte mutation of a signature is accepted iff the policy allows it, and then recovers like ethers",
+      propOptions(),
+    ),
+    () => {
+      fc.assert(
+        fc.property(
+          keyArb,
+          dataArb,
+          fc.integer({ min: 0, max: 64 }),
+          fc.integer({ min: 1, max: 255 }),
+          (key, data, pos, delta) => {
+            const sig = getBytes(signData(data, key));
+            sig[pos] ^= delta;
+            const digest = hashMessage(getBytes(ethersKeccak(data)));
+            let ours: string | undefined;
+            try {
+              ours = recoverDataSigner(data, sig);
+            } catch (e) {
+              expect(e).to.be.instanceOf(SignatureError);
+            }
+            if (!policyAccepts(sig)) {
+              expect(ours, "policy violation accepted").to.equal(undefined);
+              return;
+            }
+            let theirs: string | undefined;
+            try {
+              theirs = recoverAddress(digest, hex(sig)).toLowerCase();
+            } catch {
+              theirs = undefined; // no curve point for r: both must reject
+            }
+            expect(ours).to.equal(theirs);
+          },
+        ),
+        propOptions(),
+      );
+    },
+  );
+
+  it(propTitle("random 0..70-byte strings never crash recovery: address or SignatureError", propOptions()), () => {
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 70 }), (sig) => {
         try {

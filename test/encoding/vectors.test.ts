@@ -9,13 +9,16 @@ import { ethersEncodeParams, ethersEncodeState, ethersEncodeWithdrawalAuth } fro
 const DIR = join(__dirname, "..", "vectors");
 const read = (name: string) => JSON.parse(readFileSync(join(DIR, name), "utf8"));
 /* eslint-disable @typescript-eslint/no-explicit-any */
-const ethSignRecover = (encoding: string, sig: string) => recoverAddress(hashMessage(getBytes(keccak256(encoding))), sig).toLowerCase();
+const ethSignRecover = (encoding: string, sig: string) =>
+  recoverAddress(hashMessage(getBytes(keccak256(encoding))), sig).toLowerCase();
 
 describe("encoding: committed vectors (test/vectors)", () => {
   const fresh = renderVectors();
 
   it("are up to date: regenerating in memory gives byte-identical files (run `npm run gen:vectors`)", () => {
-    const committed = readdirSync(DIR).filter((n) => n.endsWith(".json")).sort();
+    const committed = readdirSync(DIR)
+      .filter((n) => n.endsWith(".json"))
+      .sort();
     expect(committed).to.deep.equal(Object.keys(fresh).sort());
     for (const [name, content] of Object.entries(fresh)) {
       expect(readFileSync(join(DIR, name), "utf8"), `test/vectors/${name} is stale`).to.equal(content);
@@ -34,7 +37,13 @@ describe("encoding: committed vectors (test/vectors)", () => {
 
   it("agree with ethers: encodings, hashes and signatures", () => {
     const big = (x: any): any =>
-      Array.isArray(x) ? x.map(big) : x && typeof x === "object" ? Object.fromEntries(Object.entries(x).map(([k, v]) => [k, big(v)])) : typeof x === "string" && /^[0-9]+$/.test(x) ? BigInt(x) : x;
+      Array.isArray(x)
+        ? x.map(big)
+        : x && typeof x === "object"
+          ? Object.fromEntries(Object.entries(x).map(([k, v]) => [k, big(v)]))
+          : typeof x === "string" && /^[0-9]+$/.test(x)
+            ? BigInt(x)
+            : x;
     for (const v of read("params.json").vectors) {
       expect(ethersEncodeParams(big(v.params))).to.equal(v.encoding);
       expect(keccak256(v.encoding)).to.equal(v.channelID);
@@ -59,7 +68,9 @@ describe("encoding: committed vectors (test/vectors)", () => {
     expect(multi.state.outcome.locked.some((l: any) => l.indexMap.length > 0)).to.equal(true);
     expect(states.some((v: any) => v.state.appData === "0x")).to.equal(true);
     expect(states.some((v: any) => (v.state.appData.length - 2) % 4 === 2)).to.equal(true); // odd byte count
-    expect(states.some((v: any) => v.state.outcome.balances.flat().includes(((1n << 256n) - 1n).toString()))).to.equal(true);
+    expect(states.some((v: any) => v.state.outcome.balances.flat().includes(((1n << 256n) - 1n).toString()))).to.equal(
+      true,
+    );
     const sigs = read("signatures.json").vectors;
     expect(sigs.filter((s: any) => s.accept).length).to.be.at.least(1);
     expect(new Set(sigs.filter((s: any) => !s.accept).map((s: any) => s.error)).size).to.be.at.least(8);

@@ -21,14 +21,38 @@ const highS = (sig: Hex): Hex => {
 };
 
 describe("encoding: verifyStateSignature / recoverStateSigner", () => {
-  const ROWS: { name: string; state: () => ReturnType<typeof knownState>; sig: Hex; signer: string; expected: boolean }[] = [
+  const ROWS: {
+    name: string;
+    state: () => ReturnType<typeof knownState>;
+    sig: Hex;
+    signer: string;
+    expected: boolean;
+  }[] = [
     { name: "A's signature, A expected (lowercase)", state: knownState, sig: SIG_A, signer: ADDRESS_A, expected: true },
-    { name: "A's signature, A expected (EIP-55)", state: knownState, sig: SIG_A, signer: ADDRESS_A_CHECKSUMMED, expected: true },
+    {
+      name: "A's signature, A expected (EIP-55)",
+      state: knownState,
+      sig: SIG_A,
+      signer: ADDRESS_A_CHECKSUMMED,
+      expected: true,
+    },
     { name: "A's signature, B expected", state: knownState, sig: SIG_A, signer: ADDRESS_B, expected: false },
     { name: "A's signature on another state", state: richState, sig: SIG_A, signer: ADDRESS_A, expected: false },
-    { name: "B's signature, B expected", state: knownState, sig: signState(knownState(), KEY_B), signer: ADDRESS_B, expected: true },
+    {
+      name: "B's signature, B expected",
+      state: knownState,
+      sig: signState(knownState(), KEY_B),
+      signer: ADDRESS_B,
+      expected: true,
+    },
     { name: "A's high-s twin", state: knownState, sig: highS(SIG_A), signer: ADDRESS_A, expected: false },
-    { name: "truncated signature", state: knownState, sig: SIG_A.slice(0, 128) as Hex, signer: ADDRESS_A, expected: false },
+    {
+      name: "truncated signature",
+      state: knownState,
+      sig: SIG_A.slice(0, 128) as Hex,
+      signer: ADDRESS_A,
+      expected: false,
+    },
   ];
   for (const row of ROWS) {
     it(`${row.name} -> ${row.expected}`, () => {

@@ -19,6 +19,7 @@
  * answered.
  */
 import fc from "fast-check";
+import { propParams, propTitle } from "../support/propertyRuns";
 import { expect } from "chai";
 import { loadFixture } from "@nomicfoundation/hardhat-network-helpers";
 import { syncClock } from "./model/act";
@@ -31,7 +32,7 @@ import { checkInvariants } from "./model/invariants";
 import { modelFixture } from "./model/modelFixture";
 import { predictRegister } from "./model/predictions";
 import { sendRegister } from "./model/register";
-import { MODEL_MAX_COMMANDS, MODEL_RUNS, SEED } from "./model/propConfig";
+import { MODEL_MAX_COMMANDS, MODEL_RUNS } from "./model/propConfig";
 
 /** Builds the run's model: both channels with their initial signed states, nothing on-chain yet. */
 async function startRun(real: Real, setup: RunSetup): Promise<Model> {
@@ -63,47 +64,51 @@ function count(log: readonly string[]): void {
 describe("EVM model: honest participant never loses, payouts never exceed deposits (property)", function () {
   this.timeout(0);
 
-  it(`random action sequences on a payment and an app channel (${MODEL_RUNS} runs, ≤ ${MODEL_MAX_COMMANDS} commands)`, async function () {
-    const started = Date.now();
-    await fc.assert(
-      fc.asyncProperty(
-        runSetupArb,
-        fc.commands([commandArb], { maxCommands: MODEL_MAX_COMMANDS, size: "max" }),
-        async (setup, cmds) => {
-          const real = await loadFixture(modelFixture);
-          const m = await startRun(real, setup);
-          try {
-            for (const ch of m.channels) {
-              if (!setup.preRegister[ch.index]) continue;
-              const { state, sigs } = latest(ch);
-              const out = await sendRegister(
-                m,
-                real,
-                ch,
-                m.honest,
-                state,
-                sigs,
-                predictRegister(m, ch, state),
-                "setup: register",
-              );
-              expect(out.ok).to.equal(true);
+  const params = propParams(MODEL_RUNS, 0, { endOnFailure: process.env.MODEL_SHRINK === "0" });
+  it(
+    propTitle(`random action sequences on a payment and an app channel (≤ ${MODEL_MAX_COMMANDS} commands)`, params),
+    async function () {
+      const started = Date.now();
+      await fc.assert(
+        fc.asyncProperty(
+          runSetupArb,
+          fc.commands([commandArb], { maxCommands: MODEL_MAX_COMMANDS, size: "max" }),
+          async (setup, cmds) => {
+            const real = await loadFixture(modelFixture);
+            const m = await startRun(real, setup);
+            try {
+              for (const ch of m.channels) {
+                if (!setup.preRegister[ch.index]) continue;
+                const { state, sigs } = latest(ch);
+                const out = await sendRegister(
+                  m,
+                  real,
+                  ch,
+                  m.honest,
+                  state,
+                  sigs,
+                  predictRegister(m, ch, state),
+                  "setup: register",
+                );
+                expect(out.ok).to.equal(true);
+              }
+              await checkInvariants(m, real);
+              await fc.asyncModelRun(() => ({ model: m, real }), cmds);
+              await honestFinish(m, real);
+            } catch (err) {
+              const e = err as Error;
+              e.message = `${e.message}\n--- run log (n=${m.n}, honest ${m.honest}) ---\n${m.log.join("\n")}`;
+              throw e;
             }
-            await checkInvariants(m, real);
-            await fc.asyncModelRun(() => ({ model: m, real }), cmds);
-            await honestFinish(m, real);
-          } catch (err) {
-            const e = err as Error;
-            e.message = `${e.message}\n--- run log (n=${m.n}, honest ${m.honest}) ---\n${m.log.join("\n")}`;
-            throw e;
-          }
-          count(m.log);
-        },
-      ),
-      { numRuns: MODEL_RUNS, seed: SEED, endOnFailure: process.env.MODEL_SHRINK === "0" },
-    );
-    const secs = ((Date.now() - started) / 1000).toFixed(1);
-    const summary = [...seen.entries()].sort().map(([k, v]) => `${k}: ${v}`);
-    console.log(`      model: ${MODEL_RUNS} runs in ${secs}s; outcomes seen:\n        ${summary.join("\n        ")}`);
-    expect(seen.size).to.be.greaterThan(0);
-  });
+            count(m.log);
+          },
+        ),
+        params,
+      );
+      const secs = ((Date.now() - started) / 1000).toFixed(1);
+      const summary = [...seen.entries()].sort().map(([k, v]) => `${k}: ${v}`);
+      console.log(`      model: ${MODEL_RUNS} runs in ${secs}s; outcomes seen:\n        ${summary.join("\n        ")}`);
+      expect(seen.size).to.be.greaterThan(0);
+    },
+  );
 });

@@ -26,9 +26,9 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect } from "chai";
 import fc from "fast-check";
+import { propParams, propTitle } from "../support/propertyRuns";
 import { ethers } from "hardhat";
 import {
-  BACKEND_ETH,
   SignatureError,
   addressFromPrivateKey,
   assertExpectedSigner,
@@ -41,7 +41,7 @@ import {
   verifyStateSignature,
 } from "../../src";
 import type { Address, Hex, Params, State } from "../../src";
-import { PROP_SEED, addressArb, bytesArb, uint256Arb } from "../encoding/support/arbitraries";
+import { addressArb, bytesArb, uint256Arb } from "../encoding/support/arbitraries";
 import { CURVE_ORDER, MAX_S, loadDeployment, testPrivateKey } from "./fixtures";
 import type { Deployment } from "./fixtures";
 import { KEY_POOL, MAX_CHALLENGE_DURATION, signableStateArb } from "./model/crosscheckArbitraries";
@@ -153,9 +153,11 @@ async function contractVerdict(d: Deployment, params: Params, state: State, sigs
   } catch (err) {
     const data = revertDataOf(err);
     if (data === undefined)
-      throw new Error(`register failed without revert data: ${String((err as Error).message ?? err)}`);
+      throw new Error(`register failed without revert data: ${String((err as Error).message ?? err)}`, {
+        cause: err,
+      });
     const decoded = decodeRevert(data, [d.adjudicator.interface]);
-    if (decoded === undefined) throw new Error(`register reverted with undecodable data ${data}`);
+    if (decoded === undefined) throw new Error(`register reverted with undecodable data ${data}`, { cause: err });
     return { accept: false, name: decoded.name, args: decoded.args.map(normalizeArg) };
   }
 }
@@ -412,97 +414,101 @@ describe("signature policy: Adjudicator (Sig) and the library accept exactly the
       }
     }
 
-    it(`register and the library agree on ${RUNS} runs × ${BATCH} mutated signatures (seed ${PROP_SEED})`, async function () {
-      const holders = [(await d.ethHolder.getAddress()) as Address, (await d.erc20Holder.getAddress()) as Address];
-      // A registrable ledger channel of 1–2 participants from KEY_POOL (repetition allowed).
-      const channelArb = fc
-        .record({
-          signers: fc.array(fc.integer({ min: 0, max: KEY_POOL.length - 1 }), { minLength: 1, maxLength: 2 }),
-          ccAddresses: fc.array(bytesArb, { minLength: 2, maxLength: 2 }),
-          challengeDuration: fc.bigInt({ min: 0n, max: MAX_CHALLENGE_DURATION }),
-          nonce: uint256Arb,
-          app: fc.oneof(fc.constant<Address>("0x0000000000000000000000000000000000000000"), addressArb),
-        })
-        .map(({ signers, ccAddresses, challengeDuration, nonce, app }) => ({
-          keys: signers.map((k) => KEY_POOL[k].privateKey),
-          params: {
-            challengeDuration,
-            nonce,
-            participants: signers.map((k, i) => ({ ethAddress: KEY_POOL[k].address, ccAddress: ccAddresses[i] })),
-            app,
-            ledgerChannel: true,
-            virtualChannel: false,
-          } satisfies Params,
-        }));
-      const caseArb = channelArb.chain(({ keys, params }) =>
-        fc.record({
-          keys: fc.constant(keys),
-          params: fc.constant(params),
-          state: signableStateArb(params, d.chainId, holders),
-          position: fc.integer({ min: 0, max: keys.length - 1 }),
-          mutation: mutationArb,
-        }),
-      );
+    const params = propParams(RUNS);
+    it(
+      propTitle(`register and the library agree on mutated signatures (× ${BATCH} per run)`, params),
+      async function () {
+        const holders = [(await d.ethHolder.getAddress()) as Address, (await d.erc20Holder.getAddress()) as Address];
+        // A registrable ledger channel of 1–2 participants from KEY_POOL (repetition allowed).
+        const channelArb = fc
+          .record({
+            signers: fc.array(fc.integer({ min: 0, max: KEY_POOL.length - 1 }), { minLength: 1, maxLength: 2 }),
+            ccAddresses: fc.array(bytesArb, { minLength: 2, maxLength: 2 }),
+            challengeDuration: fc.bigInt({ min: 0n, max: MAX_CHALLENGE_DURATION }),
+            nonce: uint256Arb,
+            app: fc.oneof(fc.constant<Address>("0x0000000000000000000000000000000000000000"), addressArb),
+          })
+          .map(({ signers, ccAddresses, challengeDuration, nonce, app }) => ({
+            keys: signers.map((k) => KEY_POOL[k].privateKey),
+            params: {
+              challengeDuration,
+              nonce,
+              participants: signers.map((k, i) => ({ ethAddress: KEY_POOL[k].address, ccAddress: ccAddresses[i] })),
+              app,
+              ledgerChannel: true,
+              virtualChannel: false,
+            } satisfies Params,
+          }));
+        const caseArb = channelArb.chain(({ keys, params }) =>
+          fc.record({
+            keys: fc.constant(keys),
+            params: fc.constant(params),
+            state: signableStateArb(params, d.chainId, holders),
+            position: fc.integer({ min: 0, max: keys.length - 1 }),
+            mutation: mutationArb,
+          }),
+        );
 
-      const kindsSeen = new Map<string, number>();
-      const outcomesSeen = new Map<string, number>();
-      let cases = 0;
-      const started = Date.now();
+        const kindsSeen = new Map<string, number>();
+        const outcomesSeen = new Map<string, number>();
+        let cases = 0;
+        const started = Date.now();
 
-      await fc.assert(
-        fc.asyncProperty(fc.array(caseArb, { minLength: BATCH, maxLength: BATCH }), async (batch) => {
-          const prepared = batch.map(({ keys, params, state, position, mutation }) => {
-            const valid = signState(state, keys[position]);
-            const sig = applyMutation(mutation, valid, state);
-            const expected = params.participants[position].ethAddress;
-            return {
-              params,
-              state,
-              mutation,
-              sig,
-              lib: libraryVerdict(state, sig, expected),
-              sigs: sigsWith(state, keys, position, sig),
-            };
-          });
-          const verdicts = await Promise.all(prepared.map((c) => contractVerdict(d, c.params, c.state, c.sigs)));
-          prepared.forEach((c, i) => {
-            expectSameVerdict(verdicts[i], c.lib, `mutation ${show(c.mutation)} → ${c.sig}`);
-            cases++;
-            kindsSeen.set(c.mutation.kind, (kindsSeen.get(c.mutation.kind) ?? 0) + 1);
-            const outcome = verdicts[i].accept ? "accept" : (verdicts[i] as { name: string }).name;
-            outcomesSeen.set(outcome, (outcomesSeen.get(outcome) ?? 0) + 1);
-          });
-        }),
-        { numRuns: RUNS, seed: PROP_SEED },
-      );
+        await fc.assert(
+          fc.asyncProperty(fc.array(caseArb, { minLength: BATCH, maxLength: BATCH }), async (batch) => {
+            const prepared = batch.map(({ keys, params, state, position, mutation }) => {
+              const valid = signState(state, keys[position]);
+              const sig = applyMutation(mutation, valid, state);
+              const expected = params.participants[position].ethAddress;
+              return {
+                params,
+                state,
+                mutation,
+                sig,
+                lib: libraryVerdict(state, sig, expected),
+                sigs: sigsWith(state, keys, position, sig),
+              };
+            });
+            const verdicts = await Promise.all(prepared.map((c) => contractVerdict(d, c.params, c.state, c.sigs)));
+            prepared.forEach((c, i) => {
+              expectSameVerdict(verdicts[i], c.lib, `mutation ${show(c.mutation)} → ${c.sig}`);
+              cases++;
+              kindsSeen.set(c.mutation.kind, (kindsSeen.get(c.mutation.kind) ?? 0) + 1);
+              const outcome = verdicts[i].accept ? "accept" : (verdicts[i] as { name: string }).name;
+              outcomesSeen.set(outcome, (outcomesSeen.get(outcome) ?? 0) + 1);
+            });
+          }),
+          params,
+        );
 
-      console.log(
-        `      ${cases} cases in ${((Date.now() - started) / 1000).toFixed(1)} s; outcomes ${show(Object.fromEntries(outcomesSeen))}`,
-      );
-      if (cases >= COVERAGE_MIN_CASES) {
-        // The generator must actually reach every verdict, or agreement would be vacuous.
-        for (const kind of [
-          "none",
-          "setV",
-          "negateS",
-          "zeroR",
-          "zeroS",
-          "rAtLeastN",
-          "sAboveHalfN",
-          "boundary",
-          "flipByte",
-          "truncate64",
-          "extend66",
-          "resize",
-          "random65",
-          "wrongKey",
-        ]) {
-          expect(kindsSeen.get(kind) ?? 0, `mutation ${kind} generated`).to.be.greaterThan(0);
+        console.log(
+          `      ${cases} cases in ${((Date.now() - started) / 1000).toFixed(1)} s; outcomes ${show(Object.fromEntries(outcomesSeen))}`,
+        );
+        if (cases >= COVERAGE_MIN_CASES) {
+          // The generator must actually reach every verdict, or agreement would be vacuous.
+          for (const kind of [
+            "none",
+            "setV",
+            "negateS",
+            "zeroR",
+            "zeroS",
+            "rAtLeastN",
+            "sAboveHalfN",
+            "boundary",
+            "flipByte",
+            "truncate64",
+            "extend66",
+            "resize",
+            "random65",
+            "wrongKey",
+          ]) {
+            expect(kindsSeen.get(kind) ?? 0, `mutation ${kind} generated`).to.be.greaterThan(0);
+          }
+          for (const outcome of ["accept", ...new Set(Object.values(CONTRACT_ERROR_OF).map((c) => c.name))]) {
+            expect(outcomesSeen.get(outcome) ?? 0, `outcome ${outcome} reached`).to.be.greaterThan(0);
+          }
         }
-        for (const outcome of ["accept", ...new Set(Object.values(CONTRACT_ERROR_OF).map((c) => c.name))]) {
-          expect(outcomesSeen.get(outcome) ?? 0, `outcome ${outcome} reached`).to.be.greaterThan(0);
-        }
-      }
-    });
+      },
+    );
   });
 });

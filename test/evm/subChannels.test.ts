@@ -31,7 +31,6 @@ import {
   makeParticipants,
   makeState,
   readDispute,
-  signAll,
   signedState,
 } from "./fixtures";
 import type { MockDeployment, TestParticipant } from "./fixtures";

@@ -41,7 +41,10 @@ export async function deployForGas(): Promise<Deployment> {
     parts.map((p) => p.address),
     TOKEN_BALANCE,
   ])) as unknown as TestToken;
-  const erc20Holder = (await deploy("AssetHolderERC20", [adjAddress, await token.getAddress()])) as unknown as AssetHolderERC20;
+  const erc20Holder = (await deploy("AssetHolderERC20", [
+    adjAddress,
+    await token.getAddress(),
+  ])) as unknown as AssetHolderERC20;
   const trivialApp = (await deploy("TrivialApp")) as unknown as TrivialApp;
   const holderAddress = await erc20Holder.getAddress();
   for (const p of parts) {

@@ -5,15 +5,7 @@
  */
 import { time } from "@nomicfoundation/hardhat-network-helpers";
 import type { ContractTransactionResponse } from "ethers";
-import {
-  evmAsset,
-  fundingIdOf,
-  makeParams,
-  makeState,
-  signAll,
-  signedState,
-  signedWithdrawal,
-} from "../evm/fixtures";
+import { evmAsset, fundingIdOf, makeParams, makeState, signAll, signedState, signedWithdrawal } from "../evm/fixtures";
 import type { Deployment } from "../evm/fixtures";
 import { inIsolation } from "./deployment";
 import type { Address, Params, State } from "../../src";
@@ -88,7 +80,9 @@ export async function measureAll(): Promise<GasFigures> {
     const { params, assets, balances } = await fundedChannel(d, ["eth"]);
     const state = finalState(params, assets, balances);
     const [a, b] = d.parts;
-    g.concludeFinalEth = await gasOf(d.adjudicator.connect(a.wallet).concludeFinal(params, state, signAll(state, d.parts)));
+    g.concludeFinalEth = await gasOf(
+      d.adjudicator.connect(a.wallet).concludeFinal(params, state, signAll(state, d.parts)),
+    );
     const wa = signedWithdrawal(state.channelID, a, balances[0][0]);
     const wb = signedWithdrawal(state.channelID, b, balances[0][1]);
     g.withdrawEth = await gasOf(d.ethHolder.connect(a.wallet).withdraw(wa.auth, wa.sig));

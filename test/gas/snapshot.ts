@@ -61,9 +61,17 @@ export function writeSnapshot(snapshot: GasSnapshot): void {
 export function formatTable(snapshot: GasSnapshot): string {
   const rows = [["scenario", "gas", "upstream", "ratio", "goal", "met"]];
   for (const [name, e] of Object.entries(snapshot.scenarios)) {
-    rows.push([name, e.gas.toLocaleString("en-US"), e.upstream.toLocaleString("en-US"), e.ratio.toFixed(3),
-      `<= ${e.goal.toLocaleString("en-US")}`, e.goalMet ? "yes" : "NO"]);
+    rows.push([
+      name,
+      e.gas.toLocaleString("en-US"),
+      e.upstream.toLocaleString("en-US"),
+      e.ratio.toFixed(3),
+      `<= ${e.goal.toLocaleString("en-US")}`,
+      e.goalMet ? "yes" : "NO",
+    ]);
   }
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
-  return rows.map((r) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ")).join("\n");
+  return rows
+    .map((r) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  "))
+    .join("\n");
 }

@@ -38,10 +38,10 @@ describe("scripts: deploy-evm CLI", function () {
     const dir = tempDir();
     const r = runDeploy([], { DEPLOYMENTS_DIR: dir });
     expect(r.status, r.stderr).to.equal(0);
-    const record = JSON.parse(readFileSync(join(dir, "hardhat.json"), "utf8"));
+    const record = JSON.parse(readFileSync(join(dir, "hardhat-31337.json"), "utf8"));
     expect(r.stdout).to.include(`Adjudicator: sent ${record.contracts.Adjudicator.txHash}`);
     expect(r.stdout).to.include(`Adjudicator: deployed at ${record.contracts.Adjudicator.address}`);
-    expect(r.stdout).to.include(`wrote ${join(dir, "hardhat.json")}`);
+    expect(r.stdout).to.include(`wrote ${join(dir, "hardhat-31337.json")}`);
   });
 
   it("refuses an unreachable RPC with exit status 2", async () => {

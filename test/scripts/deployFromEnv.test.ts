@@ -5,13 +5,16 @@
  */
 import { expect } from "chai";
 import hre from "hardhat";
-import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { HardhatRuntimeEnvironment } from "hardhat/types";
 import { deployFromEnv } from "../../scripts/lib/evm/deployFromEnv";
 import {
   DeployerKeyInvalidError,
   DeployerKeyMissingError,
+  DeploymentRecordExistsError,
+  DeploymentsDirUnwritableError,
+  ExistingRecordPolicyInvalidError,
   RpcUnreachableError,
   RpcUrlMissingError,
   ScriptError,
@@ -30,7 +33,7 @@ function withOverrides(overrides: Partial<HardhatRuntimeEnvironment>): HardhatRu
 describe("scripts: deployFromEnv", () => {
   const tempDir = useTempDirs("perun-deploy-");
 
-  it("deploys with the network's first account and writes <dir>/<network>.json", async () => {
+  it("deploys with the network's first account and writes <dir>/<network>-<chainId>.json", async () => {
     const [owner] = await hre.ethers.getSigners();
     const token = await hre.ethers.deployContract("TestToken", ["Env Token", "ENV", [owner.address], 1n]);
     const dir = tempDir();
@@ -39,7 +42,7 @@ describe("scripts: deployFromEnv", () => {
       lines.push(l),
     );
     expect(result.deployerSource).to.equal("node account #0");
-    expect(result.recordPath).to.equal(join(dir, "hardhat.json"));
+    expect(result.recordPath).to.equal(join(dir, "hardhat-31337.json"));
     const written = JSON.parse(readFileSync(result.recordPath, "utf8"));
     expect(written).to.deep.equal(result.deployment.record);
     expect(written.deployer).to.equal(owner.address);
@@ -136,5 +139,87 @@ describe("scripts: deployFromEnv", () => {
         expect(existsSync(join(dir, "evm.json"))).to.equal(false);
       });
     }
+  });
+
+  describe("the record: checked before the first transaction", () => {
+    /** Runs deployFromEnv and returns its rejection, checking that no transaction was sent. */
+    async function refusedWithoutSending(vars: Record<string, string>): Promise<Error> {
+      const [owner] = await hre.ethers.getSigners();
+      const nonce = await hre.ethers.provider.getTransactionCount(owner.address);
+      const block = await hre.ethers.provider.getBlockNumber();
+      const e = await rejection(deployFromEnv(hre, vars, () => undefined));
+      expect(e).to.be.instanceOf(ScriptError);
+      expect((e as ScriptError).refusedBeforeSending).to.equal(true);
+      expect(await hre.ethers.provider.getTransactionCount(owner.address)).to.equal(nonce);
+      expect(await hre.ethers.provider.getBlockNumber()).to.equal(block);
+      return e;
+    }
+
+    it("refuses a DEPLOYMENTS_DIR below a file (ENOTDIR)", async () => {
+      const file = join(tempDir(), "a-file");
+      writeFileSync(file, "x");
+      const e = await refusedWithoutSending({ DEPLOYMENTS_DIR: join(file, "deployments") });
+      expect(e).to.be.instanceOf(DeploymentsDirUnwritableError);
+      expect(e.message).to.equal(
+        `cannot write the deployment record into "${join(file, "deployments")}": ENOTDIR; set DEPLOYMENTS_DIR to a writable folder`,
+      );
+    });
+
+    it("refuses a DEPLOYMENTS_DIR that is a file", async () => {
+      const file = join(tempDir(), "deployments");
+      writeFileSync(file, "x");
+      const e = await refusedWithoutSending({ DEPLOYMENTS_DIR: file });
+      expect(e).to.be.instanceOf(DeploymentsDirUnwritableError);
+      expect(e.message).to.match(/: (EEXIST|not a directory);/);
+      expect(readFileSync(file, "utf8")).to.equal("x");
+    });
+
+    it("refuses a DEPLOYMENTS_DIR where no file can be created (read-only file system)", async function () {
+      // /proc exists on Linux and refuses new files even to root.
+      if (!existsSync("/proc/self")) this.skip();
+      const e = await refusedWithoutSending({ DEPLOYMENTS_DIR: "/proc/self" });
+      expect(e).to.be.instanceOf(DeploymentsDirUnwritableError);
+      expect(e.message).to.match(/^cannot write the deployment record into "\/proc\/self": E[A-Z]+;/);
+    });
+
+    it("refuses to overwrite an existing record of the same network and chain", async () => {
+      const dir = tempDir();
+      writeFileSync(join(dir, "hardhat-31337.json"), "old record");
+      const e = await refusedWithoutSending({ DEPLOYMENTS_DIR: dir });
+      expect(e).to.be.instanceOf(DeploymentRecordExistsError);
+      expect(e.message).to.match(/hardhat-31337\.json exists; move it away/);
+      expect(readFileSync(join(dir, "hardhat-31337.json"), "utf8")).to.equal("old record");
+      expect(readdirSync(dir)).to.deep.equal(["hardhat-31337.json"]);
+    });
+
+    it("refuses an unknown DEPLOY_EXISTING_RECORD", async () => {
+      const e = await refusedWithoutSending({ DEPLOYMENTS_DIR: tempDir(), DEPLOY_EXISTING_RECORD: "overwrite" });
+      expect(e).to.be.instanceOf(ExistingRecordPolicyInvalidError);
+    });
+
+    it("a record of another chain ID or network is no obstacle", async () => {
+      const dir = tempDir();
+      writeFileSync(join(dir, "hardhat-1.json"), "mainnet?");
+      writeFileSync(join(dir, "hardhat.json"), "old unversioned name");
+      const result = await deployFromEnv(hre, { DEPLOYMENTS_DIR: dir }, () => undefined);
+      expect(result.recordPath).to.equal(join(dir, "hardhat-31337.json"));
+      expect(readdirSync(dir).sort()).to.deep.equal(["hardhat-1.json", "hardhat-31337.json", "hardhat.json"]);
+    });
+
+    it("DEPLOY_EXISTING_RECORD=keep keeps the old record beside the new one", async () => {
+      const dir = tempDir();
+      writeFileSync(join(dir, "hardhat-31337.json"), "old record");
+      const lines: string[] = [];
+      const result = await deployFromEnv(hre, { DEPLOYMENTS_DIR: dir, DEPLOY_EXISTING_RECORD: "keep" }, (l) =>
+        lines.push(l),
+      );
+      const files = readdirSync(dir).sort();
+      expect(files).to.have.length(2);
+      const kept = files.find((f) => f !== "hardhat-31337.json")!;
+      expect(kept).to.match(/^hardhat-31337\.replaced-\d{4}-\d\d-\d\dT[\d-]+Z\.json$/);
+      expect(readFileSync(join(dir, kept), "utf8")).to.equal("old record");
+      expect(JSON.parse(readFileSync(result.recordPath, "utf8"))).to.deep.equal(result.deployment.record);
+      expect(lines).to.include(`an existing ${join(dir, "hardhat-31337.json")} will be kept as ${join(dir, kept)}`);
+    });
   });
 });

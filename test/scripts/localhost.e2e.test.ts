@@ -5,45 +5,18 @@
  * refuse a token address without code on that chain, and stop the node.
  */
 import { expect } from "chai";
-import { spawn, spawnSync } from "node:child_process";
-import type { ChildProcess } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { readFileSync, readdirSync } from "node:fs";
 import { freePort } from "./support/freePort";
 import { join, resolve } from "node:path";
 import { useTempDirs } from "./support/tempDir";
 import { underCoverage } from "./support/underCoverage";
+import { startHardhatNode } from "../support/hardhatNode";
+import type { HardhatNode } from "../support/hardhatNode";
 import { JsonRpcProvider } from "ethers";
 
 const ROOT = resolve(__dirname, "..", "..");
 const HARDHAT = join(ROOT, "node_modules", "hardhat", "internal", "cli", "bootstrap.js");
-
-/** Starts `hardhat node` and resolves once it listens. */
-function startNode(port: number): Promise<ChildProcess> {
-  return new Promise((ok, fail) => {
-    const child = spawn(process.execPath, [HARDHAT, "node", "--hostname", "127.0.0.1", "--port", String(port)], {
-      cwd: ROOT,
-      env: { ...process.env, HARDHAT_DISABLE_TELEMETRY_PROMPT: "true" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let output = "";
-    const timer = setTimeout(() => {
-      child.kill("SIGTERM");
-      fail(new Error(`hardhat node did not start:\n${output}`));
-    }, 60_000);
-    child.stdout?.on("data", (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes("Started HTTP and WebSocket JSON-RPC server")) {
-        clearTimeout(timer);
-        ok(child);
-      }
-    });
-    child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    child.once("exit", (code) => {
-      clearTimeout(timer);
-      fail(new Error(`hardhat node exited with ${code}:\n${output}`));
-    });
-  });
-}
 
 function run(script: string, env: Record<string, string>) {
   const r = spawnSync(process.execPath, [HARDHAT, "run", script, "--network", "localhost"], {
@@ -58,7 +31,7 @@ function run(script: string, env: Record<string, string>) {
 describe("scripts: localhost walk-through (hardhat node + --network localhost)", function () {
   this.timeout(300_000);
   const tempDir = useTempDirs("perun-localhost-");
-  let node: ChildProcess | undefined;
+  let node: HardhatNode | undefined;
   let url: string;
 
   before(async function () {
@@ -66,12 +39,12 @@ describe("scripts: localhost walk-through (hardhat node + --network localhost)",
     if (underCoverage()) this.skip();
     const port = await freePort();
     url = `http://127.0.0.1:${port}`;
-    node = await startNode(port);
+    node = await startHardhatNode(port);
   });
 
   after(() => {
     // Only the node this test started, by its own handle.
-    node?.kill("SIGTERM");
+    node?.stop();
   });
 
   it("runs the demo, deploys with its token, writes a record that matches the node, refuses a codeless token", async () => {
@@ -86,7 +59,7 @@ describe("scripts: localhost walk-through (hardhat node + --network localhost)",
     expect(deploy.status, deploy.stderr).to.equal(0);
     expect(deploy.stdout).to.include(`deploy-evm: checking RPC of network localhost (${url})`);
     expect(deploy.stdout).to.include("deploy-evm: deployer from node account #0");
-    const record = JSON.parse(readFileSync(join(dir, "localhost.json"), "utf8"));
+    const record = JSON.parse(readFileSync(join(dir, "localhost-31337.json"), "utf8"));
     expect(record.network).to.equal("localhost");
     expect(record.chainId).to.equal(31337);
     expect(record.contracts.AssetHolderERC20[0]).to.include({ token, symbol: "PDT", decimals: 18 });
@@ -106,14 +79,20 @@ describe("scripts: localhost walk-through (hardhat node + --network localhost)",
       provider.destroy();
     }
 
+    // Same folder: the existing record may be kept aside (DEPLOY_EXISTING_RECORD=keep), but the
+    // codeless token is refused before any transaction, so nothing is moved or written.
+    const before = readFileSync(join(dir, "localhost-31337.json"), "utf8");
     const refused = run("scripts/deploy-evm.ts", {
       EVM_RPC_URL: url,
       ERC20_TOKENS: "0x000000000000000000000000000000000000bEEF",
       DEPLOYMENTS_DIR: dir,
+      DEPLOY_EXISTING_RECORD: "keep",
     });
     expect(refused.status).to.equal(2);
     expect(refused.stderr).to.include(
       "deploy-evm: refused: token 0x000000000000000000000000000000000000bEEF has no contract code on chain 31337",
     );
+    expect(readdirSync(dir)).to.deep.equal(["localhost-31337.json"]);
+    expect(readFileSync(join(dir, "localhost-31337.json"), "utf8")).to.equal(before);
   });
 });

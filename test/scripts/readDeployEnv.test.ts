@@ -4,7 +4,12 @@
  */
 import { expect } from "chai";
 import { parseDeployerKey, parseTokenList, readDeployEnv } from "../../scripts/lib/evm/readDeployEnv";
-import { DeployerKeyInvalidError, ScriptError, TokenAddressInvalidError } from "../../scripts/lib/scriptErrors";
+import {
+  DeployerKeyInvalidError,
+  ExistingRecordPolicyInvalidError,
+  ScriptError,
+  TokenAddressInvalidError,
+} from "../../scripts/lib/scriptErrors";
 import { PerunError } from "../../src";
 
 const TOKEN_A = "0x5FbDB2315678afecb367f032d93F642f64180aa3"; // valid EIP-55
@@ -13,8 +18,23 @@ const KEY = `0x${"11".repeat(32)}`;
 const CURVE_ORDER = "0xfffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141";
 
 describe("scripts: readDeployEnv", () => {
-  it("defaults: no tokens, no key, deployments/", () => {
-    expect(readDeployEnv({})).to.deep.equal({ tokens: [], deployerKey: undefined, deploymentsDir: "deployments" });
+  it("defaults: no tokens, no key, deployments/, refuse an existing record", () => {
+    expect(readDeployEnv({})).to.deep.equal({
+      tokens: [],
+      deployerKey: undefined,
+      deploymentsDir: "deployments",
+      existingRecord: "refuse",
+    });
+  });
+
+  it("DEPLOY_EXISTING_RECORD: refuse, keep, blank; anything else is refused", () => {
+    expect(readDeployEnv({ DEPLOY_EXISTING_RECORD: "keep" }).existingRecord).to.equal("keep");
+    expect(readDeployEnv({ DEPLOY_EXISTING_RECORD: " refuse " }).existingRecord).to.equal("refuse");
+    expect(readDeployEnv({ DEPLOY_EXISTING_RECORD: "" }).existingRecord).to.equal("refuse");
+    expect(() => readDeployEnv({ DEPLOY_EXISTING_RECORD: "overwrite" })).to.throw(
+      ExistingRecordPolicyInvalidError,
+      'DEPLOY_EXISTING_RECORD must be "refuse" (default) or "keep", got "overwrite"',
+    );
   });
 
   it("reads all variables", () => {

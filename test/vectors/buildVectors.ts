@@ -77,7 +77,14 @@ function paramsCases(): { name: string; keys: Hex[]; params: Params }[] {
     {
       name: "design-known-good",
       keys: [KEY_A, KEY_B],
-      params: { challengeDuration: 60n, nonce: 1n, participants: [party(KEY_A), party(KEY_B)], app: ZERO_ADDRESS, ledgerChannel: true, virtualChannel: false },
+      params: {
+        challengeDuration: 60n,
+        nonce: 1n,
+        participants: [party(KEY_A), party(KEY_B)],
+        app: ZERO_ADDRESS,
+        ledgerChannel: true,
+        virtualChannel: false,
+      },
     },
     {
       name: "ten-participants-varied-ccAddress",
@@ -94,12 +101,26 @@ function paramsCases(): { name: string; keys: Hex[]; params: Params }[] {
     {
       name: "max-uint256-app-channel-virtual",
       keys: [KEY_A, KEY_B],
-      params: { challengeDuration: MAX_UINT256, nonce: MAX_UINT256, participants: [party(KEY_A, "0x"), party(KEY_B, "0x")], app: det("app", 20), ledgerChannel: false, virtualChannel: true },
+      params: {
+        challengeDuration: MAX_UINT256,
+        nonce: MAX_UINT256,
+        participants: [party(KEY_A, "0x"), party(KEY_B, "0x")],
+        app: det("app", 20),
+        ledgerChannel: false,
+        virtualChannel: true,
+      },
     },
     {
       name: "single-participant",
       keys: [KEY_A],
-      params: { challengeDuration: 0n, nonce: 0n, participants: [party(KEY_A, "0x")], app: ZERO_ADDRESS, ledgerChannel: true, virtualChannel: false },
+      params: {
+        challengeDuration: 0n,
+        nonce: 0n,
+        participants: [party(KEY_A, "0x")],
+        app: ZERO_ADDRESS,
+        ledgerChannel: true,
+        virtualChannel: false,
+      },
     },
   ];
 }
@@ -222,12 +243,17 @@ function signatureCases(): unknown[] {
   const r = BigInt(`0x${valid.slice(2, 66)}`);
   const s = BigInt(`0x${valid.slice(66, 130)}`);
   const v = parseInt(valid.slice(130), 16);
-  const make = (rr: bigint, ss: bigint, vv: number) => `0x${word(rr)}${word(ss)}${vv.toString(16).padStart(2, "0")}` as Hex;
+  const make = (rr: bigint, ss: bigint, vv: number) =>
+    `0x${word(rr)}${word(ss)}${vv.toString(16).padStart(2, "0")}` as Hex;
   const rows: { name: string; signature: Hex; expectedSigner: Address }[] = [
     { name: "valid-by-A", signature: valid, expectedSigner: addressFromPrivateKey(KEY_A) },
     { name: "valid-by-B", signature: signData(data, KEY_B), expectedSigner: addressFromPrivateKey(KEY_B) },
     { name: "wrong-signer", signature: signData(data, KEY_B), expectedSigner: addressFromPrivateKey(KEY_A) },
-    { name: "high-s-twin", signature: make(r, N - s, v === 27 ? 28 : 27), expectedSigner: addressFromPrivateKey(KEY_A) },
+    {
+      name: "high-s-twin",
+      signature: make(r, N - s, v === 27 ? 28 : 27),
+      expectedSigner: addressFromPrivateKey(KEY_A),
+    },
     { name: "s-equals-n", signature: make(r, N, v), expectedSigner: addressFromPrivateKey(KEY_A) },
     { name: "v-0", signature: make(r, s, v - 27), expectedSigner: addressFromPrivateKey(KEY_A) },
     { name: "v-29", signature: make(r, s, 29), expectedSigner: addressFromPrivateKey(KEY_A) },
@@ -243,7 +269,10 @@ function signatureCases(): unknown[] {
     let outcome: Record<string, unknown>;
     try {
       const signer = recoverDataSigner(data, row.signature);
-      outcome = signer === row.expectedSigner ? { accept: true, recovered: signer } : { accept: false, error: "SignatureSignerMismatchError", recovered: signer };
+      outcome =
+        signer === row.expectedSigner
+          ? { accept: true, recovered: signer }
+          : { accept: false, error: "SignatureSignerMismatchError", recovered: signer };
     } catch (e) {
       if (!(e instanceof PerunError)) throw e;
       outcome = { accept: false, error: e.name };
@@ -295,12 +324,26 @@ export function buildVectors(): Record<string, unknown> {
   });
   const states = stateCases().map(({ name, keys, state }) => ({
     ...(toJson({ name, state, encoding: hex(encodeState(state)), stateHash: hashState(state) }) as object),
-    signatures: keys.map((key) => ({ signer: addressFromPrivateKey(key), privateKey: key, signature: signState(state, key) })),
+    signatures: keys.map((key) => ({
+      signer: addressFromPrivateKey(key),
+      privateKey: key,
+      signature: signState(state, key),
+    })),
   }));
   const known = stateCases()[0].state;
   const auths: WithdrawalAuth[] = [
-    { channelID: known.channelID, participant: { ethAddress: addressFromPrivateKey(KEY_A), ccAddress: ZERO32 }, receiver: det("receiver", 20), amount: 100n },
-    { channelID: det("cid/auth", 32), participant: { ethAddress: addressFromPrivateKey(KEY_B), ccAddress: "0x" }, receiver: addressFromPrivateKey(KEY_B), amount: MAX_UINT256 },
+    {
+      channelID: known.channelID,
+      participant: { ethAddress: addressFromPrivateKey(KEY_A), ccAddress: ZERO32 },
+      receiver: det("receiver", 20),
+      amount: 100n,
+    },
+    {
+      channelID: det("cid/auth", 32),
+      participant: { ethAddress: addressFromPrivateKey(KEY_B), ccAddress: "0x" },
+      receiver: addressFromPrivateKey(KEY_B),
+      amount: MAX_UINT256,
+    },
   ];
   const authKeys = [KEY_A, KEY_B];
   const withdrawals = auths.map((auth, i) => ({
@@ -315,15 +358,33 @@ export function buildVectors(): Record<string, unknown> {
   const header = (description: string) => ({
     description,
     generator: "npm run gen:vectors (test/vectors/buildVectors.ts); do not edit by hand",
-    conventions: "integers are decimal strings; bytes and addresses lowercase 0x-hex; signatures are 65-byte r||s||v over keccak256(\"\\x19Ethereum Signed Message:\\n32\" || keccak256(encoding))",
+    conventions:
+      'integers are decimal strings; bytes and addresses lowercase 0x-hex; signatures are 65-byte r||s||v over keccak256("\\x19Ethereum Signed Message:\\n32" || keccak256(encoding))',
   });
   return {
     "params.json": { ...header("abi.encode(Params) and channelID = keccak256 of it"), vectors: params },
-    "states.json": { ...header("abi.encode(State), stateHash = keccak256 of it, and each participant's signature"), vectors: states },
-    "withdrawal-auths.json": { ...header("abi.encode(WithdrawalAuth) (EVM) and the participant's signature"), vectors: withdrawals },
-    "funding-ids.json": { ...header("fundingID = keccak256(abi.encode(bytes32 channelID, address participant))"), vectors: funding },
-    "signatures.json": { ...header("signature acceptance policy (DESIGN.md section 2): accept with the recovered signer, or reject with the library's error class name"), vectors: signatureCases() },
-    "decode-rejects.json": { ...header("non-canonical State encodings every strict decoder must reject, with the library's error class name"), vectors: decodeRejectCases() },
+    "states.json": {
+      ...header("abi.encode(State), stateHash = keccak256 of it, and each participant's signature"),
+      vectors: states,
+    },
+    "withdrawal-auths.json": {
+      ...header("abi.encode(WithdrawalAuth) (EVM) and the participant's signature"),
+      vectors: withdrawals,
+    },
+    "funding-ids.json": {
+      ...header("fundingID = keccak256(abi.encode(bytes32 channelID, address participant))"),
+      vectors: funding,
+    },
+    "signatures.json": {
+      ...header(
+        "signature acceptance policy (DESIGN.md section 2): accept with the recovered signer, or reject with the library's error class name",
+      ),
+      vectors: signatureCases(),
+    },
+    "decode-rejects.json": {
+      ...header("non-canonical State encodings every strict decoder must reject, with the library's error class name"),
+      vectors: decodeRejectCases(),
+    },
     ...buildIcpVectors(),
   };
 }

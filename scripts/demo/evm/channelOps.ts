@@ -1,10 +1,9 @@
 /**
  * The on-chain moves both channel stories share: deposit, withdraw with a signed withdrawal
- * authorisation, and the closing balance checks. Funding IDs and withdrawal signatures come
- * from the library.
+ * authorisation, and the closing balance checks — through each person's `PerunEvmClient`
+ * (`perun-adjudicators/evm`), as a wallet would. Funding IDs come from the library.
  */
-import { fundingId, signWithdrawalAuth } from "../../../src";
-import type { WithdrawalAuth } from "../../../src";
+import { fundingId } from "../../../src";
 import { formatAmount, formatCount } from "../../lib/format";
 import type { OffChainChannel } from "../offChainChannel";
 import type { DemoPerson } from "../people";
@@ -47,17 +46,18 @@ export async function deposit(
   const asset: EvmAsset = world.assets[a];
   const amount = channel.at(0n).state.outcome.balances[a][personIndex];
   const fid = fundingId(channel.id, person.address);
-  const holder = asset.holder.connect(world.wallets[person.name]);
-  const r = await world.tx.send(phase, `deposit ${asset.symbol}`, person.name, () =>
-    holder.deposit(fid, amount, { value: asset.isEth ? amount : 0n }),
-  );
+  const client = world.clients[person.name];
+  // The PDT allowance was given once at set-up, so the client needs no approval here.
+  const { approvals, deposit: receipt } = await client.deposit({ holder: asset.holderAddress, fundingID: fid, amount });
+  for (const a of approvals) world.tx.receipt(phase, `approve ${asset.symbol}`, person.name, a);
+  const r = world.tx.receipt(phase, `deposit ${asset.symbol}`, person.name, receipt);
   world.log.step(
     `${person.name} deposits ${fmt(world, a, amount)} into the ${asset.symbol} holder (${formatCount(r.gasUsed)} gas)`,
   );
   world.check.equal(
     `holdings of ${person.name} in ${asset.symbol}`,
     amount,
-    await asset.holder.holdings(fid),
+    await client.holdings(asset.holderAddress, fid),
     fmt(world, a, amount),
   );
 }
@@ -76,24 +76,22 @@ export async function withdraw(
   const person: DemoPerson = world.people[personIndex];
   const asset = world.assets[a];
   const fid = fundingId(channel.id, person.address);
-  const amount = await asset.holder.holdings(fid);
-  const auth: WithdrawalAuth = {
+  const client = world.clients[person.name];
+  // The client reads the whole holding, signs the authorisation with the library and checks it.
+  const { amount, receipt } = await client.withdraw({
+    holder: asset.holderAddress,
     channelID: channel.id,
     participant: person.participant,
-    receiver: person.address,
-    amount,
-  };
-  const sig = signWithdrawalAuth(auth, person.privateKey);
-  const r = await world.tx.send(phase, `withdraw ${asset.symbol}`, person.name, () =>
-    asset.holder.connect(world.wallets[person.name]).withdraw(auth, sig),
-  );
+    signer: person.privateKey,
+  });
+  const r = world.tx.receipt(phase, `withdraw ${asset.symbol}`, person.name, receipt);
   world.log.step(
     `${person.name} signs a withdrawal authorisation for ${fmt(world, a, amount)} and withdraws it (${formatCount(r.gasUsed)} gas)`,
   );
   world.check.equal(
     `holdings of ${person.name} in ${asset.symbol} after withdrawing`,
     0n,
-    await asset.holder.holdings(fid),
+    await client.holdings(asset.holderAddress, fid),
     "0",
   );
   return amount;

@@ -56,7 +56,7 @@ export const CHEATER_VERSION = 1n;
 
 /** Runs channel 2 and returns what each participant received. */
 export async function runDisputedChannel(world: EvmWorld): Promise<DemoPayout[]> {
-  const { log, check, adjudicator, tx, hre } = world;
+  const { log, check, tx, hre } = world;
   const phase = DISPUTE_PHASE;
   log.section(`${phase}: Bob registers an old state, Alice refutes, conclude after the window`);
 
@@ -83,21 +83,25 @@ export async function runDisputedChannel(world: EvmWorld): Promise<DemoPayout[]>
   }
   const latest = channel.latest;
   const stale = channel.at(CHEATER_VERSION);
-  const bob = adjudicator.connect(world.wallets.Bob);
-  const alice = adjudicator.connect(world.wallets.Alice);
+  const bob = world.clients.Bob;
+  const alice = world.clients.Alice;
+  const scanFrom = await hre.ethers.provider.getBlockNumber();
 
   // Bob cheats: version 1 gives him 2.5 ETH instead of 1 ETH. It is validly signed by both.
-  let r = await tx.send(phase, `register v${CHEATER_VERSION} (stale)`, "Bob", () =>
-    bob.register({ params: channel.params, state: stale.state, sigs: stale.sigs }, []),
+  let r = tx.receipt(
+    phase,
+    `register v${CHEATER_VERSION} (stale)`,
+    "Bob",
+    await bob.register({ params: channel.params, state: stale.state, sigs: stale.sigs }),
   );
   log.step(
     `Bob stops cooperating and registers the stale version ${CHEATER_VERSION} (${describeBalances(world, stale.state.outcome.balances)}) ` +
       `(${formatCount(r.gasUsed)} gas)`,
   );
   const registeredAt = BigInt((await r.getBlock()).timestamp);
-  let record = await adjudicator.disputes(channel.id);
+  let record = await alice.channelStatus(channel.id);
   const timeout = record.timeout;
-  check.equal("adjudicator phase", 0n, record.phase, "DISPUTE");
+  check.equal("adjudicator phase", "dispute", record.phase);
   check.equal("registered version", CHEATER_VERSION, record.version);
   check.equal(
     "challenge window ends",
@@ -105,30 +109,32 @@ export async function runDisputedChannel(world: EvmWorld): Promise<DemoPayout[]>
     timeout,
     `at ${timeout} (registration + ${DISPUTE_CHALLENGE_DURATION} s)`,
   );
-  await check.rejects("Bob's conclude before the window ends", adjudicator.interface, "DisputeTimeoutNotPassed", () =>
-    bob.conclude.staticCall(channel.params, stale.state, []),
+  // The client estimates gas first, so a reverting call costs nothing and sends nothing.
+  await check.rejectsWith("Bob's conclude before the window ends", "DisputeTimeoutNotPassed", () =>
+    bob.conclude(channel.params, stale.state),
   );
 
-  // Alice's watcher reads the adjudicator's events and compares with her latest version.
-  const events = await adjudicator.queryFilter(adjudicator.filters.ChannelUpdate(channel.id));
-  const seen = events[events.length - 1]?.args;
+  // Alice's watcher reads the Perun events since before the dispute and compares with her latest version.
+  const events = await alice.queryEvents({ fromBlock: scanFrom, channelIDs: [channel.id] });
+  const updates = events.filter((e) => e.kind === "ChannelUpdate");
+  const seen = updates[updates.length - 1];
   check.equal("Alice's watcher sees a ChannelUpdate at version", CHEATER_VERSION, seen?.version ?? -1n);
   log.step(
     `Alice's watcher sees ChannelUpdate(version ${seen?.version}, phase DISPUTE, timeout ${seen?.timeout}); ` +
       `she holds version ${latest.state.version}, so she refutes`,
   );
-  r = await tx.send(phase, `register v${latest.state.version} (refutation)`, "Alice", () =>
-    alice.register({ params: channel.params, state: latest.state, sigs: latest.sigs }, []),
+  r = tx.receipt(
+    phase,
+    `register v${latest.state.version} (refutation)`,
+    "Alice",
+    await alice.refute({ params: channel.params, state: latest.state, sigs: latest.sigs }),
   );
   log.step(`Alice registers version ${latest.state.version} within the window (${formatCount(r.gasUsed)} gas)`);
-  record = await adjudicator.disputes(channel.id);
+  record = await alice.channelStatus(channel.id);
   check.equal("registered version", latest.state.version, record.version);
   check.equal("challenge window not extended by the refutation", timeout, record.timeout, `still ends at ${timeout}`);
-  await check.rejects(
-    `Bob re-registering version ${CHEATER_VERSION}`,
-    adjudicator.interface,
-    "DisputeStaleVersion",
-    () => bob.register.staticCall({ params: channel.params, state: stale.state, sigs: stale.sigs }, []),
+  await check.rejectsWith(`Bob re-registering version ${CHEATER_VERSION}`, "DisputeStaleVersion", () =>
+    bob.register({ params: channel.params, state: stale.state, sigs: stale.sigs }),
   );
 
   // Time passes: move the chain's clock past the window (development networks only).
@@ -138,14 +144,18 @@ export async function runDisputedChannel(world: EvmWorld): Promise<DemoPayout[]>
   await hre.network.provider.request({ method: "evm_mine", params: [] });
   log.step(`${wait} s pass on the chain (evm_increaseTime): the challenge window is over`);
 
-  r = await tx.send(phase, "conclude", "Alice", () => alice.conclude(channel.params, latest.state, []));
+  r = tx.receipt(phase, "conclude", "Alice", await alice.conclude(channel.params, latest.state));
   log.step(
     `Alice concludes the channel with the registered version ${latest.state.version} (${formatCount(r.gasUsed)} gas)`,
   );
-  record = await adjudicator.disputes(channel.id);
-  check.equal("adjudicator phase", 2n, record.phase, "CONCLUDED");
+  record = await alice.channelStatus(channel.id);
+  check.equal("adjudicator phase", "concluded", record.phase);
   for (const asset of world.assets) {
-    check.equal(`${asset.symbol} holder marks the channel settled`, true, await asset.holder.settled(channel.id));
+    check.equal(
+      `${asset.symbol} holder marks the channel settled`,
+      true,
+      await alice.settled(asset.holderAddress, channel.id),
+    );
   }
 
   for (let i = 0; i < world.people.length; i++) {

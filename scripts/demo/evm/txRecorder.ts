@@ -22,6 +22,11 @@ export class TxRecorder {
     const receipt = await tx.wait();
     if (!receipt || receipt.status !== 1)
       throw new DemoCheckError(`${action} by ${actor}`, "a successful transaction", "a failed one");
+    return this.receipt(phase, action, actor, receipt);
+  }
+
+  /** Records a transaction the EVM client sent and confirmed; returns the receipt. */
+  receipt(phase: string, action: string, actor: string, receipt: TransactionReceipt): TransactionReceipt {
     this.record({ phase, action, actor, cost: receipt.gasUsed });
     const key = feeKey(phase, actor);
     this.fees.set(key, (this.fees.get(key) ?? 0n) + receipt.fee);

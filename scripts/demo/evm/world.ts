@@ -7,6 +7,7 @@ import { Wallet, getAddress, parseEther, parseUnits } from "ethers";
 import type { HardhatRuntimeEnvironment } from "hardhat/types";
 import { BACKEND_ETH } from "../../../src";
 import type { Address, Asset } from "../../../src";
+import { PerunEvmClient } from "../../../src/evm";
 import { AssetHolder__factory, TestToken__factory } from "../../../typechain/evm";
 import type { Adjudicator, AssetHolder, TestToken } from "../../../typechain/evm";
 import { deployEvm } from "../../lib/evm/deployEvm";
@@ -26,6 +27,8 @@ export interface EvmAsset {
   asset: Asset;
   /** The asset holder (common AssetHolder ABI). */
   holder: AssetHolder;
+  /** Its address (lowercase). */
+  holderAddress: Address;
   /** ETH: the deposit's `msg.value` is the amount; ERC-20: zero. */
   isEth: boolean;
   /** Wallet balance of `address` in this asset. */
@@ -42,6 +45,8 @@ export interface EvmWorld {
   people: DemoPerson[];
   /** A funded wallet per person name. */
   wallets: Record<string, Wallet>;
+  /** Each person's EVM client (`perun-adjudicators/evm`), sending from that person's wallet. */
+  clients: Record<string, PerunEvmClient>;
   log: DemoContext["log"];
   check: Checker;
   tx: TxRecorder;
@@ -113,6 +118,7 @@ export async function setUpEvmWorld(
       decimals: 18,
       asset: evmAsset(chainId, ethHolderAddress),
       holder: AssetHolder__factory.connect(ethHolderAddress, provider),
+      holderAddress: ethHolderAddress.toLowerCase() as Address,
       isEth: true,
       balanceOf: (a) => provider.getBalance(a),
     },
@@ -121,6 +127,7 @@ export async function setUpEvmWorld(
       decimals: 18,
       asset: evmAsset(chainId, erc20HolderAddress),
       holder: AssetHolder__factory.connect(erc20HolderAddress, provider),
+      holderAddress: erc20HolderAddress.toLowerCase() as Address,
       isEth: false,
       balanceOf: (a) => token.balanceOf(a),
     },
@@ -146,7 +153,11 @@ export async function setUpEvmWorld(
     );
   }
 
-  return { hre, chainId, adjudicator: deployment.adjudicator, assets, people, wallets, log, check, tx };
+  // The clients a wallet would build from the deployment record.
+  const clients: Record<string, PerunEvmClient> = {};
+  for (const p of people) clients[p.name] = await PerunEvmClient.fromDeployment(deployment.record, wallets[p.name]);
+
+  return { hre, chainId, adjudicator: deployment.adjudicator, assets, people, wallets, clients, log, check, tx };
 }
 
 async function deployDemoToken(

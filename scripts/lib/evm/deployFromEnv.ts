@@ -1,6 +1,7 @@
 /**
  * What `scripts/deploy-evm.ts` does, as an importable function: read and validate the
- * environment, check the RPC, pick the deployer, deploy, write `deployments/<network>.json`.
+ * environment, check the RPC, check where the record goes, pick the deployer, deploy, write
+ * `deployments/<network>-<chainId>.json`.
  * Tests call it with their own environment object on the in-process network.
  */
 import { Wallet } from "ethers";
@@ -11,7 +12,7 @@ import { DeployerKeyMissingError, RpcUrlMissingError } from "../scriptErrors";
 import { assertRpcReachable } from "./assertRpcReachable";
 import { deployEvm } from "./deployEvm";
 import type { EvmDeployment } from "./deployEvm";
-import { writeDeploymentRecord } from "./deploymentRecord";
+import { planDeploymentRecord, writeDeploymentRecord } from "./deploymentRecord";
 import { readDeployEnv } from "./readDeployEnv";
 
 /** Result of `deployFromEnv`. */
@@ -37,7 +38,10 @@ export async function deployFromEnv(
   const url = "url" in hre.network.config ? hre.network.config.url : "in-process Hardhat network";
   if (url.trim() === "") throw new RpcUrlMissingError(network);
   log(`checking RPC of network ${network} (${url})`);
-  await assertRpcReachable(hre.network.provider, network, url);
+  const chainId = await assertRpcReachable(hre.network.provider, network, url);
+  // Before the first transaction: where the record goes, and that it can be written there.
+  const plan = planDeploymentRecord(config.deploymentsDir, network, chainId, config.existingRecord);
+  if (plan.keepOldAs) log(`an existing ${plan.path} will be kept as ${plan.keepOldAs}`);
 
   const { signer, source } = await resolveDeployer(hre, config.deployerKey);
   const deployment = await deployEvm({
@@ -47,7 +51,7 @@ export async function deployFromEnv(
     tokens: config.tokens,
     log,
   });
-  const recordPath = writeDeploymentRecord(config.deploymentsDir, deployment.record);
+  const recordPath = writeDeploymentRecord(plan, deployment.record);
   log(`wrote ${recordPath}`);
   return { deployment, recordPath, deployerSource: source };
 }

@@ -1,66 +1,82 @@
 /**
- * The deployment record `deployments/<network>.json`: everything a client, a watchtower or an
- * auditor needs to find and trust a deployment — where (chain ID), what (addresses and the
- * compiler that built them), by whom, and from which block to scan for events.
+ * Where the deployment record goes, checked before the first transaction, and writing it.
+ *
+ * Records are named `<network>-<chainId>.json`: the same network name can point at different
+ * chains (`--network evm` with another EVM_RPC_URL), and a record must never be mistaken for
+ * another chain's. An existing record is never overwritten silently: by default the deploy is
+ * refused before anything is sent; with `DEPLOY_EXISTING_RECORD=keep` the old record is kept
+ * beside the new one as `<network>-<chainId>.replaced-<time>.json`.
+ *
+ * The record's type lives in the package (`perun-adjudicators/evm`), since clients read it.
  */
-import { mkdirSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, openSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import type { DeploymentRecord } from "../../../src/evm/deploymentRecord";
+import { DeploymentRecordExistsError, DeploymentsDirUnwritableError } from "../scriptErrors";
 
-/** One deployed contract. */
-export interface DeployedContract {
-  /** EIP-55 checksummed address. */
-  address: string;
-  /** Hash of the deployment transaction. */
-  txHash: string;
-  /** Block that included it. */
-  block: number;
-  /** Gas used by the deployment. */
-  gasUsed: number;
+export type {
+  CompilerInfo,
+  DeployedContract,
+  DeployedErc20Holder,
+  DeployedHolder,
+  DeploymentRecord,
+} from "../../../src/evm/deploymentRecord";
+
+/** What to do when a record for the same network and chain exists. */
+export type ExistingRecordPolicy = "refuse" | "keep";
+
+/** Where a record will be written, decided before deploying. */
+export interface RecordPlan {
+  path: string;
+  /** Where the existing record is moved (policy "keep" and a record exists). */
+  keepOldAs?: string;
 }
 
-/** An asset holder, with the adjudicator it was bound to. */
-export interface DeployedHolder extends DeployedContract {
-  adjudicator: string;
+/** `<network>-<chainId>.json`. */
+export function recordFileName(network: string, chainId: bigint | number): string {
+  return `${network}-${chainId}.json`;
 }
 
-/** An ERC-20 asset holder and what the token probe learned. */
-export interface DeployedErc20Holder extends DeployedHolder {
-  token: string;
-  symbol?: string;
-  decimals?: number;
+/**
+ * Checks that the record can be written — the folder exists or can be created, is a folder,
+ * and accepts a new file — and applies the existing-record policy. Throws a `ScriptError`
+ * (refused before sending) otherwise. `now` names a kept record.
+ */
+export function planDeploymentRecord(
+  dir: string,
+  network: string,
+  chainId: bigint,
+  policy: ExistingRecordPolicy,
+  now: Date = new Date(),
+): RecordPlan {
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (e) {
+    throw new DeploymentsDirUnwritableError(dir, (e as NodeJS.ErrnoException).code ?? (e as Error).message, e);
+  }
+  if (!statSync(dir).isDirectory()) throw new DeploymentsDirUnwritableError(dir, "not a directory");
+  // Creating a file is the only reliable test (permission bits say nothing for root, ACLs, read-only mounts).
+  const probe = join(dir, `.deploy-write-check-${process.pid}`);
+  try {
+    closeSync(openSync(probe, "wx"));
+    unlinkSync(probe);
+  } catch (e) {
+    throw new DeploymentsDirUnwritableError(dir, (e as NodeJS.ErrnoException).code ?? (e as Error).message, e);
+  }
+  const path = join(dir, recordFileName(network, chainId));
+  if (!existsSync(path)) return { path };
+  if (policy === "refuse") throw new DeploymentRecordExistsError(path);
+  const stamp = now.toISOString().replace(/[:.]/g, "-");
+  const keepOldAs = join(dir, `${network}-${chainId}.replaced-${stamp}.json`);
+  if (existsSync(keepOldAs)) throw new DeploymentRecordExistsError(keepOldAs);
+  return { path, keepOldAs };
 }
 
-/** The compiler that produced the deployed bytecode (from Hardhat's build info). */
-export interface CompilerInfo {
-  /** e.g. "0.8.30+commit.73712a01". */
-  solc: string;
-  optimizer?: { enabled?: boolean; runs?: number };
-  evmVersion?: string;
-}
-
-/** Contents of `deployments/<network>.json`. */
-export interface DeploymentRecord {
-  network: string;
-  chainId: number;
-  deployer: string;
-  compiler: CompilerInfo;
-  /** First block of the deployment: event scanners can start here. */
-  startBlock: number;
-  /** Chain time of the last deployment block, ISO 8601. */
-  deployedAt: string;
-  contracts: {
-    Adjudicator: DeployedContract;
-    AssetHolderETH: DeployedHolder;
-    AssetHolderERC20: DeployedErc20Holder[];
-  };
-  /** Sum of `gasUsed` over all deployment transactions. */
-  totalGasUsed: number;
-}
-
-/** Writes `<dir>/<network>.json` (creating `dir`) and returns its path. */
-export function writeDeploymentRecord(dir: string, record: DeploymentRecord): string {
-  mkdirSync(dir, { recursive: true });
-  const path = join(dir, `${record.network}.json`);
-  writeFileSync(path, `${JSON.stringify(record, null, 2)}\n`);
-  return path;
+/** Writes the record as planned (moving an existing one aside first) and returns its path. */
+export function writeDeploymentRecord(plan: RecordPlan, record: DeploymentRecord): string {
+  if (plan.keepOldAs && existsSync(plan.path)) renameSync(plan.path, plan.keepOldAs);
+  const staged = `${plan.path}.partial`;
+  writeFileSync(staged, `${JSON.stringify(record, null, 2)}\n`, { flag: "w" });
+  renameSync(staged, plan.path);
+  return plan.path;
 }

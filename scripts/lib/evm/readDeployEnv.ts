@@ -6,11 +6,14 @@
  * - `DEPLOYER_PRIVATE_KEY`  0x + 64 hex digits; optional where the node has unlocked accounts
  *                           (Hardhat in-process, `hardhat node`), required everywhere else
  * - `EVM_RPC_URL`           read by hardhat.config.ts for the `evm` and `localhost` networks
- * - `DEPLOYMENTS_DIR`       where `<network>.json` is written (default `deployments`)
+ * - `DEPLOYMENTS_DIR`       where `<network>-<chainId>.json` is written (default `deployments`)
+ * - `DEPLOY_EXISTING_RECORD` `refuse` (default): an existing record stops the deploy before any
+ *                           transaction; `keep`: it is kept beside the new one
  */
 import { addressFromPrivateKey, normalizeAddress } from "../../../src";
 import type { Address, Hex } from "../../../src";
-import { DeployerKeyInvalidError, TokenAddressInvalidError } from "../scriptErrors";
+import { DeployerKeyInvalidError, ExistingRecordPolicyInvalidError, TokenAddressInvalidError } from "../scriptErrors";
+import type { ExistingRecordPolicy } from "./deploymentRecord";
 
 /** Validated deploy inputs. */
 export interface DeployEnv {
@@ -20,6 +23,8 @@ export interface DeployEnv {
   deployerKey?: Hex;
   /** Output directory of the deployment record. */
   deploymentsDir: string;
+  /** What to do with an existing record of the same network and chain. */
+  existingRecord: ExistingRecordPolicy;
 }
 
 const ZERO_ADDRESS = "0x0000000000000000000000000000000000000000";
@@ -30,7 +35,16 @@ export function readDeployEnv(env: Record<string, string | undefined>): DeployEn
     tokens: parseTokenList(env.ERC20_TOKENS ?? ""),
     deployerKey: parseDeployerKey(env.DEPLOYER_PRIVATE_KEY),
     deploymentsDir: env.DEPLOYMENTS_DIR?.trim() || "deployments",
+    existingRecord: parseExistingRecordPolicy(env.DEPLOY_EXISTING_RECORD),
   };
+}
+
+/** DEPLOY_EXISTING_RECORD: unset or blank → "refuse". */
+export function parseExistingRecordPolicy(value: string | undefined): ExistingRecordPolicy {
+  const v = (value ?? "").trim();
+  if (v === "" || v === "refuse") return "refuse";
+  if (v === "keep") return "keep";
+  throw new ExistingRecordPolicyInvalidError(v);
 }
 
 /** `0xA,0xB` → validated lowercase addresses. Empty entries (e.g. a trailing comma) are errors. */

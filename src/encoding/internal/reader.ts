@@ -61,8 +61,13 @@ export class AbiReader {
   private small(pos: number): number {
     const v = this.view;
     const high =
-      v.getUint32(pos) | v.getUint32(pos + 4) | v.getUint32(pos + 8) | v.getUint32(pos + 12) |
-      v.getUint32(pos + 16) | v.getUint32(pos + 20) | v.getUint32(pos + 24);
+      v.getUint32(pos) |
+      v.getUint32(pos + 4) |
+      v.getUint32(pos + 8) |
+      v.getUint32(pos + 12) |
+      v.getUint32(pos + 16) |
+      v.getUint32(pos + 20) |
+      v.getUint32(pos + 24);
     return high === 0 ? v.getUint32(pos + 28) : -1;
   }
 

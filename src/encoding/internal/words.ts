@@ -117,7 +117,14 @@ export function dynamicBytesSize(value: unknown, field: string, i = -1): number 
 }
 
 /** Writes a dynamic `bytes` value (length word + data; padding is already zero). Returns the end. */
-export function writeDynamicBytes(view: DataView, out: Uint8Array, pos: number, value: string, field: string, i = -1): number {
+export function writeDynamicBytes(
+  view: DataView,
+  out: Uint8Array,
+  pos: number,
+  value: string,
+  field: string,
+  i = -1,
+): number {
   const n = (value.length - 2) >>> 1;
   writeSize(view, pos, n);
   writeHexDigits(out, pos + 32, value, n, fieldPath(field, i, -1));

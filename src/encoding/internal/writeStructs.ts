@@ -25,15 +25,32 @@ import {
  */
 export function sizeParticipant(value: unknown, field: string, i = -1): number {
   const p = structField<Participant>(value, field, i);
-  return 64 + dynamicBytesSize(p.ccAddress, field === "participant" ? "participant.ccAddress" : "participants[].ccAddress", i);
+  return (
+    64 +
+    dynamicBytesSize(p.ccAddress, field === "participant" ? "participant.ccAddress" : "participants[].ccAddress", i)
+  );
 }
 
 /** Writes a `Participant` at `pos`; `field` is "participant" or "participants[]". */
-export function writeParticipant(view: DataView, out: Uint8Array, pos: number, p: Participant, field: string, i = -1): number {
+export function writeParticipant(
+  view: DataView,
+  out: Uint8Array,
+  pos: number,
+  p: Participant,
+  field: string,
+  i = -1,
+): number {
   const single = field === "participant";
   writeAddress(out, pos, p.ethAddress, single ? "participant.ethAddress" : "participants[].ethAddress", i);
   writeSize(view, pos + 32, 64);
-  return writeDynamicBytes(view, out, pos + 64, p.ccAddress, single ? "participant.ccAddress" : "participants[].ccAddress", i);
+  return writeDynamicBytes(
+    view,
+    out,
+    pos + 64,
+    p.ccAddress,
+    single ? "participant.ccAddress" : "participants[].ccAddress",
+    i,
+  );
 }
 
 /** Encoded size of `Participant[]`. */
@@ -86,7 +103,15 @@ export function sizeAllocation(value: unknown): number {
 }
 
 /** Writes `uint256[]` or `uint16[]` (length + words). */
-function writeUintArray(view: DataView, pos: number, list: bigint[], max: bigint, type: string, field: string, i: number): number {
+function writeUintArray(
+  view: DataView,
+  pos: number,
+  list: bigint[],
+  max: bigint,
+  type: string,
+  field: string,
+  i: number,
+): number {
   const n = list.length;
   writeSize(view, pos, n);
   let p = pos + 32;

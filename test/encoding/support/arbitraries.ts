@@ -1,6 +1,17 @@
 import fc from "fast-check";
-import type { Address, Allocation, Asset, Hex, Params, Participant, State, SubAlloc, WithdrawalAuth } from "../../../src";
+import type {
+  Address,
+  Allocation,
+  Asset,
+  Hex,
+  Params,
+  Participant,
+  State,
+  SubAlloc,
+  WithdrawalAuth,
+} from "../../../src";
 import { BACKEND_CKB, BACKEND_ETH, BACKEND_ICP, toChecksumAddress } from "../../../src";
+import { propParams, propSeed } from "../../support/propertyRuns";
 
 /**
  * fast-check arbitraries for the section-2 structs, biased towards the edge cases the
@@ -12,19 +23,21 @@ export const MAX_UINT256 = (1n << 256n) - 1n;
 
 /** Runs per property: PROP_RUNS from the environment (auditors raise it), default 500. */
 export const PROP_RUNS = envInt("PROP_RUNS", 500);
-/** Fixed seed so failures reproduce; override with PROP_SEED. */
-export const PROP_SEED = envInt("PROP_SEED", 0x5eed);
+/** Fixed seed so failures reproduce; override with PROP_SEED (see test/support/propertyRuns.ts). */
+export const PROP_SEED = propSeed();
 
 function envInt(name: string, fallback: number): number {
   const raw = process.env[name];
   if (raw === undefined || raw === "") return fallback;
   const n = Number(raw);
-  if (!Number.isSafeInteger(n) || n < 1) throw new Error(`${name} must be a positive integer, got ${JSON.stringify(raw)}`);
+  if (!Number.isSafeInteger(n) || n < 1)
+    throw new Error(`${name} must be a positive integer, got ${JSON.stringify(raw)}`);
   return n;
 }
 
+/** fast-check parameters: `runs`, PROP_SEED, and PROP_PATH when replaying a failure. */
 export function propOptions(runs = PROP_RUNS): fc.Parameters<unknown> {
-  return { numRuns: runs, seed: PROP_SEED };
+  return propParams(runs);
 }
 
 const hexOf = (b: Uint8Array): Hex => `0x${Buffer.from(b).toString("hex")}` as Hex;
@@ -58,7 +71,10 @@ export const uint64Arb: fc.Arbitrary<bigint> = fc.oneof(
   fc.constantFrom(0n, (1n << 64n) - 1n),
   fc.bigInt({ min: 0n, max: (1n << 64n) - 1n }),
 );
-export const uint16Arb: fc.Arbitrary<bigint> = fc.oneof(fc.constantFrom(0n, 65535n), fc.bigInt({ min: 0n, max: 65535n }));
+export const uint16Arb: fc.Arbitrary<bigint> = fc.oneof(
+  fc.constantFrom(0n, 65535n),
+  fc.bigInt({ min: 0n, max: 65535n }),
+);
 
 export const participantArb: fc.Arbitrary<Participant> = fc.record({ ethAddress: addressArb, ccAddress: bytesArb });
 
@@ -73,7 +89,11 @@ export const paramsArb: fc.Arbitrary<Params> = fc.record({
 
 const backendArb = fc.oneof(fc.constantFrom(BACKEND_ETH, BACKEND_CKB, BACKEND_ICP), uint256Arb);
 
-export const assetArb: fc.Arbitrary<Asset> = fc.record({ chainID: uint256Arb, ethHolder: addressArb, ccHolder: bytesArb });
+export const assetArb: fc.Arbitrary<Asset> = fc.record({
+  chainID: uint256Arb,
+  ethHolder: addressArb,
+  ccHolder: bytesArb,
+});
 
 export const subAllocArb: fc.Arbitrary<SubAlloc> = fc.record({
   ID: bytes32Arb,
@@ -91,7 +111,10 @@ export const allocationArb: fc.Arbitrary<Allocation> = fc
         { weight: 4, arbitrary: fc.array(backendArb, { minLength: assets, maxLength: assets }) },
         { weight: 1, arbitrary: fc.array(backendArb, { maxLength: 40 }) },
       ),
-      balances: fc.array(fc.array(uint256Arb, { minLength: parties, maxLength: parties }), { minLength: assets, maxLength: assets }),
+      balances: fc.array(fc.array(uint256Arb, { minLength: parties, maxLength: parties }), {
+        minLength: assets,
+        maxLength: assets,
+      }),
       locked: fc.array(subAllocArb, { maxLength: 3 }),
     }),
   );
@@ -114,11 +137,17 @@ export const compactStateArb: fc.Arbitrary<State> = fc.record({
   channelID: bytes32Arb,
   version: uint64Arb,
   outcome: fc.record({
-    assets: fc.array(fc.record({ chainID: uint256Arb, ethHolder: addressArb, ccHolder: shortBytesArb }), { maxLength: 3 }),
+    assets: fc.array(fc.record({ chainID: uint256Arb, ethHolder: addressArb, ccHolder: shortBytesArb }), {
+      maxLength: 3,
+    }),
     backends: fc.array(backendArb, { maxLength: 3 }),
     balances: fc.array(fc.array(uint256Arb, { maxLength: 4 }), { maxLength: 3 }),
     locked: fc.array(
-      fc.record({ ID: bytes32Arb, balances: fc.array(uint256Arb, { maxLength: 3 }), indexMap: fc.array(uint16Arb, { maxLength: 4 }) }),
+      fc.record({
+        ID: bytes32Arb,
+        balances: fc.array(uint256Arb, { maxLength: 3 }),
+        indexMap: fc.array(uint16Arb, { maxLength: 4 }),
+      }),
       { maxLength: 2 },
     ),
   }),
@@ -144,7 +173,9 @@ export const withdrawalAuthArb: fc.Arbitrary<WithdrawalAuth> = fc.record({
 /** Lowercases every address and hex field, the form the decoders return. */
 export function normalized<T>(value: T): T {
   return JSON.parse(
-    JSON.stringify(value, (_k, v) => (typeof v === "bigint" ? `bigint:${v}` : typeof v === "string" ? v.toLowerCase() : v)),
+    JSON.stringify(value, (_k, v) =>
+      typeof v === "bigint" ? `bigint:${v}` : typeof v === "string" ? v.toLowerCase() : v,
+    ),
     (_k, v) => (typeof v === "string" && v.startsWith("bigint:") ? BigInt(v.slice(7)) : v),
   ) as T;
 }

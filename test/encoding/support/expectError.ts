@@ -5,7 +5,10 @@ import { PerunError } from "../../../src";
  * Runs `fn`, asserts it throws an instance of exactly `errorClass` (not merely a sibling
  * PerunError), and returns the error for further assertions on its details.
  */
-export function expectExactError(fn: () => unknown, errorClass: abstract new (...args: never[]) => PerunError): PerunError {
+export function expectExactError(
+  fn: () => unknown,
+  errorClass: abstract new (...args: never[]) => PerunError,
+): PerunError {
   let thrown: unknown;
   try {
     fn();

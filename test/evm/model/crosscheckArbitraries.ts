@@ -129,4 +129,3 @@ export function signableStateArb(params: Params, chainId: bigint, holders: reado
   const id = channelId(params);
   return anyStateArb(chainId, holders).map((s) => ({ ...s, channelID: id, outcome: { ...s.outcome, locked: [] } }));
 }
-

@@ -60,7 +60,7 @@ export function revertDataOf(err: unknown): string | undefined {
 /** Decodes revert data with the first interface that knows the selector. */
 export function decodeRevert(data: string, interfaces: readonly Interface[]): DecodedRevert | undefined {
   for (const iface of interfaces) {
-    let parsed: ErrorDescription | null = null;
+    let parsed: ErrorDescription | null;
     try {
       parsed = iface.parseError(data);
     } catch {

@@ -90,7 +90,7 @@ export async function checkInvariants(m: Model, real: Real): Promise<void> {
       : { timeout: 0n, duration: 0n, version: 0n, phase: 0, stateHash: ZERO_HASH, hasApp: false };
     expect(actual, `${tag} dispute record`).to.deep.equal(expected);
     expect(reads[k++], `${tag} settled (ETH holder)`).to.equal(isConcluded(ch));
-    expect(reads[k++], `${tag} settled (ERC20 holder)`).to.equal(isConcluded(ch));
+    expect(reads[k], `${tag} settled (ERC20 holder)`).to.equal(isConcluded(ch));
 
     const settled = ch.settlement?.state;
     const mine = latest(ch).state;
