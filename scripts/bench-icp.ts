@@ -17,9 +17,13 @@ async function main(): Promise<void> {
   const fmt = (x: number) => `${(x / 1e6).toFixed(1)} M`;
   console.log(`wasm ${b.wasm.rawBytes} B raw, ${b.wasm.gzipBytes} B gzip; install ${fmt(b.install.instructions)}`);
   for (const [n, rows] of Object.entries(b.methods)) {
-    for (const [name, r] of Object.entries(rows)) console.log(`${n} participants  ${name.padEnd(28)} ${fmt(r.instructions).padStart(10)}  (largest message ${fmt(r.maxMessage)})`);
+    for (const [name, r] of Object.entries(rows))
+      console.log(
+        `${n} participants  ${name.padEnd(28)} ${fmt(r.instructions).padStart(10)}  (largest message ${fmt(r.maxMessage)})`,
+      );
   }
-  for (const [name, r] of Object.entries(b.breakdown)) console.log(`breakdown  ${name.padEnd(90)} ${fmt(r.instructions)}`);
+  for (const [name, r] of Object.entries(b.breakdown))
+    console.log(`breakdown  ${name.padEnd(90)} ${fmt(r.instructions)}`);
 }
 
 main().catch((e) => {

@@ -23,7 +23,8 @@ const log = (line: string): void => console.log(`deploy-ckb: ${line}`);
 function readInput(env: NodeJS.ProcessEnv) {
   const url = env.CKB_RPC_URL?.trim() || undefined;
   const network = (env.CKB_NETWORK ?? "testnet").trim();
-  if (!["testnet", "mainnet", "devnet"].includes(network)) throw new Refused(`CKB_NETWORK must be testnet, mainnet or devnet, got "${network}"`);
+  if (!["testnet", "mainnet", "devnet"].includes(network))
+    throw new Refused(`CKB_NETWORK must be testnet, mainnet or devnet, got "${network}"`);
   if (url !== undefined) {
     try {
       const u = new URL(url);
@@ -32,10 +33,23 @@ function readInput(env: NodeJS.ProcessEnv) {
       throw new Refused(`CKB_RPC_URL is not an http(s) URL: "${url}"`);
     }
     const key = env.CKB_PRIVATE_KEY?.trim();
-    if (key === undefined || !/^0x[0-9a-fA-F]{64}$/.test(key)) throw new Refused("CKB_PRIVATE_KEY must be 0x + 64 hex digits when CKB_RPC_URL is set");
-    return { url, key, network, out: env.CKB_DEPLOY_OUT ?? `deployments/ckb-${network}.json`, indexer: env.CKB_INDEXER_URL?.trim() || url };
+    if (key === undefined || !/^0x[0-9a-fA-F]{64}$/.test(key))
+      throw new Refused("CKB_PRIVATE_KEY must be 0x + 64 hex digits when CKB_RPC_URL is set");
+    return {
+      url,
+      key,
+      network,
+      out: env.CKB_DEPLOY_OUT ?? `deployments/ckb-${network}.json`,
+      indexer: env.CKB_INDEXER_URL?.trim() || url,
+    };
   }
-  return { url, key: undefined, network, out: env.CKB_DEPLOY_OUT ?? "deployments/ckb-unsigned.json", indexer: undefined };
+  return {
+    url,
+    key: undefined,
+    network,
+    out: env.CKB_DEPLOY_OUT ?? "deployments/ckb-unsigned.json",
+    indexer: undefined,
+  };
 }
 
 async function main(): Promise<void> {
@@ -47,11 +61,19 @@ async function main(): Promise<void> {
     ? { codeHash: secp.CODE_HASH, hashType: secp.HASH_TYPE, args: hd.key.privateKeyToBlake160(input.key) }
     : { codeHash: secp.CODE_HASH, hashType: secp.HASH_TYPE, args: "0x" + "00".repeat(20) };
   const plans = scriptCellPlans(owner);
-  for (const p of plans) log(`${p.name.padEnd(12)} ${p.data.length} B, code hash ${p.codeHash} (${p.hashType}), ${p.capacity / 100_000_000n} CKB`);
+  for (const p of plans)
+    log(
+      `${p.name.padEnd(12)} ${p.data.length} B, code hash ${p.codeHash} (${p.hashType}), ${p.capacity / 100_000_000n} CKB`,
+    );
   const total = plans.reduce((s, p) => s + p.capacity, 0n);
   const record: Record<string, unknown> = {
     network: input.network,
-    scripts: Object.fromEntries(plans.map((p) => [p.name, { codeHash: p.codeHash, hashType: p.hashType, capacity: p.capacity.toString(), bytes: p.data.length }])),
+    scripts: Object.fromEntries(
+      plans.map((p) => [
+        p.name,
+        { codeHash: p.codeHash, hashType: p.hashType, capacity: p.capacity.toString(), bytes: p.data.length },
+      ]),
+    ),
   };
   if (input.url === undefined) {
     record.unsignedTransaction = {
@@ -62,7 +84,9 @@ async function main(): Promise<void> {
     };
     mkdirSync(dirname(input.out), { recursive: true });
     writeFileSync(input.out, JSON.stringify(record, null, 2) + "\n");
-    log(`no CKB_RPC_URL: nothing sent; wrote the unsigned deployment transaction and the script hashes to ${input.out}`);
+    log(
+      `no CKB_RPC_URL: nothing sent; wrote the unsigned deployment transaction and the script hashes to ${input.out}`,
+    );
     return;
   }
   log(`connecting to ${input.url} (${input.network})`);
@@ -70,17 +94,29 @@ async function main(): Promise<void> {
   const indexer = new Indexer(input.indexer!, input.url);
   const from = helpers.encodeToAddress(owner);
   let skel = helpers.TransactionSkeleton({ cellProvider: indexer });
-  skel = skel.update("outputs", (l) => l.push(...plans.map((p) => ({ cellOutput: { capacity: "0x" + p.capacity.toString(16), lock: owner }, data: "0x" + Buffer.from(p.data).toString("hex") }))));
+  skel = skel.update("outputs", (l) =>
+    l.push(
+      ...plans.map((p) => ({
+        cellOutput: { capacity: "0x" + p.capacity.toString(16), lock: owner },
+        data: "0x" + Buffer.from(p.data).toString("hex"),
+      })),
+    ),
+  );
   log(`collecting ${total / 100_000_000n} CKB + fee from ${from}`);
   skel = await commons.common.injectCapacity(skel, [from], total, from);
   skel = await commons.common.payFeeByFeeRate(skel, [from], 1000);
   skel = commons.common.prepareSigningEntries(skel);
-  const sigs = skel.get("signingEntries").toArray().map((e) => hd.key.signRecoverable(e.message, input.key!));
+  const sigs = skel
+    .get("signingEntries")
+    .toArray()
+    .map((e) => hd.key.signRecoverable(e.message, input.key!));
   const tx = helpers.sealTransaction(skel, sigs);
   const hash = await rpc.sendTransaction(tx, "passthrough");
   log(`sent ${hash}`);
   record.txHash = hash;
-  record.cellDeps = Object.fromEntries(plans.map((p, i) => [p.name, { outPoint: { txHash: hash, index: "0x" + i.toString(16) }, depType: "code" }]));
+  record.cellDeps = Object.fromEntries(
+    plans.map((p, i) => [p.name, { outPoint: { txHash: hash, index: "0x" + i.toString(16) }, depType: "code" }]),
+  );
   mkdirSync(dirname(input.out), { recursive: true });
   writeFileSync(input.out, JSON.stringify(record, null, 2) + "\n");
   log(`deployment record written to ${input.out}`);

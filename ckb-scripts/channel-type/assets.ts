@@ -50,7 +50,8 @@ export function assetKinds(state: State, n: number): AssetKinds {
       udt.push(null);
     } else {
       if (asset.ccHolder.length !== 66) fail(EXIT.BAD_OUTCOME);
-      for (let k = 0; k < a; k++) if (kinds[k] === ASSET_UDT && o.assets[k].ccHolder === asset.ccHolder) fail(EXIT.BAD_OUTCOME);
+      for (let k = 0; k < a; k++)
+        if (kinds[k] === ASSET_UDT && o.assets[k].ccHolder === asset.ccHolder) fail(EXIT.BAD_OUTCOME);
       kinds.push(ASSET_UDT);
       udt.push(hexBytes(asset.ccHolder));
     }

@@ -4,7 +4,17 @@ import { decodeParams } from "../../src/encoding/decodeParams";
 import { decodeState } from "../../src/encoding/decodeState";
 import type { Params, State } from "../../src/encoding/types";
 import { JS_VM_ARGS_PREFIX, hexBytes } from "../common/chain";
-import { bytesEqual, fixVec, moleculeBytes, packBytes, packScript, packTable, tableFields, u64Bytes, uintLE } from "../common/molecule";
+import {
+  bytesEqual,
+  fixVec,
+  moleculeBytes,
+  packBytes,
+  packScript,
+  packTable,
+  tableFields,
+  u64Bytes,
+  uintLE,
+} from "../common/molecule";
 
 /** Exits the script with `code` (never returns). */
 export function fail(code: number): never {
@@ -103,7 +113,13 @@ export function packStatus(s: Status): Uint8Array {
   extras[0] = s.extras.length & 0xff;
   extras[1] = (s.extras.length >>> 8) & 0xff;
   for (let i = 0; i < s.extras.length; i++) extras.set(u64Bytes(s.extras[i]), 4 + 8 * i);
-  return packTable([packBytes(s.paramsBytes), packBytes(s.stateBytes), packBytes(s.funded), extras, new Uint8Array([s.disputed])]);
+  return packTable([
+    packBytes(s.paramsBytes),
+    packBytes(s.stateBytes),
+    packBytes(s.funded),
+    extras,
+    new Uint8Array([s.disputed]),
+  ]);
 }
 
 export function fullyFunded(s: Status): boolean {

@@ -39,7 +39,8 @@ export function open(id: Identity, data: Uint8Array): void {
   if (status.funded.length !== channel.n || status.extras.length !== channel.n || status.disputed !== 0) {
     fail(EXIT.BAD_INITIAL_STATUS);
   }
-  for (let i = 0; i < channel.n; i++) if (status.funded[i] !== 0 || status.extras[i] !== 0n) fail(EXIT.BAD_INITIAL_STATUS);
+  for (let i = 0; i < channel.n; i++)
+    if (status.funded[i] !== 0 || status.extras[i] !== 0n) fail(EXIT.BAD_INITIAL_STATUS);
 
   const lock = cellField(0, b.SOURCE_GROUP_OUTPUT, b.CELL_FIELD_LOCK);
   if (lock === null || !bytesEqual(lock, id.channelLock)) fail(EXIT.BAD_CHANNEL_LOCK);

@@ -17,7 +17,13 @@ import { type Channel, type Status, fail } from "./context";
  * `funded` selects who is owed anything (abort refunds only those who funded). Who pays the
  * fee: whoever submits, from its own extra input; nobody's balance pays it implicitly.
  */
-export function checkPayouts(channel: Channel, status: Status, state: State, kinds: AssetKinds, onlyFunded: boolean): void {
+export function checkPayouts(
+  channel: Channel,
+  status: Status,
+  state: State,
+  kinds: AssetKinds,
+  onlyFunded: boolean,
+): void {
   const n = channel.n;
   const cap: bigint[] = [];
   const udt: bigint[][] = [];

@@ -25,7 +25,13 @@ function sameCellWith(id: Identity, next: Status): void {
 }
 
 function copyStatus(s: Status): Status {
-  return { paramsBytes: s.paramsBytes, stateBytes: s.stateBytes, funded: s.funded.slice(), extras: s.extras.slice(), disputed: s.disputed };
+  return {
+    paramsBytes: s.paramsBytes,
+    stateBytes: s.stateBytes,
+    funded: s.funded.slice(),
+    extras: s.extras.slice(),
+    disputed: s.disputed,
+  };
 }
 
 /**
@@ -83,7 +89,8 @@ function signedState(id: Identity, channel: Channel, status: Status, body: Uint8
   const f = tableFields(body, 2);
   if (f === null || f[0].length < 4) return fail(EXIT.MALFORMED_WITNESS);
   const stateBytes = f[0].subarray(4);
-  if (stateBytes.length !== (f[0][0] | (f[0][1] << 8) | (f[0][2] << 16) | (f[0][3] << 24))) fail(EXIT.MALFORMED_WITNESS);
+  if (stateBytes.length !== (f[0][0] | (f[0][1] << 8) | (f[0][2] << 16) | (f[0][3] << 24)))
+    fail(EXIT.MALFORMED_WITNESS);
   if (!fullyFunded(status)) fail(EXIT.NOT_FULLY_FUNDED);
   const next = readState(stateBytes);
   if (next.channelID !== hex32(id.id)) fail(EXIT.STATE_CHANNEL_ID);

@@ -22,8 +22,20 @@ declare module "@ckb-js-std/bindings" {
   export function loadScriptHash(): ArrayBuffer;
   export function loadWitness(index: number, source: SourceType, offset?: number, length?: number): ArrayBuffer;
   export function loadCellData(index: number, source: SourceType, offset?: number, length?: number): ArrayBuffer;
-  export function loadCellByField(index: number, source: SourceType, field: number, offset?: number, length?: number): ArrayBuffer;
-  export function loadInputByField(index: number, source: SourceType, field: number, offset?: number, length?: number): ArrayBuffer;
+  export function loadCellByField(
+    index: number,
+    source: SourceType,
+    field: number,
+    offset?: number,
+    length?: number,
+  ): ArrayBuffer;
+  export function loadInputByField(
+    index: number,
+    source: SourceType,
+    field: number,
+    offset?: number,
+    length?: number,
+  ): ArrayBuffer;
   export function currentCycles(): number;
   export function debug(message: string): void;
   export class Keccak256 {

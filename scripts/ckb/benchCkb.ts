@@ -31,7 +31,11 @@ export const SCENARIOS = [
   { n: 3, udt: false, assets: "CKBytes (+ an ignored EVM asset)" },
 ];
 
-export function measure(n: number, udt: boolean, bytecode?: Uint8Array): Record<TxKind, CyclesEntry & { stdout: string }> {
+export function measure(
+  n: number,
+  udt: boolean,
+  bytecode?: Uint8Array,
+): Record<TxKind, CyclesEntry & { stdout: string }> {
   const { world, txs } = lifecycle(n, udt, bytecode);
   const out = {} as Record<TxKind, CyclesEntry & { stdout: string }>;
   for (const kind of TX_KINDS) {
@@ -53,7 +57,8 @@ function main(): void {
   for (const s of SCENARIOS) {
     const m = measure(s.n, s.udt);
     const tx = {} as Record<TxKind, CyclesEntry>;
-    for (const k of TX_KINDS) tx[k] = { total: m[k].total, channelType: m[k].channelType, channelLock: m[k].channelLock };
+    for (const k of TX_KINDS)
+      tx[k] = { total: m[k].total, channelType: m[k].channelType, channelLock: m[k].channelLock };
     file.parties[String(s.n)] = { assets: s.assets, tx };
     console.log(`${s.n} parties: ` + TX_KINDS.map((k) => `${k} ${(m[k].total / 1e6).toFixed(2)}M`).join(", "));
   }

@@ -33,7 +33,8 @@ export function sha256(b: Uint8Array): string {
 
 /** Compiles `bundle` with ckbqjsc (throws if the compiler is not built). */
 export function compileBytecode(bundle: Uint8Array): Uint8Array {
-  if (!existsSync(COMPILER_PATH)) throw new Error(`${COMPILER_PATH} missing: run ckb-scripts/bytecode/build.sh (needs gcc and QUICKJS_DIR)`);
+  if (!existsSync(COMPILER_PATH))
+    throw new Error(`${COMPILER_PATH} missing: run ckb-scripts/bytecode/build.sh (needs gcc and QUICKJS_DIR)`);
   const dir = mkdtempSync(join(tmpdir(), "ckbqjsc-"));
   try {
     writeFileSync(join(dir, "in.js"), bundle);

@@ -47,7 +47,8 @@ function fee(world: CkbWorld) {
 /** Verifies in the CKB VM, records the cycles, commits the outputs; throws if refused. */
 function submit(s: Story, phase: string, action: string, actor: string, skel: helpers.TransactionSkeletonType): Cell[] {
   const v = s.world.verify(skel);
-  if (!v.ok) throw new Error(`CKB ${action} refused by ${v.groups.find((g) => g.code !== 0)?.script} with exit ${v.code}`);
+  if (!v.ok)
+    throw new Error(`CKB ${action} refused by ${v.groups.find((g) => g.code !== 0)?.script} with exit ${v.code}`);
   s.steps.push({ phase, action, actor, cost: BigInt(v.cycles) });
   s.ctx.log.step(`${actor}: ${action} — accepted in the CKB VM, ${(v.cycles / 1e6).toFixed(2)} M cycles`);
   return s.world.commit(skel);
@@ -90,7 +91,7 @@ function openChannel(s: Story, phase: string, people: DemoPerson[], locks: Scrip
   const funds: Cell[] = [];
   for (let i = 0; i < people.length; i++) {
     const skel = buildFund({ deployment: s.world.deployment, channel, index: i, feePayer: fee(s.world) });
-    const out = submit(s, phase, `fund ${(Number(state.outcome.balances[0][i] / CKB))} CKB`, people[i].name, skel);
+    const out = submit(s, phase, `fund ${Number(state.outcome.balances[0][i] / CKB)} CKB`, people[i].name, skel);
     channel = { cell: out[0], status: readChannelStatus(out[0].data) };
     funds.push(out[1]);
   }
@@ -109,7 +110,9 @@ function move(state: State, version: bigint, aliceToBob: bigint, isFinal: boolea
 
 function recordPayouts(s: Story, channel: string, people: DemoPerson[], locks: Script[], outputs: Cell[]): void {
   people.forEach((p, i) => {
-    const amount = outputs.filter((c) => s.world.hash(c.cellOutput.lock) === s.world.hash(locks[i])).reduce((t, c) => t + BigInt(c.cellOutput.capacity), 0n);
+    const amount = outputs
+      .filter((c) => s.world.hash(c.cellOutput.lock) === s.world.hash(locks[i]))
+      .reduce((t, c) => t + BigInt(c.cellOutput.capacity), 0n);
     s.payouts.push({ channel, participant: p.name, asset: "CKBytes (shannons, incl. returned cell capacity)", amount });
   });
 }
@@ -119,7 +122,9 @@ export function ckbDemo(): ChainDemo {
     chain: "CKB",
     unit: "cycles",
     async run(ctx: DemoContext): Promise<ChainReport> {
-      ctx.log.heading("CKB: channel type script (TypeScript → QuickJS bytecode on ckb-js-vm) + channel-lock (C), WASM ckb-debugger");
+      ctx.log.heading(
+        "CKB: channel type script (TypeScript → QuickJS bytecode on ckb-js-vm) + channel-lock (C), WASM ckb-debugger",
+      );
       const world = new CkbWorld();
       const s: Story = { world, ctx, steps: [], checks: 0, payouts: [] };
       const people = [ctx.people.alice, ctx.people.bob];
@@ -129,8 +134,22 @@ export function ckbDemo(): ChainDemo {
       const locks1 = people.map((p) => world.script(`payout ${p.name}`));
       const c1 = openChannel(s, "channel 1 (cooperative close)", people, locks1);
       const final = move(c1.state, 7n, 120n, true);
-      const close = buildClose({ deployment: world.deployment, channel: c1.channel, fundsCells: c1.funds, payoutLocks: locks1, feePayer: fee(world), state: final, signatures: sign(final) });
-      const paid1 = submit(s, "channel 1 (cooperative close)", "close (final state v7, signed by both)", "Alice", close);
+      const close = buildClose({
+        deployment: world.deployment,
+        channel: c1.channel,
+        fundsCells: c1.funds,
+        payoutLocks: locks1,
+        feePayer: fee(world),
+        state: final,
+        signatures: sign(final),
+      });
+      const paid1 = submit(
+        s,
+        "channel 1 (cooperative close)",
+        "close (final state v7, signed by both)",
+        "Alice",
+        close,
+      );
       recordPayouts(s, "channel 1", people, locks1, paid1);
       check(s, "Bob received his final 420 CKB", s.payouts[1].amount >= 420n * CKB);
 
@@ -141,20 +160,71 @@ export function ckbDemo(): ChainDemo {
       let channel = c2.channel;
       const old = move(c2.state, 1n, 200n, false); // good for Bob
       const latest = move(c2.state, 2n, 50n, false); // the latest, good for Alice
-      let out = submit(s, phase, "dispute with stale state v1", "Bob", buildDispute({ deployment: world.deployment, channel, state: old, signatures: sign(old), feePayer: fee(world) }));
+      let out = submit(
+        s,
+        phase,
+        "dispute with stale state v1",
+        "Bob",
+        buildDispute({
+          deployment: world.deployment,
+          channel,
+          state: old,
+          signatures: sign(old),
+          feePayer: fee(world),
+        }),
+      );
       channel = { cell: out[0], status: readChannelStatus(out[0].data) };
-      out = submit(s, phase, "refute with latest state v2", "Alice", buildDispute({ deployment: world.deployment, channel, state: latest, signatures: sign(latest), feePayer: fee(world) }));
+      out = submit(
+        s,
+        phase,
+        "refute with latest state v2",
+        "Alice",
+        buildDispute({
+          deployment: world.deployment,
+          channel,
+          state: latest,
+          signatures: sign(latest),
+          feePayer: fee(world),
+        }),
+      );
       channel = { cell: out[0], status: readChannelStatus(out[0].data) };
       check(s, `registered version is ${channel.status.state.version}`, channel.status.state.version === 2n);
-      const early = buildForceClose({ deployment: world.deployment, channel, fundsCells: c2.funds, payoutLocks: locks2, feePayer: fee(world) });
+      const early = buildForceClose({
+        deployment: world.deployment,
+        channel,
+        fundsCells: c2.funds,
+        payoutLocks: locks2,
+        feePayer: fee(world),
+      });
       const tooEarly = early.update("inputSinces", (m) => m.set(0, forceCloseSince(c2.params.challengeDuration - 1n)));
       const refused = world.verify(tooEarly);
-      check(s, `force-close with a since shorter than the window is refused (exit ${refused.code} = WINDOW_NOT_OVER)`, refused.code === CKB_EXIT.WINDOW_NOT_OVER);
-      const paid2 = submit(s, phase, `force-close after ${c2.params.challengeDuration} s (relative since)`, "Alice", early);
+      check(
+        s,
+        `force-close with a since shorter than the window is refused (exit ${refused.code} = WINDOW_NOT_OVER)`,
+        refused.code === CKB_EXIT.WINDOW_NOT_OVER,
+      );
+      const paid2 = submit(
+        s,
+        phase,
+        `force-close after ${c2.params.challengeDuration} s (relative since)`,
+        "Alice",
+        early,
+      );
       const before = s.payouts.length;
       recordPayouts(s, "channel 2", people, locks2, paid2);
-      check(s, "Alice received her 450 CKB of the latest state (+ returned capacity)", s.payouts[before].amount >= 450n * CKB);
-      return { chain: "CKB", environment: "CKB VM (ckb-testtool 1.0.5 WASM ckb-debugger), offline mock chain", unit: "cycles", steps: s.steps, checks: s.checks, payouts: s.payouts };
+      check(
+        s,
+        "Alice received her 450 CKB of the latest state (+ returned capacity)",
+        s.payouts[before].amount >= 450n * CKB,
+      );
+      return {
+        chain: "CKB",
+        environment: "CKB VM (ckb-testtool 1.0.5 WASM ckb-debugger), offline mock chain",
+        unit: "cycles",
+        steps: s.steps,
+        checks: s.checks,
+        payouts: s.payouts,
+      };
     },
   };
 }

@@ -10,7 +10,12 @@ import { BACKEND_ICP } from "../../src";
 import type { Asset, Hex } from "../../src";
 import { bytesToHex } from "../../src/encoding/internal/hex";
 import { AdjudicatorClient } from "../../src/icp/AdjudicatorClient";
-import { CANISTER_ID, installCanister, LEDGER_ID, type InstalledCanister } from "../../test/icp/support/canisterFixture";
+import {
+  CANISTER_ID,
+  installCanister,
+  LEDGER_ID,
+  type InstalledCanister,
+} from "../../test/icp/support/canisterFixture";
 import { Checker } from "./checker";
 import { OffChainChannel } from "./offChainChannel";
 import type { DemoPerson } from "./people";
@@ -19,7 +24,11 @@ import { fundingId } from "../../src/encoding/fundingId";
 
 const FEE = 10n;
 const UNIT = 100_000_000n; // 1 token with 8 decimals, like ICP and ckBTC
-const ICP_ASSET: Asset = { chainID: BACKEND_ICP, ethHolder: "0x0000000000000000000000000000000000000000", ccHolder: bytesToHex(LEDGER_ID.toUint8Array()) };
+const ICP_ASSET: Asset = {
+  chainID: BACKEND_ICP,
+  ethHolder: "0x0000000000000000000000000000000000000000",
+  ccHolder: bytesToHex(LEDGER_ID.toUint8Array()),
+};
 
 /** An ICP principal for a demo person, derived from its name (29 bytes, self-authenticating style). */
 function principalOf(p: DemoPerson): Principal {
@@ -39,12 +48,23 @@ interface IcpWorld {
 }
 
 /** Calls the canister as `person` through the typed client and records the step's instructions. */
-async function step<T>(w: IcpWorld, phase: string, action: string, person: DemoPerson, call: (client: AdjudicatorClient) => Promise<T>): Promise<T> {
+async function step<T>(
+  w: IcpWorld,
+  phase: string,
+  action: string,
+  person: DemoPerson,
+  call: (client: AdjudicatorClient) => Promise<T>,
+): Promise<T> {
   const actor = w.c.actorFor(w.who.get(person.name)!);
   const result = await call(new AdjudicatorClient(actor, CANISTER_ID));
   const r = result as unknown as { Err?: unknown };
   if (r && typeof r === "object" && "Err" in r) {
-    w.steps.push({ phase, action: `${action} (refused)`, actor: person.name, cost: actor.lastCost?.instructions ?? 0n });
+    w.steps.push({
+      phase,
+      action: `${action} (refused)`,
+      actor: person.name,
+      cost: actor.lastCost?.instructions ?? 0n,
+    });
   } else {
     w.steps.push({ phase, action, actor: person.name, cost: actor.lastCost?.instructions ?? 0n });
   }
@@ -52,7 +72,12 @@ async function step<T>(w: IcpWorld, phase: string, action: string, person: DemoP
 }
 
 function okOf<T>(w: IcpWorld, what: string, r: { Ok: T } | { Err: unknown }): T {
-  w.check.that(what, "Ok" in r, "Ok", JSON.stringify(r, (_k, v) => (typeof v === "bigint" ? v.toString() : v)));
+  w.check.that(
+    what,
+    "Ok" in r,
+    "Ok",
+    JSON.stringify(r, (_k, v) => (typeof v === "bigint" ? v.toString() : v)),
+  );
   return (r as { Ok: T }).Ok;
 }
 
@@ -64,7 +89,9 @@ const fmt = (x: bigint) => `${x / UNIT}.${(x % UNIT).toString().padStart(8, "0")
 
 async function fund(w: IcpWorld, phase: string, ch: OffChainChannel, amounts: bigint[]): Promise<void> {
   for (const [i, p] of ch.people.entries()) {
-    const r = await step(w, phase, `deposit ${fmt(amounts[i])}`, p, (cl) => cl.deposit(LEDGER_ID, fundingId(ch.id, p.address), amounts[i]));
+    const r = await step(w, phase, `deposit ${fmt(amounts[i])}`, p, (cl) =>
+      cl.deposit(LEDGER_ID, fundingId(ch.id, p.address), amounts[i]),
+    );
     okOf(w, `${p.name}'s deposit credited`, r);
   }
 }
@@ -76,7 +103,18 @@ async function withdrawAll(w: IcpWorld, phase: string, ch: OffChainChannel, fina
     const owner = w.who.get(p.name)!;
     const before = fake.balanceOf(owner.toUint8Array());
     const r = await step(w, phase, `withdraw ${fmt(final[i])}`, p, (cl) =>
-      cl.signAndWithdraw({ params: ch.params, channelID: ch.id as Hex, participantIndex: i, receiver: owner, ledger: LEDGER_ID, amount: final[i], fee: FEE }, p.privateKey),
+      cl.signAndWithdraw(
+        {
+          params: ch.params,
+          channelID: ch.id as Hex,
+          participantIndex: i,
+          receiver: owner,
+          ledger: LEDGER_ID,
+          amount: final[i],
+          fee: FEE,
+        },
+        p.privateKey,
+      ),
     );
     okOf(w, `${p.name}'s withdrawal paid`, r);
     const got = fake.balanceOf(owner.toUint8Array()) - before;
@@ -98,28 +136,53 @@ export function icpDemo(): ChainDemo {
       const { alice, bob } = ctx.people;
       const who = new Map([alice, bob].map((p) => [p.name, principalOf(p)]));
       const w: IcpWorld = { c, ctx, check, steps: [], who };
-      w.steps.push({ phase: "setup", action: "install canister (canister_init)", actor: "deployer", cost: c.installCost.instructions });
+      w.steps.push({
+        phase: "setup",
+        action: "install canister (canister_init)",
+        actor: "deployer",
+        cost: c.installCost.instructions,
+      });
       for (const p of [alice, bob]) {
         c.ledgers.ledger().mint(who.get(p.name)!.toUint8Array(), 100n * UNIT);
         c.ledgers.ledger().approve(who.get(p.name)!.toUint8Array(), CANISTER_ID.toUint8Array(), 100n * UNIT);
       }
-      log.step(`canister ${CANISTER_ID.toText()}, ledger ${LEDGER_ID.toText()} (fee ${FEE}); Alice and Bob hold 100 TST and approved the canister`);
+      log.step(
+        `canister ${CANISTER_ID.toText()}, ledger ${LEDGER_ID.toText()} (fee ${FEE}); Alice and Bob hold 100 TST and approved the canister`,
+      );
 
       // Channel 1: cooperative close.
       const p1 = "channel 1 (cooperative close)";
       log.section(p1);
-      const ch1 = new OffChainChannel({ people: [alice, bob], assets: [ICP_ASSET], backends: [BACKEND_ICP], initialBalances: [[5n * UNIT, 5n * UNIT]], nonce: 1n, challengeDuration: 60n });
+      const ch1 = new OffChainChannel({
+        people: [alice, bob],
+        assets: [ICP_ASSET],
+        backends: [BACKEND_ICP],
+        initialBalances: [[5n * UNIT, 5n * UNIT]],
+        nonce: 1n,
+        challengeDuration: 60n,
+      });
       await fund(w, p1, ch1, [5n * UNIT, 5n * UNIT]);
       ch1.update([[4n * UNIT, 6n * UNIT]]);
       const final1 = ch1.update([[3n * UNIT, 7n * UNIT]], true);
       log.step("two off-chain updates, the last one final; Alice submits it");
-      okOf(w, "conclude accepted the final state", await step(w, p1, "conclude (final state)", alice, (cl) => cl.conclude(ch1.params, final1.state, final1.sigs)));
+      okOf(
+        w,
+        "conclude accepted the final state",
+        await step(w, p1, "conclude (final state)", alice, (cl) => cl.conclude(ch1.params, final1.state, final1.sigs)),
+      );
       const payouts = await withdrawAll(w, p1, ch1, [3n * UNIT, 7n * UNIT]);
 
       // Channel 2: dispute with refutation.
       const p2 = "channel 2 (dispute)";
       log.section(p2);
-      const ch2 = new OffChainChannel({ people: [alice, bob], assets: [ICP_ASSET], backends: [BACKEND_ICP], initialBalances: [[5n * UNIT, 5n * UNIT]], nonce: 2n, challengeDuration: 60n });
+      const ch2 = new OffChainChannel({
+        people: [alice, bob],
+        assets: [ICP_ASSET],
+        backends: [BACKEND_ICP],
+        initialBalances: [[5n * UNIT, 5n * UNIT]],
+        nonce: 2n,
+        challengeDuration: 60n,
+      });
       await fund(w, p2, ch2, [5n * UNIT, 5n * UNIT]);
       ch2.update([[2n * UNIT, 8n * UNIT]]);
       ch2.update([[6n * UNIT, 4n * UNIT]]);
@@ -127,24 +190,62 @@ export function icpDemo(): ChainDemo {
       const watchFrom = (await new AdjudicatorClient(c.actorFor(who.get("Alice")!), CANISTER_ID).pollEvents(0n)).next;
       const stale = ch2.at(1n);
       log.step("Bob registers version 1 (he had 8 TST there; the latest is version 3 with 3 TST)");
-      const reg = okOf(w, "Bob's stale registration accepted (it is fully signed)", await step(w, p2, "dispute: register version 1", bob, (cl) => cl.dispute(ch2.params, stale.state, stale.sigs)));
+      const reg = okOf(
+        w,
+        "Bob's stale registration accepted (it is fully signed)",
+        await step(w, p2, "dispute: register version 1", bob, (cl) => cl.dispute(ch2.params, stale.state, stale.sigs)),
+      );
       const seen = await new AdjudicatorClient(c.actorFor(who.get("Alice")!), CANISTER_ID).pollEvents(watchFrom);
-      const update = seen.events.map((e) => e.event).find((e) => "ChannelUpdate" in e) as { ChannelUpdate: { version: bigint } } | undefined;
+      const update = seen.events.map((e) => e.event).find((e) => "ChannelUpdate" in e) as
+        { ChannelUpdate: { version: bigint } } | undefined;
       check.equal("Alice's watcher saw the ChannelUpdate of version", 1n, update?.ChannelUpdate.version ?? -1n);
       c.host.advanceTime(20);
       const latest = ch2.latest;
-      const ref = okOf(w, "Alice's refutation with version 3 accepted", await step(w, p2, "dispute: refute with version 3", alice, (cl) => cl.dispute(ch2.params, latest.state, latest.sigs)));
+      const ref = okOf(
+        w,
+        "Alice's refutation with version 3 accepted",
+        await step(w, p2, "dispute: refute with version 3", alice, (cl) =>
+          cl.dispute(ch2.params, latest.state, latest.sigs),
+        ),
+      );
       check.equal("the refutation did not extend the window (timeout, ns)", reg.timeout, ref.timeout);
       const again = ch2.at(2n);
-      check.equal("Bob's second try with version 2", "StaleVersion", errKind(await step(w, p2, "dispute: Bob tries version 2", bob, (cl) => cl.dispute(ch2.params, again.state, again.sigs))));
-      check.equal("concluding before the window ends", "WindowStillOpen", errKind(await step(w, p2, "concludeDispute too early", bob, (cl) => cl.concludeDispute(ch2.id))));
+      check.equal(
+        "Bob's second try with version 2",
+        "StaleVersion",
+        errKind(
+          await step(w, p2, "dispute: Bob tries version 2", bob, (cl) =>
+            cl.dispute(ch2.params, again.state, again.sigs),
+          ),
+        ),
+      );
+      check.equal(
+        "concluding before the window ends",
+        "WindowStillOpen",
+        errKind(await step(w, p2, "concludeDispute too early", bob, (cl) => cl.concludeDispute(ch2.id))),
+      );
       c.host.advanceTime(41);
-      okOf(w, "concludeDispute after the window", await step(w, p2, "concludeDispute", alice, (cl) => cl.concludeDispute(ch2.id)));
+      okOf(
+        w,
+        "concludeDispute after the window",
+        await step(w, p2, "concludeDispute", alice, (cl) => cl.concludeDispute(ch2.id)),
+      );
       payouts.push(...(await withdrawAll(w, p2, ch2, [7n * UNIT, 3n * UNIT])));
 
       log.section("solvency");
-      check.equal("TST left in the canister after both channels", 0n, c.ledgers.ledger().balanceOf(CANISTER_ID.toUint8Array()));
-      return { chain: "ICP", environment: "the canister's wasm in the test host (not a replica), IC-weighted instructions", unit: "instructions", steps: w.steps, checks: check.count, payouts };
+      check.equal(
+        "TST left in the canister after both channels",
+        0n,
+        c.ledgers.ledger().balanceOf(CANISTER_ID.toUint8Array()),
+      );
+      return {
+        chain: "ICP",
+        environment: "the canister's wasm in the test host (not a replica), IC-weighted instructions",
+        unit: "instructions",
+        steps: w.steps,
+        checks: check.count,
+        payouts,
+      };
     },
   };
 }

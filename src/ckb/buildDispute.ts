@@ -23,12 +23,18 @@ export function buildDispute(args: {
   const st = channel.status;
   if (!st.funded.every((f) => f)) throw new CkbBuildError("dispute needs a fully funded channel");
   if (st.disputed ? state.version <= st.state.version : state.version < st.state.version) {
-    throw new CkbBuildError("state version is not newer than the channel's", { have: st.state.version, got: state.version });
+    throw new CkbBuildError("state version is not newer than the channel's", {
+      have: st.state.version,
+      got: state.version,
+    });
   }
   const next: Cell = {
     cellOutput: { ...channel.cell.cellOutput },
     data: encodeChannelStatus({ params: st.params, state, funded: st.funded, extras: st.extras, disputed: true }),
   };
-  const witness = actionWitness({ type: "Dispute", value: { state: encodeState(state), sigs: signatures.map((s) => bytes.hexify(s)) } });
+  const witness = actionWitness({
+    type: "Dispute",
+    value: { state: encodeState(state), sigs: signatures.map((s) => bytes.hexify(s)) },
+  });
   return assemble(d, [{ cell: channel.cell, witness }], [next], feePayer);
 }

@@ -31,7 +31,8 @@ export function buildFund(args: {
 }): Skeleton {
   const { deployment: d, channel, index, feePayer } = args;
   const st = channel.status;
-  if (!Number.isInteger(index) || index < 0 || index >= st.funded.length) throw new CkbBuildError("no such participant", { index });
+  if (!Number.isInteger(index) || index < 0 || index >= st.funded.length)
+    throw new CkbBuildError("no such participant", { index });
   if (st.funded[index]) throw new CkbBuildError("participant already funded", { index });
   const lock = channel.cell.cellOutput.lock;
   const assets = ckbAssets(st.state);
@@ -42,8 +43,11 @@ export function buildFund(args: {
   for (const [a, typeHash] of assets.udts) {
     const amount = bal[a][index];
     if (amount === 0n) continue;
-    const mine = udtInputs.filter((c) => c.cellOutput.type !== undefined && utils.computeScriptHash(c.cellOutput.type) === typeHash);
-    if (mine.length === 0) throw new CkbBuildError("no UDT cells given for an asset of the channel", { asset: a, typeHash });
+    const mine = udtInputs.filter(
+      (c) => c.cellOutput.type !== undefined && utils.computeScriptHash(c.cellOutput.type) === typeHash,
+    );
+    if (mine.length === 0)
+      throw new CkbBuildError("no UDT cells given for an asset of the channel", { asset: a, typeHash });
     const have = mine.reduce((s, c) => s + udtAmountOf(c), 0n);
     if (have < amount) throw new CkbBuildError("UDT cells hold less than the balance", { asset: a, have, amount });
     const funds = minimalCell(lock, mine[0].cellOutput.type, udtData(amount));
@@ -72,7 +76,10 @@ export function buildFund(args: {
   };
   return assemble(
     d,
-    [{ cell: channel.cell, witness: actionWitness({ type: "Fund", value: { index: bytes.hexify([index]) } }) }, ...udtInputs.map((cell) => ({ cell }))],
+    [
+      { cell: channel.cell, witness: actionWitness({ type: "Fund", value: { index: bytes.hexify([index]) } }) },
+      ...udtInputs.map((cell) => ({ cell })),
+    ],
     [next, ...outputs],
     feePayer,
   );

@@ -22,7 +22,8 @@ export function buildOpen(args: {
 }): { skeleton: Skeleton; channelId: string; typeScript: ReturnType<typeof channelTypeScript>; channelCell: Cell } {
   const { deployment: d, params, initialState, feePayer } = args;
   const first = feePayer.cells[0];
-  if (first?.outPoint === undefined) throw new CkbBuildError("the fee payer's first cell (with an out-point) binds the channel identity");
+  if (first?.outPoint === undefined)
+    throw new CkbBuildError("the fee payer's first cell (with an out-point) binds the channel identity");
   if (params.nonce !== channelNonce(first.outPoint)) {
     throw new CkbBuildError("params.nonce must be channelNonce(first fee-payer cell's out-point)", {
       expected: channelNonce(first.outPoint),
@@ -30,7 +31,8 @@ export function buildOpen(args: {
     });
   }
   const id = channelId(params);
-  if (initialState.channelID.toLowerCase() !== id) throw new CkbBuildError("the initial state belongs to another channel", { id });
+  if (initialState.channelID.toLowerCase() !== id)
+    throw new CkbBuildError("the initial state belongs to another channel", { id });
   const type = channelTypeScript(d, id);
   const lock = channelLockScript(d, type);
   const n = params.participants.length;

@@ -30,10 +30,16 @@ function fundsInputs(channel: ChannelCell, fundsCells: Cell[]) {
 
 /** Abort: refunds everybody who funded while the channel is not fully funded. */
 export function buildAbort(a: PayoutArgs): Skeleton {
-  if (a.channel.status.funded.every((f) => f)) throw new CkbBuildError("the channel is fully funded: abort is refused on-chain");
+  if (a.channel.status.funded.every((f) => f))
+    throw new CkbBuildError("the channel is fully funded: abort is refused on-chain");
   const outputs = payoutOutputs(a.channel, a.channel.status.state, a.payoutLocks, a.fundsCells, true);
   const witness = actionWitness({ type: "Abort", value: { reserved: "0x" } });
-  return assemble(a.deployment, [{ cell: a.channel.cell, witness }, ...fundsInputs(a.channel, a.fundsCells)], outputs, a.feePayer);
+  return assemble(
+    a.deployment,
+    [{ cell: a.channel.cell, witness }, ...fundsInputs(a.channel, a.fundsCells)],
+    outputs,
+    a.feePayer,
+  );
 }
 
 function signedBody(state: State, signatures: Hex[]) {
@@ -45,7 +51,12 @@ export function buildClose(a: PayoutArgs & { state: State; signatures: Hex[] }):
   if (!a.state.isFinal) throw new CkbBuildError("close needs a final state");
   const outputs = payoutOutputs(a.channel, a.state, a.payoutLocks, a.fundsCells, false);
   const witness = actionWitness({ type: "Close", value: signedBody(a.state, a.signatures) });
-  return assemble(a.deployment, [{ cell: a.channel.cell, witness }, ...fundsInputs(a.channel, a.fundsCells)], outputs, a.feePayer);
+  return assemble(
+    a.deployment,
+    [{ cell: a.channel.cell, witness }, ...fundsInputs(a.channel, a.fundsCells)],
+    outputs,
+    a.feePayer,
+  );
 }
 
 /** `since` for the channel input of a force-close: relative timestamp of challengeDuration seconds. */
@@ -65,5 +76,10 @@ export function buildForceClose(a: PayoutArgs): Skeleton {
   const outputs = payoutOutputs(a.channel, state, a.payoutLocks, a.fundsCells, false);
   const witness = actionWitness({ type: "ForceClose", value: { reserved: "0x" } });
   const since = forceCloseSince(st.params.challengeDuration);
-  return assemble(a.deployment, [{ cell: a.channel.cell, witness, since }, ...fundsInputs(a.channel, a.fundsCells)], outputs, a.feePayer);
+  return assemble(
+    a.deployment,
+    [{ cell: a.channel.cell, witness, since }, ...fundsInputs(a.channel, a.fundsCells)],
+    outputs,
+    a.feePayer,
+  );
 }

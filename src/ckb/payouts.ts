@@ -23,13 +23,16 @@ export function payoutOutputs(
 ): Cell[] {
   const st = channel.status;
   const n = st.params.participants.length;
-  if (payoutLocks.length !== n) throw new CkbBuildError("one payout lock per participant", { expected: n, got: payoutLocks.length });
+  if (payoutLocks.length !== n)
+    throw new CkbBuildError("one payout lock per participant", { expected: n, got: payoutLocks.length });
   payoutLocks.forEach((lock, i) => {
     const want = st.params.participants[i].ccAddress.toLowerCase();
-    if (utils.computeScriptHash(lock) !== want) throw new CkbBuildError("payout lock hash is not the participant's ccAddress", { index: i, want });
+    if (utils.computeScriptHash(lock) !== want)
+      throw new CkbBuildError("payout lock hash is not the participant's ccAddress", { index: i, want });
   });
   const udtType = new Map<string, Script>();
-  for (const c of fundsCells) if (c.cellOutput.type) udtType.set(utils.computeScriptHash(c.cellOutput.type), c.cellOutput.type);
+  for (const c of fundsCells)
+    if (c.cellOutput.type) udtType.set(utils.computeScriptHash(c.cellOutput.type), c.cellOutput.type);
   const assets = ckbAssets(state);
   const bal = state.outcome.balances;
   const channelCap = cellCapacity(channel.cell);

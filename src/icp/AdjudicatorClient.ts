@@ -4,7 +4,14 @@ import type { Hex, Params, State } from "../index";
 import type { IcpWithdrawalAuth } from "../index";
 import { signIcpWithdrawalAuth } from "../index";
 import { fundingId } from "../index";
-import { paramsToCandid, signatureToBytes, stateToCandid, withdrawalAuthToCandid, bytesToHex, hexToBytes } from "./candidConvert";
+import {
+  paramsToCandid,
+  signatureToBytes,
+  stateToCandid,
+  withdrawalAuthToCandid,
+  bytesToHex,
+  hexToBytes,
+} from "./candidConvert";
 
 type Methods = {
   [K in keyof _SERVICE]: _SERVICE[K] extends (...args: infer A) => infer R ? (...args: A) => R : never;
@@ -25,11 +32,19 @@ export type LoggedEvent = Awaited<ReturnType<_SERVICE["events"]>>["events"][numb
  * the canister's `{ Ok } | { Err }` result unchanged: the error variant names the rule.
  */
 export class AdjudicatorClient {
-  constructor(readonly actor: AdjudicatorActor, readonly canisterId: Principal) {}
+  constructor(
+    readonly actor: AdjudicatorActor,
+    readonly canisterId: Principal,
+  ) {}
 
   /** Pulls `amount` from the caller's account (approve the canister for amount + fee first). */
   deposit(ledger: Principal, fundingID: Hex, amount: bigint, fromSubaccount?: Uint8Array): Promise<DepositResult> {
-    return this.actor.deposit(ledger, hexToBytes(fundingID, "fundingID"), amount, fromSubaccount ? [fromSubaccount] : []);
+    return this.actor.deposit(
+      ledger,
+      hexToBytes(fundingID, "fundingID"),
+      amount,
+      fromSubaccount ? [fromSubaccount] : [],
+    );
   }
 
   /** Registers or refutes with a state and one signature per participant (in order). */
@@ -57,7 +72,16 @@ export class AdjudicatorClient {
    * canister), signs it with `privateKey` and submits it.
    */
   async signAndWithdraw(
-    args: { params: Params; channelID: Hex; participantIndex: number; receiver: Principal; receiverSubaccount?: Uint8Array; ledger: Principal; amount: bigint; fee: bigint },
+    args: {
+      params: Params;
+      channelID: Hex;
+      participantIndex: number;
+      receiver: Principal;
+      receiverSubaccount?: Uint8Array;
+      ledger: Principal;
+      amount: bigint;
+      fee: bigint;
+    },
     privateKey: Hex,
   ): Promise<WithdrawResult> {
     const participant = args.params.participants[args.participantIndex];

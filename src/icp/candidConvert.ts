@@ -11,7 +11,10 @@ export function paramsToCandid(p: Params) {
   return {
     challengeDuration: p.challengeDuration,
     nonce: p.nonce,
-    participants: p.participants.map((x) => ({ ethAddress: hexToBytes(x.ethAddress, "participants[].ethAddress"), ccAddress: hexToBytes(x.ccAddress, "participants[].ccAddress") })),
+    participants: p.participants.map((x) => ({
+      ethAddress: hexToBytes(x.ethAddress, "participants[].ethAddress"),
+      ccAddress: hexToBytes(x.ccAddress, "participants[].ccAddress"),
+    })),
     app: hexToBytes(p.app, "app"),
     ledgerChannel: p.ledgerChannel,
     virtualChannel: p.virtualChannel,
@@ -23,10 +26,18 @@ export function stateToCandid(s: State) {
     channelID: hexToBytes(s.channelID, "channelID"),
     version: s.version,
     outcome: {
-      assets: s.outcome.assets.map((a) => ({ chainID: a.chainID, ethHolder: hexToBytes(a.ethHolder, "ethHolder"), ccHolder: hexToBytes(a.ccHolder, "ccHolder") })),
+      assets: s.outcome.assets.map((a) => ({
+        chainID: a.chainID,
+        ethHolder: hexToBytes(a.ethHolder, "ethHolder"),
+        ccHolder: hexToBytes(a.ccHolder, "ccHolder"),
+      })),
       backends: s.outcome.backends,
       balances: s.outcome.balances,
-      locked: s.outcome.locked.map((l) => ({ ID: hexToBytes(l.ID, "locked[].ID"), balances: l.balances, indexMap: Uint16Array.from(l.indexMap, (i) => Number(i)) })),
+      locked: s.outcome.locked.map((l) => ({
+        ID: hexToBytes(l.ID, "locked[].ID"),
+        balances: l.balances,
+        indexMap: Uint16Array.from(l.indexMap, (i) => Number(i)),
+      })),
     },
     appData: hexToBytes(s.appData, "appData"),
     isFinal: s.isFinal,
@@ -36,8 +47,14 @@ export function stateToCandid(s: State) {
 export function withdrawalAuthToCandid(a: IcpWithdrawalAuth) {
   return {
     channelID: hexToBytes(a.channelID, "channelID"),
-    participant: { ethAddress: hexToBytes(a.participant.ethAddress, "participant.ethAddress"), ccAddress: hexToBytes(a.participant.ccAddress, "participant.ccAddress") },
-    receiver: { owner: hexToBytes(a.receiverOwner, "receiverOwner"), subaccount: hexToBytes(a.receiverSubaccount, "receiverSubaccount") },
+    participant: {
+      ethAddress: hexToBytes(a.participant.ethAddress, "participant.ethAddress"),
+      ccAddress: hexToBytes(a.participant.ccAddress, "participant.ccAddress"),
+    },
+    receiver: {
+      owner: hexToBytes(a.receiverOwner, "receiverOwner"),
+      subaccount: hexToBytes(a.receiverSubaccount, "receiverSubaccount"),
+    },
     ledger: hexToBytes(a.ledger, "ledger"),
     adjudicator: hexToBytes(a.adjudicator, "adjudicator"),
     amount: a.amount,

@@ -3,7 +3,14 @@
  * canister, its Candid bindings (typechain/icp) and the ICP withdrawal authorisation.
  */
 export { AdjudicatorClient } from "./AdjudicatorClient";
-export type { AdjudicatorActor, DepositResult, DisputeRecord, DisputeResult, LoggedEvent, WithdrawResult } from "./AdjudicatorClient";
+export type {
+  AdjudicatorActor,
+  DepositResult,
+  DisputeRecord,
+  DisputeResult,
+  LoggedEvent,
+  WithdrawResult,
+} from "./AdjudicatorClient";
 export { createAdjudicatorClient } from "./createAdjudicatorClient";
 export { paramsToCandid, stateToCandid, withdrawalAuthToCandid } from "./candidConvert";
 export { idlFactory } from "../../typechain/icp/adjudicator.did";

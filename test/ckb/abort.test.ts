@@ -9,7 +9,13 @@ describe("CKB abort (channel type script, CKB VM)", function () {
   this.timeout(600_000);
   const world = new CkbWorld();
   const abortTx = (sc: Scenario) =>
-    buildAbort({ deployment: world.deployment, channel: sc.channel!, fundsCells: sc.funds, payoutLocks: sc.payoutLocks, feePayer: feePayer(world) });
+    buildAbort({
+      deployment: world.deployment,
+      channel: sc.channel!,
+      fundsCells: sc.funds,
+      payoutLocks: sc.payoutLocks,
+      feePayer: feePayer(world),
+    });
 
   it("refunds participant 0's deposit: 2 parties CKBytes + UDT, 3 parties CKBytes; cycles as in cycles.json", () => {
     expectSnapshotCycles("abort", 2);

@@ -3,7 +3,13 @@ import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { bundleChannelType } from "../../scripts/ckb/bundle";
-import { COMPILER_PATH, committedBytecode, committedManifest, compileBytecode, sha256 } from "../../scripts/ckb/compileBytecode";
+import {
+  COMPILER_PATH,
+  committedBytecode,
+  committedManifest,
+  compileBytecode,
+  sha256,
+} from "../../scripts/ckb/compileBytecode";
 
 /**
  * The deployed channel type script is committed QuickJS bytecode (generated). It must be the
@@ -13,14 +19,20 @@ import { COMPILER_PATH, committedBytecode, committedManifest, compileBytecode, s
 describe("CKB channel-type bytecode (generated artifact)", () => {
   it("was compiled from the current bundle of ckb-scripts/ + src/encoding (npm run build:ckb)", () => {
     const m = committedManifest();
-    expect(sha256(bundleChannelType()), "bundle drifted from channel-type.bc.json: run npm run build:ckb").to.equal(m.bundleSha256);
+    expect(sha256(bundleChannelType()), "bundle drifted from channel-type.bc.json: run npm run build:ckb").to.equal(
+      m.bundleSha256,
+    );
     expect(sha256(committedBytecode())).to.equal(m.bytecodeSha256);
   });
 
   it("the on-chain sources type-check against the ckb-js-vm bindings (ckb-scripts/tsconfig.json)", function () {
     this.timeout(120_000);
     const root = join(__dirname, "..", "..");
-    execFileSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", join(root, "ckb-scripts", "tsconfig.json")], { stdio: "pipe" });
+    execFileSync(
+      process.execPath,
+      [require.resolve("typescript/bin/tsc"), "-p", join(root, "ckb-scripts", "tsconfig.json")],
+      { stdio: "pipe" },
+    );
   });
 
   it("recompiles to the committed bytes (when ckbqjsc is built)", function () {

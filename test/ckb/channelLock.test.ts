@@ -21,8 +21,16 @@ describe("CKB channel-lock (funds cells, CKB VM)", function () {
     const fp = feePayer(world);
     let skel = helpers.TransactionSkeleton({});
     skel = skel.update("cellDeps", (l) => l.push(world.deployment.channelLock.cellDep));
-    skel = skel.update("inputs", (l) => l.push(sc.funds[0], ...fp.cells)).update("witnesses", (l) => l.push("0x", "0x"));
-    skel = skel.update("outputs", (l) => l.push({ ...sc.funds[0], outPoint: undefined, cellOutput: { ...sc.funds[0].cellOutput, lock: world.script("thief") } }));
+    skel = skel
+      .update("inputs", (l) => l.push(sc.funds[0], ...fp.cells))
+      .update("witnesses", (l) => l.push("0x", "0x"));
+    skel = skel.update("outputs", (l) =>
+      l.push({
+        ...sc.funds[0],
+        outPoint: undefined,
+        cellOutput: { ...sc.funds[0].cellOutput, lock: world.script("thief") },
+      }),
+    );
     const v = world.verify(skel);
     expectRejected(v, LOCK_EXIT.NO_CHANNEL_INPUT, "channel-lock");
     expect(v.groups.find((g) => g.script === "channel-lock")!.cycles).to.be.below(100_000);

@@ -13,7 +13,15 @@ describe("CKB close (channel type script, CKB VM)", function () {
   this.timeout(600_000);
   const world = new CkbWorld();
   const closeTx = (sc: Scenario, state: State, signatures = signAll(sc, state)) =>
-    buildClose({ deployment: world.deployment, channel: sc.channel!, fundsCells: sc.funds, payoutLocks: sc.payoutLocks, feePayer: feePayer(world), state, signatures });
+    buildClose({
+      deployment: world.deployment,
+      channel: sc.channel!,
+      fundsCells: sc.funds,
+      payoutLocks: sc.payoutLocks,
+      feePayer: feePayer(world),
+      state,
+      signatures,
+    });
 
   it("pays out a final state: 2 parties CKBytes + UDT, 3 parties CKBytes; cycles as in cycles.json", () => {
     expectSnapshotCycles("close", 2);
@@ -56,7 +64,9 @@ describe("CKB close (channel type script, CKB VM)", function () {
     const sc = funded(world, 2, true);
     const s = nextState(sc, 7n, 30n, true);
     const skel = closeTx(sc, s);
-    const idx = skel.get("outputs").findIndex((c) => c.cellOutput.type !== undefined && c.cellOutput.lock.args === sc.payoutLocks[1].args);
+    const idx = skel
+      .get("outputs")
+      .findIndex((c) => c.cellOutput.type !== undefined && c.cellOutput.lock.args === sc.payoutLocks[1].args);
     const cheated = mapOutput(skel, idx, (c) => ({ ...c, data: udtData(s.outcome.balances[1][1] - 1n) }));
     expectRejected(world.verify(cheated), EXIT.PAYOUT_UDT_TOO_LOW);
   });

@@ -13,12 +13,15 @@ describe("CKB codegen: typechain/ckb from the molecule schemas", () => {
       [OUT_DIR, generateTypechainCkb()],
     ] as const) {
       expect(readdirSync(dir).sort()).to.deep.equal([...fresh.keys()].sort());
-      for (const [file, code] of fresh) expect(readFileSync(join(dir, file), "utf8"), `${dir}/${file} drifted: npm run codegen:ckb`).to.equal(code);
+      for (const [file, code] of fresh)
+        expect(readFileSync(join(dir, file), "utf8"), `${dir}/${file} drifted: npm run codegen:ckb`).to.equal(code);
     }
   });
 
   it("packs Bytes with molecule's length header (the lumos codegen workaround holds)", () => {
-    const packed = bytes.hexify(ChannelStatus.pack({ params: "0x0102", state: "0x", funded: "0x", extras: [], disputed: "0x00" }));
+    const packed = bytes.hexify(
+      ChannelStatus.pack({ params: "0x0102", state: "0x", funded: "0x", extras: [], disputed: "0x00" }),
+    );
     // table header (6 words) then params = 02000000 0102
     expect(packed.slice(2 + 6 * 8, 2 + 6 * 8 + 12)).to.equal("020000000102");
   });

@@ -10,10 +10,18 @@ import { committedBytecode } from "../../scripts/ckb/compileBytecode";
 describe("CKB deploy script (scripts/deploy-ckb.ts)", function () {
   this.timeout(120_000);
   const run = (env: Record<string, string>) =>
-    spawnSync(process.execPath, [require.resolve("ts-node/dist/bin.js"), "--transpile-only", join(__dirname, "..", "..", "scripts", "deploy-ckb.ts")], {
-      encoding: "utf8",
-      env: { ...process.env, CKB_RPC_URL: "", ...env },
-    });
+    spawnSync(
+      process.execPath,
+      [
+        require.resolve("ts-node/dist/bin.js"),
+        "--transpile-only",
+        join(__dirname, "..", "..", "scripts", "deploy-ckb.ts"),
+      ],
+      {
+        encoding: "utf8",
+        env: { ...process.env, CKB_RPC_URL: "", ...env },
+      },
+    );
 
   it("without an RPC URL writes the unsigned transaction and the script hashes, and says so", () => {
     const out = join(mkdtempSync(join(tmpdir(), "deploy-ckb-")), "plan.json");

@@ -33,7 +33,10 @@ describe("CKB dispute (channel type script, CKB VM)", function () {
     const d1 = disputeTx(sc, nextState(sc, 3n, 5n));
     commitChannel(sc, d1);
     const stale = nextState(sc, 3n, 9n);
-    const skel = disputeTx({ ...sc, channel: { ...sc.channel!, status: { ...sc.channel!.status, disputed: false } } }, stale);
+    const skel = disputeTx(
+      { ...sc, channel: { ...sc.channel!, status: { ...sc.channel!.status, disputed: false } } },
+      stale,
+    );
     expectRejected(world.verify(skel), EXIT.STALE_VERSION);
   });
 
@@ -102,7 +105,10 @@ describe("CKB dispute (channel type script, CKB VM)", function () {
 
   it("refuses a dispute that hands the channel cell to another lock (BAD_CHANNEL_LOCK)", () => {
     const sc = funded(world, 2, false);
-    const skel = mapOutput(disputeTx(sc, nextState(sc, 1n, 1n)), 0, (c) => ({ ...c, cellOutput: { ...c.cellOutput, lock: world.script("thief") } }));
+    const skel = mapOutput(disputeTx(sc, nextState(sc, 1n, 1n)), 0, (c) => ({
+      ...c,
+      cellOutput: { ...c.cellOutput, lock: world.script("thief") },
+    }));
     expectRejected(world.verify(skel), EXIT.BAD_CHANNEL_LOCK);
   });
 

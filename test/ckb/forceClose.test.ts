@@ -13,7 +13,13 @@ describe("CKB force-close (channel type script, CKB VM)", function () {
   this.timeout(600_000);
   const world = new CkbWorld();
   const forceTx = (sc: Scenario) =>
-    buildForceClose({ deployment: world.deployment, channel: sc.channel!, fundsCells: sc.funds, payoutLocks: sc.payoutLocks, feePayer: feePayer(world) });
+    buildForceClose({
+      deployment: world.deployment,
+      channel: sc.channel!,
+      fundsCells: sc.funds,
+      payoutLocks: sc.payoutLocks,
+      feePayer: feePayer(world),
+    });
   const disputed = (n: number, udt: boolean) => {
     const sc = funded(world, n, udt);
     commitChannel(sc, disputeTx(sc, nextState(sc, 2n, 3n)));
@@ -33,7 +39,7 @@ describe("CKB force-close (channel type script, CKB VM)", function () {
 
   it("refuses an absolute (not relative) since (WINDOW_NOT_OVER)", () => {
     const sc = disputed(2, false);
-    const skel = setSince(forceTx(sc), 0, "0x" + ((0x40n << 56n) | 10n ** 12n).toString(16));
+    const skel = setSince(forceTx(sc), 0, "0x" + ((0x40n << 56n) | (10n ** 12n)).toString(16));
     expectRejected(world.verify(skel), EXIT.WINDOW_NOT_OVER);
   });
 

@@ -24,7 +24,10 @@ describe("CKB fund (channel type script, CKB VM)", function () {
     const sc = opened(world, 2, false);
     commitFund(sc, fundTx(sc, 0));
     // A hand-made re-fund: the builder refuses it, an attacker does not use the builder.
-    const again = fundTx({ ...sc, channel: { ...sc.channel!, status: { ...sc.channel!.status, funded: [false, false] } } }, 0);
+    const again = fundTx(
+      { ...sc, channel: { ...sc.channel!, status: { ...sc.channel!.status, funded: [false, false] } } },
+      0,
+    );
     expectRejected(world.verify(again), EXIT.ALREADY_FUNDED);
   });
 
@@ -43,7 +46,10 @@ describe("CKB fund (channel type script, CKB VM)", function () {
 
   it("refuses a funds cell carrying a token that is not the channel's UDT (WRONG_UDT)", () => {
     const sc = opened(world, 2, true);
-    const skel = mapOutput(fundTx(sc, 0), 2, (c) => ({ ...c, cellOutput: { ...c.cellOutput, type: world.script("fake-udt") } }));
+    const skel = mapOutput(fundTx(sc, 0), 2, (c) => ({
+      ...c,
+      cellOutput: { ...c.cellOutput, type: world.script("fake-udt") },
+    }));
     expectRejected(world.verify(skel), EXIT.WRONG_UDT);
   });
 
@@ -62,7 +68,13 @@ describe("CKB fund (channel type script, CKB VM)", function () {
     const st = sc.channel!.status;
     const skel = mapOutput(fundTx(sc, 0), 0, (c) => ({
       ...c,
-      data: encodeChannelStatus({ params: st.params, state: st.state, funded: [true, false], extras: [1000n * CKB, 0n], disputed: false }),
+      data: encodeChannelStatus({
+        params: st.params,
+        state: st.state,
+        funded: [true, false],
+        extras: [1000n * CKB, 0n],
+        disputed: false,
+      }),
     }));
     expectRejected(world.verify(skel), EXIT.BAD_NEW_STATUS);
   });

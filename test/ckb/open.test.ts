@@ -33,7 +33,9 @@ describe("CKB open (channel type script, CKB VM)", function () {
   it("refuses params whose nonce is not bound to the first input's out-point (NONCE_NOT_BOUND)", () => {
     const { built } = openTx(world, 2, false);
     const other = world.coins(1000n);
-    const skel = built.skeleton.update("inputs", (l) => l.insert(0, other)).update("witnesses", (l) => l.insert(0, "0x"));
+    const skel = built.skeleton
+      .update("inputs", (l) => l.insert(0, other))
+      .update("witnesses", (l) => l.insert(0, "0x"));
     expectRejected(world.verify(skel), EXIT.NONCE_NOT_BOUND);
   });
 
@@ -45,7 +47,10 @@ describe("CKB open (channel type script, CKB VM)", function () {
 
   it("refuses a channel cell that is not locked by channel-lock(type hash) (BAD_CHANNEL_LOCK)", () => {
     const { built } = openTx(world, 2, false);
-    const skel = mapOutput(built.skeleton, 0, (c) => ({ ...c, cellOutput: { ...c.cellOutput, lock: world.script("attacker") } }));
+    const skel = mapOutput(built.skeleton, 0, (c) => ({
+      ...c,
+      cellOutput: { ...c.cellOutput, lock: world.script("attacker") },
+    }));
     expectRejected(world.verify(skel), EXIT.BAD_CHANNEL_LOCK);
   });
 
@@ -53,7 +58,13 @@ describe("CKB open (channel type script, CKB VM)", function () {
     const { sc, built } = openTx(world, 2, false);
     const skel = mapOutput(built.skeleton, 0, (c) => ({
       ...c,
-      data: encodeChannelStatus({ params: sc.params, state: sc.state0, funded: [true, false], extras: [0n, 0n], disputed: false }),
+      data: encodeChannelStatus({
+        params: sc.params,
+        state: sc.state0,
+        funded: [true, false],
+        extras: [0n, 0n],
+        disputed: false,
+      }),
     }));
     expectRejected(world.verify(skel), EXIT.BAD_INITIAL_STATUS);
   });
@@ -92,7 +103,9 @@ describe("CKB open (channel type script, CKB VM)", function () {
     const { sc } = openTx(world, 2, false);
     return import("../../src/ckb").then(({ buildOpen, CkbBuildError }) => {
       const fp = { cells: [world.coins(10_000n)], changeLock: world.script("c") };
-      expect(() => buildOpen({ deployment: world.deployment, params: sc.params, initialState: sc.state0, feePayer: fp })).to.throw(CkbBuildError, /nonce/);
+      expect(() =>
+        buildOpen({ deployment: world.deployment, params: sc.params, initialState: sc.state0, feePayer: fp }),
+      ).to.throw(CkbBuildError, /nonce/);
     });
   });
 });

@@ -18,7 +18,13 @@ import { CkbWorld } from "../../scripts/lib/ckb/world";
 const RUNS = Number(process.env.CKB_PROP_RUNS ?? (process.env.PROP_RUNS ? process.env.PROP_RUNS : 4));
 const SECP_N = 0xfffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141n;
 
-type Mutation = { kind: "none" } | { kind: "flip"; sig: number; byte: number; bit: number } | { kind: "highS"; sig: number } | { kind: "v"; sig: number; v: number } | { kind: "swap" } | { kind: "zeroR"; sig: number };
+type Mutation =
+  | { kind: "none" }
+  | { kind: "flip"; sig: number; byte: number; bit: number }
+  | { kind: "highS"; sig: number }
+  | { kind: "v"; sig: number; v: number }
+  | { kind: "swap" }
+  | { kind: "zeroR"; sig: number };
 
 const mutationArb: fc.Arbitrary<Mutation> = fc.oneof(
   fc.constant<Mutation>({ kind: "none" }),

@@ -16,7 +16,8 @@ import { bytesToHex } from "../../src/encoding/internal/hex";
 import { icpWithdrawalAuthCases } from "../vectors/buildIcpVectors";
 import { expectExactError } from "./support/expectError";
 
-const TYPE = "tuple(bytes32 channelID, tuple(address ethAddress, bytes ccAddress) participant, bytes receiverOwner, bytes32 receiverSubaccount, bytes ledger, bytes adjudicator, uint256 amount, uint64 nonce)";
+const TYPE =
+  "tuple(bytes32 channelID, tuple(address ethAddress, bytes ccAddress) participant, bytes receiverOwner, bytes32 receiverSubaccount, bytes ledger, bytes adjudicator, uint256 amount, uint64 nonce)";
 const ethersEncode = (a: IcpWithdrawalAuth) => AbiCoder.defaultAbiCoder().encode([TYPE], [a]);
 const base = (): IcpWithdrawalAuth => structuredClone(icpWithdrawalAuthCases()[0].auth);
 
@@ -33,19 +34,61 @@ describe("encoding: ICP withdrawal authorisation (src/encoding/icp)", () => {
     for (const { auth, key } of icpWithdrawalAuthCases()) {
       const sig = signIcpWithdrawalAuth(auth, key);
       expect(recoverIcpWithdrawalAuthSigner(auth, sig)).to.equal(auth.participant.ethAddress.toLowerCase());
-      expect(recoverAddress(hashMessage(getBytes(keccak256(encodeIcpWithdrawalAuth(auth)))), sig).toLowerCase()).to.equal(auth.participant.ethAddress.toLowerCase());
+      expect(
+        recoverAddress(hashMessage(getBytes(keccak256(encodeIcpWithdrawalAuth(auth)))), sig).toLowerCase(),
+      ).to.equal(auth.participant.ethAddress.toLowerCase());
     }
   });
 
   const bindings: Array<[string, (a: IcpWithdrawalAuth) => void]> = [
-    ["channel", (a) => { a.channelID = `0x${"01".repeat(32)}`; }],
-    ["participant", (a) => { a.participant.ccAddress = "0x01"; }],
-    ["receiver owner", (a) => { a.receiverOwner = "0x05"; }],
-    ["receiver subaccount", (a) => { a.receiverSubaccount = `0x${"00".repeat(31)}01`; }],
-    ["amount", (a) => { a.amount += 1n; }],
-    ["ledger (no replay on another ledger)", (a) => { a.ledger = "0x00000000000000070101"; }],
-    ["canister (no replay at another adjudicator)", (a) => { a.adjudicator = "0x00000000000000090101"; }],
-    ["nonce (no replay at the same canister)", (a) => { a.nonce += 1n; }],
+    [
+      "channel",
+      (a) => {
+        a.channelID = `0x${"01".repeat(32)}`;
+      },
+    ],
+    [
+      "participant",
+      (a) => {
+        a.participant.ccAddress = "0x01";
+      },
+    ],
+    [
+      "receiver owner",
+      (a) => {
+        a.receiverOwner = "0x05";
+      },
+    ],
+    [
+      "receiver subaccount",
+      (a) => {
+        a.receiverSubaccount = `0x${"00".repeat(31)}01`;
+      },
+    ],
+    [
+      "amount",
+      (a) => {
+        a.amount += 1n;
+      },
+    ],
+    [
+      "ledger (no replay on another ledger)",
+      (a) => {
+        a.ledger = "0x00000000000000070101";
+      },
+    ],
+    [
+      "canister (no replay at another adjudicator)",
+      (a) => {
+        a.adjudicator = "0x00000000000000090101";
+      },
+    ],
+    [
+      "nonce (no replay at the same canister)",
+      (a) => {
+        a.nonce += 1n;
+      },
+    ],
   ];
   for (const [name, change] of bindings) {
     it(`binds the ${name}: the signature recovers someone else after a change`, () => {
@@ -60,17 +103,58 @@ describe("encoding: ICP withdrawal authorisation (src/encoding/icp)", () => {
   it("cannot be confused with the EVM WithdrawalAuth or a state: its bytes do not decode as one", () => {
     const enc = encodeIcpWithdrawalAuth(base());
     expect(() => decodeWithdrawalAuth(enc)).to.throw();
-    const evm = encodeWithdrawalAuth({ channelID: base().channelID, participant: base().participant, receiver: `0x${"12".repeat(20)}`, amount: 1n });
+    const evm = encodeWithdrawalAuth({
+      channelID: base().channelID,
+      participant: base().participant,
+      receiver: `0x${"12".repeat(20)}`,
+      amount: 1n,
+    });
     expect(() => decodeIcpWithdrawalAuth(evm)).to.throw();
   });
 
   const encodeRejects: Array<[string, (a: IcpWithdrawalAuth) => void, new (...args: never[]) => Error]> = [
-    ["a receiver principal of 30 bytes", (a) => { a.receiverOwner = `0x${"01".repeat(30)}`; }, PrincipalLengthError],
-    ["a ledger principal of 30 bytes", (a) => { a.ledger = `0x${"01".repeat(30)}`; }, PrincipalLengthError],
-    ["an adjudicator principal of 30 bytes", (a) => { a.adjudicator = `0x${"01".repeat(30)}`; }, PrincipalLengthError],
-    ["a subaccount of 31 bytes", (a) => { a.receiverSubaccount = `0x${"00".repeat(31)}`; }, InvalidByteLengthError],
-    ["a nonce above uint64", (a) => { a.nonce = 1n << 64n; }, IntegerOutOfRangeError],
-    ["a negative amount", (a) => { a.amount = -1n; }, IntegerOutOfRangeError],
+    [
+      "a receiver principal of 30 bytes",
+      (a) => {
+        a.receiverOwner = `0x${"01".repeat(30)}`;
+      },
+      PrincipalLengthError,
+    ],
+    [
+      "a ledger principal of 30 bytes",
+      (a) => {
+        a.ledger = `0x${"01".repeat(30)}`;
+      },
+      PrincipalLengthError,
+    ],
+    [
+      "an adjudicator principal of 30 bytes",
+      (a) => {
+        a.adjudicator = `0x${"01".repeat(30)}`;
+      },
+      PrincipalLengthError,
+    ],
+    [
+      "a subaccount of 31 bytes",
+      (a) => {
+        a.receiverSubaccount = `0x${"00".repeat(31)}`;
+      },
+      InvalidByteLengthError,
+    ],
+    [
+      "a nonce above uint64",
+      (a) => {
+        a.nonce = 1n << 64n;
+      },
+      IntegerOutOfRangeError,
+    ],
+    [
+      "a negative amount",
+      (a) => {
+        a.amount = -1n;
+      },
+      IntegerOutOfRangeError,
+    ],
   ];
   for (const [name, change, errorClass] of encodeRejects) {
     it(`refuses to encode ${name} (${errorClass.name})`, () => {
@@ -107,7 +191,9 @@ describe("encoding: ICP withdrawal authorisation (src/encoding/icp)", () => {
     for (const v of file.vectors) {
       const auth = { ...v.auth, amount: BigInt(v.auth.amount), nonce: BigInt(v.auth.nonce) };
       expect(ethersEncode(auth)).to.equal(v.encoding);
-      expect(recoverAddress(hashMessage(getBytes(keccak256(v.encoding))), v.signature).toLowerCase()).to.equal(v.signer);
+      expect(recoverAddress(hashMessage(getBytes(keccak256(v.encoding))), v.signature).toLowerCase()).to.equal(
+        v.signer,
+      );
     }
   });
 });

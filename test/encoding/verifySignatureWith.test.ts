@@ -43,7 +43,7 @@ describe("encoding: byte-level rules and the injectable policy agree with the li
         const sig = new Uint8Array(good);
         sig[at] ^= xor;
         const want = wrongSigner ? new Uint8Array(20).fill(7) : expected;
-        let lib = true;
+        let lib: boolean;
         try {
           lib = recoverDigestSigner(digest, sig) === "0x" + Buffer.from(want).toString("hex");
         } catch {

@@ -13,7 +13,10 @@ describe("ICP canister: TypeScript type check of the Azle sources", () => {
     this.timeout(180_000);
     const root = join(__dirname, "..", "..");
     const tsc = join(root, "node_modules", "typescript", "bin", "tsc");
-    const run = spawnSync(process.execPath, [tsc, "--noEmit", "-p", "canisters/adjudicator/tsconfig.json"], { cwd: root, encoding: "utf8" });
+    const run = spawnSync(process.execPath, [tsc, "--noEmit", "-p", "canisters/adjudicator/tsconfig.json"], {
+      cwd: root,
+      encoding: "utf8",
+    });
     expect(run.error).to.equal(undefined);
     const ours = (run.stdout + run.stderr)
       .split("\n")

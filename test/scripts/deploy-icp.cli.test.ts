@@ -37,7 +37,9 @@ describe("scripts/deploy-icp.ts (CLI)", function () {
     const port = await freePort();
     const r = runDeploy([bin], { ICP_URL: `http://127.0.0.1:${port}` });
     expect(r.status, r.stderr).to.equal(2);
-    expect(r.stderr).to.match(new RegExp(`network at http://127\\.0\\.0\\.1:${port} does not answer: nothing was deployed`));
+    expect(r.stderr).to.match(
+      new RegExp(`network at http://127\\.0\\.0\\.1:${port} does not answer: nothing was deployed`),
+    );
     expect(existsSync(marker), "dfx must not be called").to.equal(false);
   });
 });

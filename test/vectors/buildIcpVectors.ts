@@ -69,7 +69,7 @@ export function buildIcpVectors(): Record<string, unknown> {
         "abi.encode(IcpWithdrawalAuth { bytes32 channelID; Participant participant; bytes receiverOwner; bytes32 receiverSubaccount; bytes ledger; bytes adjudicator; uint256 amount; uint64 nonce }) and the participant's signature",
       generator: "npm run gen:vectors (test/vectors/buildIcpVectors.ts); do not edit by hand",
       conventions:
-        "integers are decimal strings; bytes lowercase 0x-hex; principals as raw bytes; signatures are 65-byte r||s||v over keccak256(\"\\x19Ethereum Signed Message:\\n32\" || keccak256(encoding))",
+        'integers are decimal strings; bytes lowercase 0x-hex; principals as raw bytes; signatures are 65-byte r||s||v over keccak256("\\x19Ethereum Signed Message:\\n32" || keccak256(encoding))',
       vectors,
     },
   };

@@ -1,6 +1,11 @@
 import { call, Principal } from "azle";
 import { IcrcResult, TransferArg, TransferFromArgs } from "./candid";
-import { LedgerCallRejected, type Ledgers, type TransferArgs, type TransferFromArgs as LogicTransferFromArgs } from "./logic/ledgers";
+import {
+  LedgerCallRejected,
+  type Ledgers,
+  type TransferArgs,
+  type TransferFromArgs as LogicTransferFromArgs,
+} from "./logic/ledgers";
 import type { Account, IcrcResult as LogicIcrcResult } from "./logic/types";
 
 /**
@@ -26,7 +31,12 @@ function account(a: Account): { owner: Principal; subaccount: [] | [Uint8Array] 
   return { owner: Principal.fromUint8Array(a.owner), subaccount: a.subaccount };
 }
 
-async function ledgerCall(ledger: Uint8Array, method: string, argType: typeof TransferArg, arg: unknown): Promise<LogicIcrcResult> {
+async function ledgerCall(
+  ledger: Uint8Array,
+  method: string,
+  argType: typeof TransferArg,
+  arg: unknown,
+): Promise<LogicIcrcResult> {
   try {
     return await call<[unknown], LogicIcrcResult>(Principal.fromUint8Array(ledger), method, {
       paramIdlTypes: [argType],

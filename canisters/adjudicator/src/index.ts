@@ -32,7 +32,13 @@ export default class {
   storage = new StableStorage();
 
   ctx(): Context {
-    return { caller: msgCaller().toUint8Array(), now: () => time(), self: canisterSelf().toUint8Array(), storage: this.storage, ledgers: icrcLedgers };
+    return {
+      caller: msgCaller().toUint8Array(),
+      now: () => time(),
+      self: canisterSelf().toUint8Array(),
+      storage: this.storage,
+      ledgers: icrcLedgers,
+    };
   }
 
   /** Pulls `amount` from the caller (ICRC-2, approve first) on `ledger` into `fundingID`'s holdings. */

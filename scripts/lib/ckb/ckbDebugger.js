@@ -12,6 +12,12 @@ const wasmPath = join(DEFAULT_SCRIPT_CKB_JS_VM, "..", "..", "..", "wasm", "ckb-d
 const args = process.argv.slice(2);
 const txPath = args[args.indexOf("--tx-file") + 1];
 const dir = dirname(txPath);
-const wasi = new WASI({ version: "preview1", args: ["ckb-debugger", ...args], preopens: { [dir]: dir }, stdout: 1, stderr: 2 });
+const wasi = new WASI({
+  version: "preview1",
+  args: ["ckb-debugger", ...args],
+  preopens: { [dir]: dir },
+  stdout: 1,
+  stderr: 2,
+});
 const instance = new WebAssembly.Instance(new WebAssembly.Module(readFileSync(wasmPath)), wasi.getImportObject());
 process.exitCode = wasi.start(instance);

@@ -16,13 +16,30 @@ export interface DebuggerRun {
 }
 
 /** Verifies one script group of the mock transaction `txJson` (ckb-debugger --tx-file). */
-export function runScriptGroup(txJson: string, groupType: "lock" | "type", cellType: "input" | "output", index: number): DebuggerRun {
+export function runScriptGroup(
+  txJson: string,
+  groupType: "lock" | "type",
+  cellType: "input" | "output",
+  index: number,
+): DebuggerRun {
   const dir = mkdtempSync(join(tmpdir(), "ckbvm-"));
   try {
     const txPath = join(dir, "tx.json");
     writeFileSync(txPath, txJson);
-    const args = ["--tx-file", txPath, "--cell-type", cellType, "--script-group-type", groupType, "--cell-index", String(index)];
-    const child = spawnSync(process.execPath, ["--no-warnings", join(__dirname, "ckbDebugger.js"), ...args], { encoding: "utf8", maxBuffer: 64 << 20 });
+    const args = [
+      "--tx-file",
+      txPath,
+      "--cell-type",
+      cellType,
+      "--script-group-type",
+      groupType,
+      "--cell-index",
+      String(index),
+    ];
+    const child = spawnSync(process.execPath, ["--no-warnings", join(__dirname, "ckbDebugger.js"), ...args], {
+      encoding: "utf8",
+      maxBuffer: 64 << 20,
+    });
     const stdout = child.stdout + child.stderr;
     const result = /Run result: (-?\d+)/.exec(stdout);
     const cycles = /All cycles: (\d+)/.exec(stdout);

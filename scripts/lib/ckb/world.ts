@@ -52,7 +52,10 @@ export class CkbWorld {
       return {
         codeHash: utils.ckbHash(data),
         hashType,
-        cellDep: { outPoint: { txHash: cell.outPoint.txHash, index: "0x" + cell.outPoint.index.toString(16) }, depType: "code" as const },
+        cellDep: {
+          outPoint: { txHash: cell.outPoint.txHash, index: "0x" + cell.outPoint.index.toString(16) },
+          depType: "code" as const,
+        },
       };
     };
     this.deployment = {
@@ -92,14 +95,19 @@ export class CkbWorld {
 
   /** A plain cell of `ckb` CKBytes with a fresh always-success lock (a fee payer's cell). */
   coins(ckb: bigint, lock?: Script): Cell {
-    return this.mock({ cellOutput: { capacity: "0x" + (ckb * 100_000_000n).toString(16), lock: lock ?? this.script("coins") }, data: "0x" });
+    return this.mock({
+      cellOutput: { capacity: "0x" + (ckb * 100_000_000n).toString(16), lock: lock ?? this.script("coins") },
+      data: "0x",
+    });
   }
 
   /** The transaction as ckb-ccc sees it (what ckb-debugger receives). */
   transaction(skel: helpers.TransactionSkeletonType): Transaction {
     const tx = helpers.createTransactionFromSkeleton(skel);
     const ccc = Transaction.from(tx as never);
-    ccc.cellDeps.push(...[this.alwaysSuccessDep].map((d) => ({ outPoint: CccOutPoint.from(d.outPoint), depType: "code" }) as never));
+    ccc.cellDeps.push(
+      ...[this.alwaysSuccessDep].map((d) => ({ outPoint: CccOutPoint.from(d.outPoint), depType: "code" }) as never),
+    );
     return ccc;
   }
 
@@ -110,7 +118,12 @@ export class CkbWorld {
     const txJson = JSON.stringify(verifier.txFile());
     const groups: GroupResult[] = [];
     const seen = new Set<string>();
-    const consider = (group: "lock" | "type", cellType: "input" | "output", index: number, script: { codeHash: string; hash(): string }) => {
+    const consider = (
+      group: "lock" | "type",
+      cellType: "input" | "output",
+      index: number,
+      script: { codeHash: string; hash(): string },
+    ) => {
       const h = script.hash();
       if (seen.has(group + h)) return;
       seen.add(group + h);
@@ -131,11 +144,19 @@ export class CkbWorld {
       if (o.type) consider("type", "output", i, o.type);
     });
     const failing = groups.find((g) => g.code !== 0);
-    return { ok: failing === undefined, groups, code: failing?.code ?? 0, cycles: groups.reduce((s, g) => s + g.cycles, 0) };
+    return {
+      ok: failing === undefined,
+      groups,
+      code: failing?.code ?? 0,
+      cycles: groups.reduce((s, g) => s + g.cycles, 0),
+    };
   }
 
   /** The outputs of a (verified) transaction as live cells. */
   commit(skel: helpers.TransactionSkeletonType): Cell[] {
-    return skel.get("outputs").toArray().map((c) => this.mock(c));
+    return skel
+      .get("outputs")
+      .toArray()
+      .map((c) => this.mock(c));
   }
 }

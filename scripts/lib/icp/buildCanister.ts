@@ -43,7 +43,8 @@ export interface BuildResult {
  */
 export function buildCanister({ force = false, log = (_: string): void => undefined } = {}): BuildResult {
   const t0 = Date.now();
-  if (!force && canisterIsUpToDate()) return { wasmPath: WASM_PATH, didPath: BUILT_DID_PATH, rebuilt: false, ms: Date.now() - t0 };
+  if (!force && canisterIsUpToDate())
+    return { wasmPath: WASM_PATH, didPath: BUILT_DID_PATH, rebuilt: false, ms: Date.now() - t0 };
   log(`building the ${CANISTER_NAME} canister with azle (about 10 s)…`);
   execFileSync(join(ROOT, "node_modules", ".bin", "azle"), ["build", CANISTER_NAME], {
     cwd: ROOT,

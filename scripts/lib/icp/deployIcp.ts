@@ -55,7 +55,11 @@ export interface IcpDeploymentRecord {
  * deployments/icp-<network>.json. Refuses with {@link DeployRefused} — before touching any
  * network — when dfx is not on PATH or the replica does not answer.
  */
-export async function deployIcp(env: IcpDeployEnv, log: (line: string) => void, pathVar = process.env.PATH ?? ""): Promise<IcpDeploymentRecord> {
+export async function deployIcp(
+  env: IcpDeployEnv,
+  log: (line: string) => void,
+  pathVar = process.env.PATH ?? "",
+): Promise<IcpDeploymentRecord> {
   log("building the canister (azle)…");
   const built = buildCanister({ log });
   commitDid();
@@ -71,13 +75,27 @@ export async function deployIcp(env: IcpDeployEnv, log: (line: string) => void, 
   }
   log(`checking ${env.url} …`);
   if (!(await networkReachable(env.url))) {
-    throw new DeployRefused(`the ${env.network} network at ${env.url} does not answer: nothing was deployed. Start it (dfx start --background) or set ICP_URL/ICP_NETWORK.`);
+    throw new DeployRefused(
+      `the ${env.network} network at ${env.url} does not answer: nothing was deployed. Start it (dfx start --background) or set ICP_URL/ICP_NETWORK.`,
+    );
   }
-  const run = (args: string[]) => execFileSync(dfx, args, { cwd: ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
+  const run = (args: string[]) =>
+    execFileSync(dfx, args, { cwd: ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
   log(`dfx canister create ${CANISTER_NAME} --network ${env.network}`);
   spawnSync(dfx, ["canister", "create", CANISTER_NAME, "--network", env.network], { cwd: ROOT, stdio: "inherit" });
   log(`dfx canister install ${CANISTER_NAME} --mode auto --wasm ${built.wasmPath}`);
-  run(["canister", "install", CANISTER_NAME, "--network", env.network, "--mode", "auto", "--yes", "--wasm", built.wasmPath]);
+  run([
+    "canister",
+    "install",
+    CANISTER_NAME,
+    "--network",
+    env.network,
+    "--mode",
+    "auto",
+    "--yes",
+    "--wasm",
+    built.wasmPath,
+  ]);
   const canisterId = run(["canister", "id", CANISTER_NAME, "--network", env.network]).trim();
   const record: IcpDeploymentRecord = {
     network: env.network,

@@ -15,7 +15,16 @@ export function generateBindings(outDir: string = BINDINGS_DIR): string {
   mkdirSync(outDir, { recursive: true });
   execFileSync(
     join(ROOT, "node_modules", ".bin", "icp-bindgen"),
-    ["--did-file", COMMITTED_DID_PATH, "--out-dir", outDir, "--declarations-typescript", "--declarations-flat", "--actor-disabled", "--force"],
+    [
+      "--did-file",
+      COMMITTED_DID_PATH,
+      "--out-dir",
+      outDir,
+      "--declarations-typescript",
+      "--declarations-flat",
+      "--actor-disabled",
+      "--force",
+    ],
     { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] },
   );
   return join(outDir, BINDINGS_FILE);

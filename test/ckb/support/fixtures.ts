@@ -44,7 +44,10 @@ export function scenario(world: CkbWorld, n: number, withUdt: boolean, opener: C
   const params: Params = {
     challengeDuration: 3600n,
     nonce: channelNonce(opener.outPoint!),
-    participants: payoutLocks.map((l, i) => ({ ethAddress: addressFromPrivateKey(KEYS[i]), ccAddress: world.hash(l) as Hex })),
+    participants: payoutLocks.map((l, i) => ({
+      ethAddress: addressFromPrivateKey(KEYS[i]),
+      ccAddress: world.hash(l) as Hex,
+    })),
     app: ZERO,
     ledgerChannel: true,
     virtualChannel: false,
@@ -63,10 +66,23 @@ export function scenario(world: CkbWorld, n: number, withUdt: boolean, opener: C
   assets.push({ chainID: 1337n, ethHolder: ("0x" + "ab".repeat(20)) as Hex, ccHolder: "0x" as Hex });
   backends.push(BACKEND_ETH);
   balances.push(Array.from({ length: n }, () => 7n));
-  const state0: State = { channelID: id, version: 0n, outcome: { assets, backends, balances, locked: [] }, appData: "0x", isFinal: false };
+  const state0: State = {
+    channelID: id,
+    version: 0n,
+    outcome: { assets, backends, balances, locked: [] },
+    appData: "0x",
+    isFinal: false,
+  };
   const udtCells = udtType
     ? Array.from({ length: n }, (_, i) =>
-        world.mock({ cellOutput: { capacity: "0x" + (200n * CKB).toString(16), lock: world.script(`udt-owner${i}`), type: udtType }, data: udtData(5000n) }),
+        world.mock({
+          cellOutput: {
+            capacity: "0x" + (200n * CKB).toString(16),
+            lock: world.script(`udt-owner${i}`),
+            type: udtType,
+          },
+          data: udtData(5000n),
+        }),
       )
     : [];
   return { world, n, params, state0, payoutLocks, udtType, udtCells, funds: [] };
@@ -109,7 +125,8 @@ export function commitFund(sc: Scenario, skel: ReturnType<typeof fundTx>): void 
   const out = sc.world.commit(skel);
   sc.channel = channelOf(out[0]);
   const lock = sc.channel.cell.cellOutput.lock;
-  for (const c of out.slice(1)) if (c.cellOutput.lock.args === lock.args && c.cellOutput.lock.codeHash === lock.codeHash) sc.funds.push(c);
+  for (const c of out.slice(1))
+    if (c.cellOutput.lock.args === lock.args && c.cellOutput.lock.codeHash === lock.codeHash) sc.funds.push(c);
 }
 
 /** Open and fund by everybody (not verified again: the fund tests do that). */
@@ -138,7 +155,13 @@ export function signAll(sc: Scenario, state: State): Hex[] {
 }
 
 export function disputeTx(sc: Scenario, state: State) {
-  return buildDispute({ deployment: sc.world.deployment, channel: sc.channel!, state, signatures: signAll(sc, state), feePayer: feePayer(sc.world) });
+  return buildDispute({
+    deployment: sc.world.deployment,
+    channel: sc.channel!,
+    state,
+    signatures: signAll(sc, state),
+    feePayer: feePayer(sc.world),
+  });
 }
 
 export function commitChannel(sc: Scenario, skel: ReturnType<typeof disputeTx>): void {

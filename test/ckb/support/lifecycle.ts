@@ -13,24 +13,48 @@ export type TxKind = (typeof TX_KINDS)[number];
  * `npm run bench:ckb` (ckb-scripts/cycles.json) and the success cases of the tx tests, which
  * compare their cycles with the snapshot.
  */
-export function lifecycle(n: number, withUdt: boolean, bytecode?: Uint8Array): { world: CkbWorld; txs: Record<TxKind, helpers.TransactionSkeletonType> } {
+export function lifecycle(
+  n: number,
+  withUdt: boolean,
+  bytecode?: Uint8Array,
+): { world: CkbWorld; txs: Record<TxKind, helpers.TransactionSkeletonType> } {
   const world = new CkbWorld(bytecode);
   const open = openTx(world, n, withUdt).built.skeleton;
   // abort: a channel funded by participant 0 only
   const half = opened(world, n, withUdt);
   commitFund(half, fundTx(half, 0));
-  const abort = buildAbort({ deployment: world.deployment, channel: half.channel!, fundsCells: half.funds, payoutLocks: half.payoutLocks, feePayer: feePayer(world) });
+  const abort = buildAbort({
+    deployment: world.deployment,
+    channel: half.channel!,
+    fundsCells: half.funds,
+    payoutLocks: half.payoutLocks,
+    feePayer: feePayer(world),
+  });
   // the main channel: everybody funds (the last deposit is the measured fund)
   const sc = opened(world, n, withUdt);
   for (let i = 0; i < n - 1; i++) commitFund(sc, fundTx(sc, i));
   const fund = fundTx(sc, n - 1);
   commitFund(sc, fund);
   const fin = nextState(sc, 9n, 20n, true);
-  const close = buildClose({ deployment: world.deployment, channel: sc.channel!, fundsCells: sc.funds, payoutLocks: sc.payoutLocks, feePayer: feePayer(world), state: fin, signatures: signAll(sc, fin) });
+  const close = buildClose({
+    deployment: world.deployment,
+    channel: sc.channel!,
+    fundsCells: sc.funds,
+    payoutLocks: sc.payoutLocks,
+    feePayer: feePayer(world),
+    state: fin,
+    signatures: signAll(sc, fin),
+  });
   const dispute = disputeTx(sc, nextState(sc, 3n, 5n));
   commitChannel(sc, dispute);
   const refute = disputeTx(sc, nextState(sc, 4n, 6n));
   commitChannel(sc, refute);
-  const forceClose = buildForceClose({ deployment: world.deployment, channel: sc.channel!, fundsCells: sc.funds, payoutLocks: sc.payoutLocks, feePayer: feePayer(world) });
+  const forceClose = buildForceClose({
+    deployment: world.deployment,
+    channel: sc.channel!,
+    fundsCells: sc.funds,
+    payoutLocks: sc.payoutLocks,
+    feePayer: feePayer(world),
+  });
   return { world, txs: { open, fund, abort, dispute, refute, close, forceClose } };
 }

@@ -14,7 +14,10 @@ const FILE = join(__dirname, "..", "..", "..", "canisters", "adjudicator", "benc
 
 function near(actual: number, expected: number, what: string): void {
   const slack = Math.max(1000, Math.ceil(expected * TOLERANCE));
-  expect(Math.abs(actual - expected), `${what}: measured ${actual}, committed ${expected} (run npm run bench:icp)`).to.be.at.most(slack);
+  expect(
+    Math.abs(actual - expected),
+    `${what}: measured ${actual}, committed ${expected} (run npm run bench:icp)`,
+  ).to.be.at.most(slack);
 }
 
 describe("ICP canister: instruction benchmark snapshot (canisters/adjudicator/benchmarks.json)", function () {
@@ -35,7 +38,8 @@ describe("ICP canister: instruction benchmark snapshot (canisters/adjudicator/be
         near(fresh.methods[n][name].maxMessage, r.maxMessage, `${n} participants ${name} (largest message)`);
       }
     }
-    for (const [name, r] of Object.entries(committed.breakdown)) near(fresh.breakdown[name].instructions, r.instructions, name);
+    for (const [name, r] of Object.entries(committed.breakdown))
+      near(fresh.breakdown[name].instructions, r.instructions, name);
     near(fresh.wasm.rawBytes, committed.wasm.rawBytes, "wasm raw size");
     near(fresh.wasm.gzipBytes, committed.wasm.gzipBytes, "wasm gzip size");
   });

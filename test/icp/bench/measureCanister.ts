@@ -28,11 +28,20 @@ function row(cost: Cost | undefined): Row {
 }
 
 /** Runs `call` through the typed client as `caller`, fails on `{ Err }`, returns the metered cost. */
-async function measure(c: InstalledCanister, caller: Principal, label: string, call: (client: AdjudicatorClient) => Promise<unknown>, expectErr = false): Promise<Row> {
+async function measure(
+  c: InstalledCanister,
+  caller: Principal,
+  label: string,
+  call: (client: AdjudicatorClient) => Promise<unknown>,
+  expectErr = false,
+): Promise<Row> {
   const actor = c.actorFor(caller);
   const r = (await call(new AdjudicatorClient(actor, CANISTER_ID))) as { Err?: unknown };
   const isErr = r !== null && typeof r === "object" && "Err" in r;
-  if (isErr !== expectErr) throw new Error(`${label}: unexpected result ${JSON.stringify(r, (_k, v) => (typeof v === "bigint" ? v.toString() : v))}`);
+  if (isErr !== expectErr)
+    throw new Error(
+      `${label}: unexpected result ${JSON.stringify(r, (_k, v) => (typeof v === "bigint" ? v.toString() : v))}`,
+    );
   return row(actor.lastCost);
 }
 
@@ -49,19 +58,34 @@ export async function measureCanister(): Promise<CanisterBenchmarks> {
     const m: Record<string, Row> = {};
     const ch = fundedChannel(c, n, { challengeDuration: 60n, nonce: BigInt(n) });
     m["deposit"] = await measure(c, ch.users[0], "deposit", (cl) => cl.deposit(LEDGER_ID, fid(ch, 0), 1000n));
-    for (let i = 1; i < n; i++) await measure(c, ch.users[i], "deposit", (cl) => cl.deposit(LEDGER_ID, fid(ch, i), 1000n));
+    for (let i = 1; i < n; i++)
+      await measure(c, ch.users[i], "deposit", (cl) => cl.deposit(LEDGER_ID, fid(ch, i), 1000n));
     const shifted = (d: bigint) => ch.keys.map((_, i) => (i === 0 ? 1000n - d : i === 1 ? 1000n + d : 1000n));
     const s1 = makeState(ch, 1n, [shifted(100n)]);
-    m["dispute (register)"] = await measure(c, ch.users[0], "register", (cl) => cl.dispute(ch.params, s1, sigs(ch, s1)));
+    m["dispute (register)"] = await measure(c, ch.users[0], "register", (cl) =>
+      cl.dispute(ch.params, s1, sigs(ch, s1)),
+    );
     const s2 = makeState(ch, 2n, [shifted(200n)]);
     m["dispute (refute)"] = await measure(c, ch.users[1], "refute", (cl) => cl.dispute(ch.params, s2, sigs(ch, s2)));
     c.host.advanceTime(61);
     m["concludeDispute"] = await measure(c, ch.users[0], "concludeDispute", (cl) => cl.concludeDispute(ch.id));
     m["withdraw"] = await measure(c, ch.users[1], "withdraw", (cl) =>
-      cl.signAndWithdraw({ params: ch.params, channelID: ch.id, participantIndex: 1, receiver: ch.users[1], ledger: LEDGER_ID, amount: 150n, fee: 10n }, ch.keys[1]),
+      cl.signAndWithdraw(
+        {
+          params: ch.params,
+          channelID: ch.id,
+          participantIndex: 1,
+          receiver: ch.users[1],
+          ledger: LEDGER_ID,
+          amount: 150n,
+          fee: 10n,
+        },
+        ch.keys[1],
+      ),
     );
     const co = fundedChannel(c, n, { nonce: 100n + BigInt(n) });
-    for (let i = 0; i < n; i++) await measure(c, co.users[i], "deposit", (cl) => cl.deposit(LEDGER_ID, fid(co, i), 1000n));
+    for (let i = 0; i < n; i++)
+      await measure(c, co.users[i], "deposit", (cl) => cl.deposit(LEDGER_ID, fid(co, i), 1000n));
     const fin = makeState(co, 7n, [co.keys.map(() => 1000n)], { isFinal: true });
     m["conclude"] = await measure(c, co.users[0], "conclude", (cl) => cl.conclude(co.params, fin, sigs(co, fin)));
     m["holdings (query)"] = await measure(c, co.users[0], "holdings", (cl) => cl.holdings(LEDGER_ID, fid(co, 0)));
@@ -76,10 +100,25 @@ export async function measureCanister(): Promise<CanisterBenchmarks> {
   const u = ch.users[0];
   const wrongSlot = sigs({ ...ch, keys: [ch.keys[0], ch.keys[0]] }, s);
   const breakdown: Record<string, Row> = {
-    "a query with two arguments and no work (engine entry + Candid)": await measure(c, u, "holdings", (cl) => cl.holdings(LEDGER_ID, fid(ch, 0))),
-    "dispute refused at the channel kind (+ Candid decode of params/state, both ABI encodings)": await measure(c, u, "kind", (cl) => cl.dispute({ ...ch.params, ledgerChannel: false }, s, []), true),
-    "dispute refused at SignatureCount (+ keccak of params and of state, outcome checks, dispute record read)": await measure(c, u, "count", (cl) => cl.dispute(ch.params, s, []), true),
-    "dispute refused at WrongSigner of participant 1 (+ 2 secp256k1 recoveries)": await measure(c, u, "wrong", (cl) => cl.dispute(ch.params, s, wrongSlot), true),
+    "a query with two arguments and no work (engine entry + Candid)": await measure(c, u, "holdings", (cl) =>
+      cl.holdings(LEDGER_ID, fid(ch, 0)),
+    ),
+    "dispute refused at the channel kind (+ Candid decode of params/state, both ABI encodings)": await measure(
+      c,
+      u,
+      "kind",
+      (cl) => cl.dispute({ ...ch.params, ledgerChannel: false }, s, []),
+      true,
+    ),
+    "dispute refused at SignatureCount (+ keccak of params and of state, outcome checks, dispute record read)":
+      await measure(c, u, "count", (cl) => cl.dispute(ch.params, s, []), true),
+    "dispute refused at WrongSigner of participant 1 (+ 2 secp256k1 recoveries)": await measure(
+      c,
+      u,
+      "wrong",
+      (cl) => cl.dispute(ch.params, s, wrongSlot),
+      true,
+    ),
   };
 
   const raw = readFileSync(wasmPath);

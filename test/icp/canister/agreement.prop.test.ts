@@ -36,20 +36,36 @@ const caseArb = fc
       signers: fc.constant(signers),
       ccAddresses: fc.array(bytesArb, { minLength: signers.length, maxLength: signers.length }),
       challengeDuration: fc.bigInt({ min: 0n, max: MAX_CHALLENGE_DURATION }),
-      assets: fc.uniqueArray(realAssetArb(1337n, HOLDERS), { minLength: 1, maxLength: 3, selector: (a) => `${a.backend}/${a.asset.ccHolder}` }),
+      assets: fc.uniqueArray(realAssetArb(1337n, HOLDERS), {
+        minLength: 1,
+        maxLength: 3,
+        selector: (a) => `${a.backend}/${a.asset.ccHolder}`,
+      }),
       version: uint64Arb,
       appData: bytesArb,
       isFinal: fc.boolean(),
       balanceSeed: fc.array(uint256Arb, { minLength: 12, maxLength: 12 }),
       mutation: fc.oneof<fc.Arbitrary<Mutation>[]>(
         fc.constant<Mutation>({ kind: "none" }),
-        fc.record({ kind: fc.constantFrom<SigMutation | "otherKey">(...SIG_MUTATIONS, "otherKey"), index: fc.nat(signers.length - 1), pick: fc.nat(3) }),
+        fc.record({
+          kind: fc.constantFrom<SigMutation | "otherKey">(...SIG_MUTATIONS, "otherKey"),
+          index: fc.nat(signers.length - 1),
+          pick: fc.nat(3),
+        }),
       ),
     }),
   );
 
 /** The library's verdict on a signature list, checked in participant order like the canister. */
-function libraryVerdict(params: Params, state: State, sigs: Hex[]): { kind: "Ok" } | { kind: "BadSignature"; index: number; rule: string } | { kind: "WrongSigner"; index: number } | { kind: "SignatureCount" } {
+function libraryVerdict(
+  params: Params,
+  state: State,
+  sigs: Hex[],
+):
+  | { kind: "Ok" }
+  | { kind: "BadSignature"; index: number; rule: string }
+  | { kind: "WrongSigner"; index: number }
+  | { kind: "SignatureCount" } {
   if (sigs.length !== params.participants.length) return { kind: "SignatureCount" };
   const digest = ethSignedMessageDigest(encodeState(state));
   for (let i = 0; i < sigs.length; i++) {
@@ -118,7 +134,8 @@ describe("ICP canister (wasm in the test host): hashes and signature verdicts ag
           if ("Err" in got) {
             expect(Object.keys(got.Err)[0]).to.equal(expected.kind);
             const body = Object.values(got.Err)[0] as { index?: number; rule?: string };
-            if (expected.kind === "BadSignature") expect(body).to.include({ index: expected.index, rule: expected.rule });
+            if (expected.kind === "BadSignature")
+              expect(body).to.include({ index: expected.index, rule: expected.rule });
             if (expected.kind === "WrongSigner") expect(body.index).to.equal(expected.index);
           }
         }

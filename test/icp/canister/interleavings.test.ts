@@ -28,7 +28,14 @@ describe("ICP canister (wasm in the test host): interleavings at inter-canister 
     const final = makeState(ch, 1n, [[150n, 0n]], { isFinal: true });
     ok(await c.as(ch.users[0]).conclude(ch.params, final, sigs(ch, final)));
     c.ledgers.hold = true;
-    const args = { params: ch.params, channelID: ch.id, participantIndex: 0, receiver: ch.users[0], ledger: LEDGER_ID, fee: 10n };
+    const args = {
+      params: ch.params,
+      channelID: ch.id,
+      participantIndex: 0,
+      receiver: ch.users[0],
+      ledger: LEDGER_ID,
+      fee: 10n,
+    };
     const first = c.as(ch.users[0]).signAndWithdraw({ ...args, amount: 100n }, ch.keys[0]);
     await settle(tick);
     expect(c.ledgers.heldCount).to.equal(1);

@@ -1,7 +1,13 @@
 import { expect } from "chai";
 import { Principal } from "@icp-sdk/core/principal";
 import { hexToBytes } from "../../../src/encoding/internal/hex";
-import { CANISTER_ID, LEDGER_B_ID, LEDGER_ID, sharedCanister, type InstalledCanister } from "../support/canisterFixture";
+import {
+  CANISTER_ID,
+  LEDGER_B_ID,
+  LEDGER_ID,
+  sharedCanister,
+  type InstalledCanister,
+} from "../support/canisterFixture";
 import { fid, fundedChannel, makeState, sigs } from "../support/canisterChannel";
 import { userPrincipal } from "../support/channels";
 import { err, ok } from "../support/results";
@@ -30,8 +36,18 @@ describe("ICP canister (wasm in the test host): lifecycle", function () {
     expect(await c.as(ch.users[0]).holdings(LEDGER_ID, fid(ch, 1))).to.equal(600n);
 
     const receiver = Principal.fromUint8Array(userPrincipal(30));
-    for (const [i, amount] of [[0, 200n], [1, 600n]] as const) {
-      const w = ok(await c.as(ch.users[i]).signAndWithdraw({ params: ch.params, channelID: ch.id, participantIndex: i, receiver, ledger: LEDGER_ID, amount, fee: 10n }, ch.keys[i]));
+    for (const [i, amount] of [
+      [0, 200n],
+      [1, 600n],
+    ] as const) {
+      const w = ok(
+        await c
+          .as(ch.users[i])
+          .signAndWithdraw(
+            { params: ch.params, channelID: ch.id, participantIndex: i, receiver, ledger: LEDGER_ID, amount, fee: 10n },
+            ch.keys[i],
+          ),
+      );
       expect(w.paid).to.equal(amount - 10n);
     }
     expect(fake.balanceOf(receiver.toUint8Array())).to.equal(190n + 590n);
@@ -45,7 +61,14 @@ describe("ICP canister (wasm in the test host): lifecycle", function () {
       const id = body.channelID ?? body.fundingID;
       return id && [ch.id, fid(ch, 0), fid(ch, 1)].some((h) => Buffer.from(id).equals(Buffer.from(hexToBytes(h, "x"))));
     });
-    expect(mine.map((e) => Object.keys(e.event)[0])).to.deep.equal(["Deposited", "Deposited", "ChannelUpdate", "OutcomeSet", "Withdrawn", "Withdrawn"]);
+    expect(mine.map((e) => Object.keys(e.event)[0])).to.deep.equal([
+      "Deposited",
+      "Deposited",
+      "ChannelUpdate",
+      "OutcomeSet",
+      "Withdrawn",
+      "Withdrawn",
+    ]);
   });
 
   it("dispute with refutation: register, refute (window kept), refused early close, concludeDispute after the window, withdraw", async () => {
@@ -59,7 +82,10 @@ describe("ICP canister (wasm in the test host): lifecycle", function () {
     const latest = makeState(ch, 5n, [[300n, 500n]]);
     const refuted = ok(await c.as(ch.users[1]).dispute(ch.params, latest, sigs(ch, latest)));
     expect(refuted.timeout).to.equal(first.timeout);
-    expect(err(await c.as(ch.users[0]).dispute(ch.params, stale, sigs(ch, stale)), "StaleVersion")).to.deep.equal({ registered: 5n, given: 3n });
+    expect(err(await c.as(ch.users[0]).dispute(ch.params, stale, sigs(ch, stale)), "StaleVersion")).to.deep.equal({
+      registered: 5n,
+      given: 3n,
+    });
     expect(err(await c.as(ch.users[0]).concludeDispute(ch.id), "WindowStillOpen").timeout).to.equal(first.timeout);
     c.host.advanceTime(61);
     ok(await c.as(ch.users[0]).concludeDispute(ch.id));
@@ -67,26 +93,64 @@ describe("ICP canister (wasm in the test host): lifecycle", function () {
     expect(rec?.version).to.equal(5n);
     expect(rec?.phase).to.deep.equal({ Concluded: null });
     expect(await c.as(ch.users[1]).holdings(LEDGER_ID, fid(ch, 1))).to.equal(500n);
-    ok(await c.as(ch.users[1]).signAndWithdraw({ params: ch.params, channelID: ch.id, participantIndex: 1, receiver: ch.users[1], ledger: LEDGER_ID, amount: 500n, fee: 10n }, ch.keys[1]));
+    ok(
+      await c.as(ch.users[1]).signAndWithdraw(
+        {
+          params: ch.params,
+          channelID: ch.id,
+          participantIndex: 1,
+          receiver: ch.users[1],
+          ledger: LEDGER_ID,
+          amount: 500n,
+          fee: 10n,
+        },
+        ch.keys[1],
+      ),
+    );
   });
 
   it("returns each rule's own error variant through Candid", async () => {
     const ch = fundedChannel(c);
     const client = c.as(ch.users[0]);
     const s = makeState(ch, 1n, [[1n, 1n]]);
-    expect(err(await client.dispute(ch.params, s, sigs(ch, s).slice(1)), "SignatureCount")).to.deep.equal({ expected: 2, given: 1 });
+    expect(err(await client.dispute(ch.params, s, sigs(ch, s).slice(1)), "SignatureCount")).to.deep.equal({
+      expected: 2,
+      given: 1,
+    });
     const mutated = sigs(ch, s);
     mutated[0] = (mutated[0].slice(0, -2) + "00") as `0x${string}`;
-    expect(err(await client.dispute(ch.params, s, mutated), "BadSignature")).to.include({ index: 0, rule: "SignatureVError" });
+    expect(err(await client.dispute(ch.params, s, mutated), "BadSignature")).to.include({
+      index: 0,
+      rule: "SignatureVError",
+    });
     const virtualParams = { ...ch.params, virtualChannel: true };
-    expect(err(await client.dispute(virtualParams, s, sigs(ch, s)), "UnsupportedChannel")).to.deep.equal({ reason: "virtual channel" });
+    expect(err(await client.dispute(virtualParams, s, sigs(ch, s)), "UnsupportedChannel")).to.deep.equal({
+      reason: "virtual channel",
+    });
     const otherNonce = { ...ch.params, nonce: ch.params.nonce + 1n };
-    expect(err(await client.dispute(otherNonce, s, sigs(ch, s)), "ChannelIdMismatch").given).to.deep.equal(hexToBytes(ch.id, "id"));
+    expect(err(await client.dispute(otherNonce, s, sigs(ch, s)), "ChannelIdMismatch").given).to.deep.equal(
+      hexToBytes(ch.id, "id"),
+    );
     expect(err(await client.deposit(LEDGER_ID, fid(ch, 0), 0n), "ZeroAmount")).to.equal(null);
     c.ledgers.ledger().failNext("InsufficientFunds");
-    expect(err(await client.deposit(LEDGER_ID, fid(ch, 0), 5n), "LedgerError").error).to.have.property("InsufficientFunds");
-    expect(err(await client.concludeDispute(ch.id), "NotRegistered")).to.deep.equal({ channelID: hexToBytes(ch.id, "id") });
-    const w = await client.signAndWithdraw({ params: ch.params, channelID: ch.id, participantIndex: 0, receiver: ch.users[0], ledger: LEDGER_ID, amount: 50n, fee: 10n }, ch.keys[0]);
+    expect(err(await client.deposit(LEDGER_ID, fid(ch, 0), 5n), "LedgerError").error).to.have.property(
+      "InsufficientFunds",
+    );
+    expect(err(await client.concludeDispute(ch.id), "NotRegistered")).to.deep.equal({
+      channelID: hexToBytes(ch.id, "id"),
+    });
+    const w = await client.signAndWithdraw(
+      {
+        params: ch.params,
+        channelID: ch.id,
+        participantIndex: 0,
+        receiver: ch.users[0],
+        ledger: LEDGER_ID,
+        amount: 50n,
+        fee: 10n,
+      },
+      ch.keys[0],
+    );
     err(w, "NotConcluded");
   });
 
@@ -98,7 +162,22 @@ describe("ICP canister (wasm in the test host): lifecycle", function () {
     ok(await c.as(ch.users[0]).conclude(ch.params, final, sigs(ch, final)));
     expect(await c.as(ch.users[0]).holdings(LEDGER_ID, fid(ch, 1))).to.equal(100n);
     expect(await c.as(ch.users[0]).holdings(LEDGER_B_ID, fid(ch, 1))).to.equal(40n);
-    ok(await c.as(ch.users[1]).signAndWithdraw({ params: ch.params, channelID: ch.id, participantIndex: 1, receiver: ch.users[1], ledger: LEDGER_B_ID, amount: 40n, fee: 3n }, ch.keys[1]));
-    expect(err(await c.as(ch.users[0]).deposit(LEDGER_ID, fid(ch, 0), 5n), "ChannelSettled")).to.have.property("fundingID");
+    ok(
+      await c.as(ch.users[1]).signAndWithdraw(
+        {
+          params: ch.params,
+          channelID: ch.id,
+          participantIndex: 1,
+          receiver: ch.users[1],
+          ledger: LEDGER_B_ID,
+          amount: 40n,
+          fee: 3n,
+        },
+        ch.keys[1],
+      ),
+    );
+    expect(err(await c.as(ch.users[0]).deposit(LEDGER_ID, fid(ch, 0), 5n), "ChannelSettled")).to.have.property(
+      "fundingID",
+    );
   });
 });

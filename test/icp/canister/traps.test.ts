@@ -43,7 +43,12 @@ describe("ICP canister (wasm in the test host): bad Candid, traps, callbacks", f
   });
 
   it("refuses Candid of the wrong types (text where a principal is expected) with a reject", async () => {
-    const arg = new Uint8Array(IDL.encode([IDL.Text, IDL.Vec(IDL.Nat8), IDL.Nat, IDL.Opt(IDL.Vec(IDL.Nat8))], ["ledger", new Uint8Array(32), 5n, []]));
+    const arg = new Uint8Array(
+      IDL.encode(
+        [IDL.Text, IDL.Vec(IDL.Nat8), IDL.Nat, IDL.Opt(IDL.Vec(IDL.Nat8))],
+        ["ledger", new Uint8Array(32), 5n, []],
+      ),
+    );
     const r = await withRollback(() => c.host.call("deposit", arg, Principal.anonymous()));
     expect(r).to.have.property("reject");
     if ("reject" in r) expect(r.reject.message).to.match(/type|principal|decode|mismatch|wrong/i);
@@ -76,7 +81,15 @@ describe("ICP canister (wasm in the test host): bad Candid, traps, callbacks", f
     const final = makeState(ch, 1n, [[100n, 0n]], { isFinal: true });
     ok(await c.as(ch.users[0]).conclude(ch.params, final, sigs(ch, final)));
     c.ledgers.ledger().failNext("trap");
-    const args = { params: ch.params, channelID: ch.id, participantIndex: 0, receiver: ch.users[0], ledger: LEDGER_ID, amount: 100n, fee: 10n };
+    const args = {
+      params: ch.params,
+      channelID: ch.id,
+      participantIndex: 0,
+      receiver: ch.users[0],
+      ledger: LEDGER_ID,
+      amount: 100n,
+      fee: 10n,
+    };
     err(await c.as(ch.users[0]).signAndWithdraw(args, ch.keys[0]), "LedgerCallFailed");
     expect(await c.as(ch.users[0]).holdings(LEDGER_ID, fid(ch, 0))).to.equal(100n);
     ok(await c.as(ch.users[0]).signAndWithdraw(args, ch.keys[0]));
@@ -99,7 +112,15 @@ describe("ICP canister (wasm in the test host): bad Candid, traps, callbacks", f
     const final = makeState(ch, 1n, [[100n, 0n]], { isFinal: true });
     ok(await c.as(ch.users[0]).conclude(ch.params, final, sigs(ch, final)));
     c.ledgers.nextRawReply = Uint8Array.from([1]);
-    const args = { params: ch.params, channelID: ch.id, participantIndex: 0, receiver: ch.users[0], ledger: LEDGER_ID, amount: 60n, fee: 10n };
+    const args = {
+      params: ch.params,
+      channelID: ch.id,
+      participantIndex: 0,
+      receiver: ch.users[0],
+      ledger: LEDGER_ID,
+      amount: 60n,
+      fee: 10n,
+    };
     err(await withRollback(() => c.as(ch.users[0]).signAndWithdraw(args, ch.keys[0])), "LedgerCallFailed");
     expect(await c.as(ch.users[0]).holdings(LEDGER_ID, fid(ch, 0))).to.equal(100n);
     expect(await c.as(ch.users[0]).withdrawalNonce(LEDGER_ID, fid(ch, 0))).to.equal(1n);

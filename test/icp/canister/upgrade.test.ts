@@ -20,7 +20,15 @@ describe("ICP canister (wasm in the test host): upgrade keeps holdings, disputes
     const record = ok(await c.as(open.users[0]).dispute(open.params, reg, sigs(open, reg)));
     const final = makeState(closed, 1n, [[0n, 90n]], { isFinal: true });
     ok(await c.as(closed.users[0]).conclude(closed.params, final, sigs(closed, final)));
-    const args = { params: closed.params, channelID: closed.id, participantIndex: 1, receiver: closed.users[1], ledger: LEDGER_ID, amount: 30n, fee: 10n };
+    const args = {
+      params: closed.params,
+      channelID: closed.id,
+      participantIndex: 1,
+      receiver: closed.users[1],
+      ledger: LEDGER_ID,
+      amount: 30n,
+      fee: 10n,
+    };
     ok(await c.as(closed.users[1]).signAndWithdraw(args, closed.keys[1]));
     const before = await c.as(closed.users[0]).pollEvents(0n);
 
@@ -40,7 +48,9 @@ describe("ICP canister (wasm in the test host): upgrade keeps holdings, disputes
     expect(await client.deposit(LEDGER_ID, fid(closed, 0), 5n)).to.have.property("Err");
     ok(await c.as(closed.users[1]).signAndWithdraw({ ...args, amount: 60n }, closed.keys[1]));
     const refute = makeState(open, 3n, [[35n, 35n]]);
-    expect(ok(await c.as(open.users[1]).dispute(open.params, refute, sigs(open, refute))).timeout).to.equal(record.timeout);
+    expect(ok(await c.as(open.users[1]).dispute(open.params, refute, sigs(open, refute))).timeout).to.equal(
+      record.timeout,
+    );
     const more = await client.events(before.next, 10);
     expect(more.events[0].index).to.equal(before.next);
   });

@@ -2,5 +2,7 @@
  * `import()` that survives TypeScript's CommonJS output (which would turn it into `require`).
  * binaryen.js is ESM with top-level await, so it cannot be `require`d.
  */
-// eslint-disable-next-line @typescript-eslint/no-implied-eval
-export const esmImport = new Function("specifier", "return import(specifier)") as <T = any>(specifier: string) => Promise<T>;
+
+export const esmImport = new Function("specifier", "return import(specifier)") as <T = any>(
+  specifier: string,
+) => Promise<T>;

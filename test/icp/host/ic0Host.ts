@@ -105,7 +105,8 @@ export async function prepareWasm(wasmPath: string, metered: boolean): Promise<W
     bytes = metered ? instrumentForMetering(b, original).bytes : exportTableOnly(b, original);
     // Older builds' prepared copies are of no further use.
     const stem = `${basename(wasmPath)}.${metered ? "metered" : "host"}.`;
-    for (const name of readdirSync(dirname(wasmPath))) if (name.startsWith(stem)) rmSync(join(dirname(wasmPath), name), { force: true });
+    for (const name of readdirSync(dirname(wasmPath)))
+      if (name.startsWith(stem)) rmSync(join(dirname(wasmPath), name), { force: true });
     writeFileSync(cache, bytes);
   }
   const module = await WebAssembly.compile(bytes);
@@ -131,7 +132,10 @@ export class Ic0Host {
   private readonly metered: boolean;
   private systemCharge = 0n;
 
-  constructor(private readonly module: WebAssembly.Module, options: HostOptions = {}) {
+  constructor(
+    private readonly module: WebAssembly.Module,
+    options: HostOptions = {},
+  ) {
     this.selfId = Principal.fromText(options.canisterId ?? "bkyz2-fmaaa-aaaaa-qaaaq-cai");
     this.peers = options.peers ?? {};
     this.now = options.now ?? 1_700_000_000_000_000_000n;
@@ -183,11 +187,19 @@ export class Ic0Host {
   private counters(): { raw: bigint; ic: bigint } {
     if (!this.metered) return { raw: 0n, ic: 0n };
     const x = this.instance.exports;
-    return { raw: (x[RAW_COUNTER] as WebAssembly.Global).value as bigint, ic: (x[IC_COUNTER] as WebAssembly.Global).value as bigint };
+    return {
+      raw: (x[RAW_COUNTER] as WebAssembly.Global).value as bigint,
+      ic: (x[IC_COUNTER] as WebAssembly.Global).value as bigint,
+    };
   }
 
   private newContext(onAnswer?: (a: Answer) => void): CallContext {
-    return { done: false, outstanding: 0, onAnswer, cost: { instructions: 0n, maxMessage: 0n, raw: 0n, system: 0n, messages: 0 } };
+    return {
+      done: false,
+      outstanding: 0,
+      onAnswer,
+      cost: { instructions: 0n, maxMessage: 0n, raw: 0n, system: 0n, messages: 0 },
+    };
   }
 
   private respond(ctx: CallContext, answer: Answer): void {
@@ -197,15 +209,30 @@ export class Ic0Host {
     ctx.onAnswer?.(answer);
   }
 
-  private ingress(exportName: string, method: string, arg: Uint8Array, caller: Principal, isQuery: boolean): Promise<CallResult> {
+  private ingress(
+    exportName: string,
+    method: string,
+    arg: Uint8Array,
+    caller: Principal,
+    isQuery: boolean,
+  ): Promise<CallResult> {
     return new Promise((resolve) => {
       const ctx = this.newContext((a) => resolve({ ...a, cost: ctx.cost }));
       const entry = this.instance.exports[exportName] as (() => void) | undefined;
       if (!entry) {
-        this.respond(ctx, { reject: { code: 3, message: `canister has no ${isQuery ? "query" : "update"} method '${method}'` } });
+        this.respond(ctx, {
+          reject: { code: 3, message: `canister has no ${isQuery ? "query" : "update"} method '${method}'` },
+        });
         return;
       }
-      this.queue.push(() => this.run(ctx, () => (this.instance.exports[exportName] as () => void)(), { arg, caller: caller.toUint8Array(), method }, isQuery));
+      this.queue.push(() =>
+        this.run(
+          ctx,
+          () => (this.instance.exports[exportName] as () => void)(),
+          { arg, caller: caller.toUint8Array(), method },
+          isQuery,
+        ),
+      );
       this.pump();
     });
   }
@@ -214,7 +241,13 @@ export class Ic0Host {
     return new Promise((resolve, reject) => {
       const ctx = this.newContext();
       this.queue.push(() => {
-        this.run(ctx, () => (this.instance.exports[exportName] as () => void)(), { arg, caller: Principal.anonymous().toUint8Array(), method: "" }, false, true);
+        this.run(
+          ctx,
+          () => (this.instance.exports[exportName] as () => void)(),
+          { arg, caller: Principal.anonymous().toUint8Array(), method: "" },
+          false,
+          true,
+        );
         const a = ctx.answer;
         if (a && "reject" in a) reject(new Error(`${exportName} trapped: ${a.reject.message}`));
         else resolve({ reply: new Uint8Array(), cost: ctx.cost });
@@ -236,7 +269,13 @@ export class Ic0Host {
         if (this.timer !== 0n && this.timer <= this.now && this.instance.exports.canister_global_timer) {
           this.timer = 0n;
           const ctx = this.newContext();
-          this.run(ctx, () => (this.instance.exports.canister_global_timer as () => void)(), { arg: new Uint8Array(), caller: this.selfId.toUint8Array(), method: "" }, false, true);
+          this.run(
+            ctx,
+            () => (this.instance.exports.canister_global_timer as () => void)(),
+            { arg: new Uint8Array(), caller: this.selfId.toUint8Array(), method: "" },
+            false,
+            true,
+          );
           continue;
         }
         return;
@@ -255,7 +294,9 @@ export class Ic0Host {
     systemTask = false,
     onTrap?: (message: string) => void,
   ): void {
-    const snapshot = this.rollback ? { heap: this.memory().slice(), stable: this.stable.slice(0, this.stablePages * PAGE), pages: this.stablePages } : null;
+    const snapshot = this.rollback
+      ? { heap: this.memory().slice(), stable: this.stable.slice(0, this.stablePages * PAGE), pages: this.stablePages }
+      : null;
     const start = this.counters();
     this.systemCharge = 0n;
     this.exec = {
@@ -325,37 +366,72 @@ export class Ic0Host {
       const ctx = this.newContext(answer);
       const name = `canister_update ${call.method}`;
       if (!this.instance.exports[name]) return answer({ reject: { code: 3, message: `no method ${call.method}` } });
-      this.queue.push(() => this.run(ctx, () => (this.instance.exports[name] as () => void)(), { arg, caller: this.selfId.toUint8Array(), method: call.method }, false));
+      this.queue.push(() =>
+        this.run(
+          ctx,
+          () => (this.instance.exports[name] as () => void)(),
+          { arg, caller: this.selfId.toUint8Array(), method: call.method },
+          false,
+        ),
+      );
       return;
     }
-    const handler = this.peers[callee]?.[call.method] ?? (callee === "aaaaa-aa" && call.method === "raw_rand" ? rawRand : undefined);
-    if (!handler) return answer({ reject: { code: 3, message: `canister ${callee} not found or has no method ${call.method}` } });
+    const handler =
+      this.peers[callee]?.[call.method] ?? (callee === "aaaaa-aa" && call.method === "raw_rand" ? rawRand : undefined);
+    if (!handler)
+      return answer({ reject: { code: 3, message: `canister ${callee} not found or has no method ${call.method}` } });
     Promise.resolve()
       .then(() => handler(arg, this.selfId))
-      .then(answer, (e: unknown) => answer({ reject: { code: 5, message: `peer ${callee}.${call.method} trapped: ${(e as Error).message}` } }));
+      .then(answer, (e: unknown) =>
+        answer({ reject: { code: 5, message: `peer ${callee}.${call.method} trapped: ${(e as Error).message}` } }),
+      );
   }
 
   private callback(call: OutgoingCall, a: Answer): void {
     const ctx = call.context;
     ctx.outstanding -= 1;
     const [fun, env] = "reply" in a ? call.reply : call.reject;
-    const m = "reply" in a
-      ? { arg: a.reply, caller: call.callee.toUint8Array(), method: "" }
-      : { arg: new Uint8Array(), caller: call.callee.toUint8Array(), method: "", rejectCode: a.reject.code, rejectMessage: a.reject.message };
+    const m =
+      "reply" in a
+        ? { arg: a.reply, caller: call.callee.toUint8Array(), method: "" }
+        : {
+            arg: new Uint8Array(),
+            caller: call.callee.toUint8Array(),
+            method: "",
+            rejectCode: a.reject.code,
+            rejectMessage: a.reject.message,
+          };
     let trapMessage: string | null = null;
-    this.run(ctx, () => (this.table.get(fun) as (e: number) => void)(env), m, false, false, (msg) => {
-      trapMessage = msg;
-    });
+    this.run(
+      ctx,
+      () => (this.table.get(fun) as (e: number) => void)(env),
+      m,
+      false,
+      false,
+      (msg) => {
+        trapMessage = msg;
+      },
+    );
     if (trapMessage !== null) {
       if (call.cleanup) {
         const [cf, ce] = call.cleanup;
-        this.run(ctx, () => (this.table.get(cf) as (e: number) => void)(ce), { arg: new Uint8Array(), caller: call.callee.toUint8Array(), method: "" }, false, false, () => undefined);
+        this.run(
+          ctx,
+          () => (this.table.get(cf) as (e: number) => void)(ce),
+          { arg: new Uint8Array(), caller: call.callee.toUint8Array(), method: "" },
+          false,
+          false,
+          () => undefined,
+        );
       }
       if (ctx.outstanding === 0) this.respond(ctx, { reject: { code: 5, message: trapMessage } });
     }
   }
 
   private systemApi(): Record<string, (...args: any[]) => unknown> {
+    // The system API table is handed to WebAssembly as plain functions; they read the host
+    // through this alias (binding every one of ~60 functions would add nothing).
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
     const self = this;
     const x = (): Execution => {
       if (!self.exec) throw new Trap("system API called outside a message");
@@ -410,7 +486,14 @@ export class Ic0Host {
       cost_call: (_a: bigint, _b: bigint, dst: number) => u128(dst, 0n),
       call_new: (cs: number, cl: number, ns: number, nl: number, rf: number, re: number, jf: number, je: number) => {
         const e = x();
-        e.pending = { callee: Principal.fromUint8Array(read(cs, cl)), method: td.decode(read(ns, nl)), data: [], reply: [rf, re], reject: [jf, je], context: e.context };
+        e.pending = {
+          callee: Principal.fromUint8Array(read(cs, cl)),
+          method: td.decode(read(ns, nl)),
+          data: [],
+          reply: [rf, re],
+          reject: [jf, je],
+          context: e.context,
+        };
       },
       call_on_cleanup: (fun: number, env: number) => {
         const p = x().pending;
@@ -463,7 +546,8 @@ export class Ic0Host {
         return kind === 0 ? c - x().startIc : c - x().startIc + x().context.cost.instructions;
       },
       in_replicated_execution: () => 1,
-      is_controller: (src: number, size: number) => (self.controllers.has(Principal.fromUint8Array(read(src, size)).toText()) ? 1 : 0),
+      is_controller: (src: number, size: number) =>
+        self.controllers.has(Principal.fromUint8Array(read(src, size)).toText()) ? 1 : 0,
       certified_data_set: () => undefined,
       data_certificate_present: () => 0,
       data_certificate_size: () => 0,
@@ -479,10 +563,23 @@ export class Ic0Host {
     };
     // System-API charges as the IC counts them: a fixed cost per call plus copied bytes.
     const fixed: Record<string, [number, boolean]> = {
-      call_perform: [5000, false], call_new: [1500, false], is_controller: [1000, true], call_data_append: [500, true],
-      msg_arg_data_copy: [500, true], msg_caller_copy: [500, true], msg_reply_data_append: [500, true], msg_reply: [500, false],
-      msg_reject: [500, true], canister_self_copy: [500, true], debug_print: [100, true], trap: [500, true], time: [500, false],
-      performance_counter: [200, false], stable64_read: [20, true], stable64_write: [20, true], stable64_grow: [100, false],
+      call_perform: [5000, false],
+      call_new: [1500, false],
+      is_controller: [1000, true],
+      call_data_append: [500, true],
+      msg_arg_data_copy: [500, true],
+      msg_caller_copy: [500, true],
+      msg_reply_data_append: [500, true],
+      msg_reply: [500, false],
+      msg_reject: [500, true],
+      canister_self_copy: [500, true],
+      debug_print: [100, true],
+      trap: [500, true],
+      time: [500, false],
+      performance_counter: [200, false],
+      stable64_read: [20, true],
+      stable64_write: [20, true],
+      stable64_grow: [100, false],
     };
     const charged: Record<string, (...args: any[]) => unknown> = {};
     for (const [name, f] of Object.entries(api)) {
@@ -498,7 +595,9 @@ export class Ic0Host {
 
 /** The management canister's `raw_rand` (Azle seeds its RNG with it at init): 32 fixed bytes in Candid `(blob)`. */
 function rawRand(): Answer {
-  return { reply: Uint8Array.from([0x44, 0x49, 0x44, 0x4c, 1, 0x6d, 0x7b, 1, 0, 32, ...new Array<number>(32).fill(7)]) };
+  return {
+    reply: Uint8Array.from([0x44, 0x49, 0x44, 0x4c, 1, 0x6d, 0x7b, 1, 0, 32, ...new Array<number>(32).fill(7)]),
+  };
 }
 
 function concat(parts: Uint8Array[]): Uint8Array {

@@ -6,7 +6,11 @@ import { IC_COUNTER, instrumentForMetering, loadBinaryen, RAW_COUNTER } from "./
  * straight-line code, a call (IC weight 5), a division (10), a loop charged per iteration.
  */
 describe("ICP test host: instruction metering (meter.ts)", () => {
-  async function run(build: (m: any, b: any) => void, entry: string, ...args: number[]): Promise<{ raw: bigint; ic: bigint }> {
+  async function run(
+    build: (m: any, b: any) => void,
+    entry: string,
+    ...args: number[]
+  ): Promise<{ raw: bigint; ic: bigint }> {
     const b = await loadBinaryen();
     const m = new b.Module();
     build(m, b);
@@ -16,7 +20,10 @@ describe("ICP test host: instruction metering (meter.ts)", () => {
     const { bytes } = instrumentForMetering(b, wasm);
     const inst = new WebAssembly.Instance(new WebAssembly.Module(new Uint8Array(bytes)), {});
     (inst.exports[entry] as (...a: number[]) => unknown)(...args);
-    return { raw: (inst.exports[RAW_COUNTER] as WebAssembly.Global).value as bigint, ic: (inst.exports[IC_COUNTER] as WebAssembly.Global).value as bigint };
+    return {
+      raw: (inst.exports[RAW_COUNTER] as WebAssembly.Global).value as bigint,
+      ic: (inst.exports[IC_COUNTER] as WebAssembly.Global).value as bigint,
+    };
   }
 
   it("counts straight-line code, a call and a division with the IC's weights", async () => {
@@ -24,7 +31,13 @@ describe("ICP test host: instruction metering (meter.ts)", () => {
       // leaf: (drop (i32.div_u (i32.const 7) (i32.const 2)))  -> const, const, div, drop
       m.addFunction("leaf", b.none, b.none, [], m.drop(m.i32.div_u(m.i32.const(7), m.i32.const(2))));
       // main: (call leaf) (call leaf)
-      m.addFunction("main", b.none, b.none, [], m.block(null, [m.call("leaf", [], b.none), m.call("leaf", [], b.none)]));
+      m.addFunction(
+        "main",
+        b.none,
+        b.none,
+        [],
+        m.block(null, [m.call("leaf", [], b.none), m.call("leaf", [], b.none)]),
+      );
       m.addFunctionExport("main", "main");
     }, "main");
     // raw: main 2 calls + 2 × leaf 4 = 10; IC: 2 × call 5 + 2 × (1 + 1 + 10 + 1) = 36.

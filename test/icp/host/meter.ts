@@ -40,7 +40,15 @@ export const IC_COUNTER = "__meter_ic";
 export function instrumentForMetering(b: Binaryen, wasm: Uint8Array): Metered {
   const m = b.readBinary(wasm);
   const F = b.Features;
-  m.setFeatures(m.getFeatures() | F.MutableGlobals | F.BulkMemory | F.SignExt | F.NontrappingFPToInt | F.ReferenceTypes | F.Multivalue);
+  m.setFeatures(
+    m.getFeatures() |
+      F.MutableGlobals |
+      F.BulkMemory |
+      F.SignExt |
+      F.NontrappingFPToInt |
+      F.ReferenceTypes |
+      F.Multivalue,
+  );
   m.addGlobal(RAW_COUNTER, b.i64, true, m.i64.const(0, 0));
   m.addGlobal(IC_COUNTER, b.i64, true, m.i64.const(0, 0));
   const DYN = "__meter_bytes";
@@ -57,7 +65,14 @@ export function instrumentForMetering(b: Binaryen, wasm: Uint8Array): Metered {
   let sites = 0;
   const charge = (raw: number, ic: number) => {
     sites++;
-    return m.block(null, [set(rawName, m.i64.add(get(rawName), m.i64.const(raw, 0))), set(icName, m.i64.add(get(icName), m.i64.const(ic, 0)))], b.none);
+    return m.block(
+      null,
+      [
+        set(rawName, m.i64.add(get(rawName), m.i64.const(raw, 0))),
+        set(icName, m.i64.add(get(icName), m.i64.const(ic, 0))),
+      ],
+      b.none,
+    );
   };
   const { unary, binary } = costTables(b);
 
@@ -89,34 +104,115 @@ export function instrumentForMetering(b: Binaryen, wasm: Uint8Array): Metered {
         if (no) b.If.setIfFalse(e, chargeSequence(no));
         return [r + 1, c + 2, true];
       }
-      case b.BreakId: kids.push(b.Break.getValue(e), b.Break.getCondition(e)); ic = 2; ends = true; break;
-      case b.SwitchId: kids.push(b.Switch.getValue(e), b.Switch.getCondition(e)); ic = 2; ends = true; break;
-      case b.ReturnId: kids.push(b.Return.getValue(e)); ends = true; break;
-      case b.UnreachableId: ends = true; break;
-      case b.CallId: kids.push(...b.Call.getOperands(e)); ic = b.Call.isReturn(e) ? 3 : 5; ends = b.Call.isReturn(e); break;
-      case b.CallIndirectId: kids.push(...b.CallIndirect.getOperands(e), b.CallIndirect.getTarget(e)); ic = b.CallIndirect.isReturn(e) ? 60 : 10; ends = b.CallIndirect.isReturn(e); break;
-      case b.LocalGetId: case b.ConstId: case b.NopId: case b.RefNullId: break;
-      case b.LocalSetId: kids.push(b.LocalSet.getValue(e)); break;
-      case b.GlobalGetId: ic = 2; break;
-      case b.GlobalSetId: kids.push(b.GlobalSet.getValue(e)); ic = 2; break;
-      case b.LoadId: kids.push(b.Load.getPtr(e)); break;
-      case b.StoreId: kids.push(b.Store.getPtr(e), b.Store.getValue(e)); break;
-      case b.UnaryId: kids.push(b.Unary.getValue(e)); ic = unary.get(b.Unary.getOp(e)) ?? 1; break;
-      case b.BinaryId: kids.push(b.Binary.getLeft(e), b.Binary.getRight(e)); ic = binary.get(b.Binary.getOp(e)) ?? 1; break;
-      case b.SelectId: kids.push(b.Select.getIfTrue(e), b.Select.getIfFalse(e), b.Select.getCondition(e)); break;
-      case b.DropId: kids.push(b.Drop.getValue(e)); break;
-      case b.MemorySizeId: ic = 20; break;
-      case b.MemoryGrowId: kids.push(b.MemoryGrow.getDelta(e)); ic = 300; break;
-      case b.MemoryCopyId: kids.push(b.MemoryCopy.getDest(e), b.MemoryCopy.getSource(e)); ic = 100; bulk(b.MemoryCopy.getSize(e), (x) => b.MemoryCopy.setSize(e, x)); break;
-      case b.MemoryFillId: kids.push(b.MemoryFill.getDest(e), b.MemoryFill.getValue(e)); ic = 100; bulk(b.MemoryFill.getSize(e), (x) => b.MemoryFill.setSize(e, x)); break;
-      case b.MemoryInitId: kids.push(b.MemoryInit.getDest(e), b.MemoryInit.getOffset(e)); ic = 100; bulk(b.MemoryInit.getSize(e), (x) => b.MemoryInit.setSize(e, x)); break;
-      case b.DataDropId: ic = 300; break;
-      case b.RefIsNullId: kids.push(b.RefIsNull.getValue(e)); ic = 5; break;
-      case b.RefFuncId: ic = 130; break;
-      case b.TableGetId: kids.push(b.TableGet.getIndex(e)); ic = 5; break;
-      case b.TableSetId: kids.push(b.TableSet.getIndex(e), b.TableSet.getValue(e)); ic = 5; break;
-      case b.TableSizeId: ic = 100; break;
-      case b.TableGrowId: kids.push(b.TableGrow.getValue(e), b.TableGrow.getDelta(e)); ic = 300; break;
+      case b.BreakId:
+        kids.push(b.Break.getValue(e), b.Break.getCondition(e));
+        ic = 2;
+        ends = true;
+        break;
+      case b.SwitchId:
+        kids.push(b.Switch.getValue(e), b.Switch.getCondition(e));
+        ic = 2;
+        ends = true;
+        break;
+      case b.ReturnId:
+        kids.push(b.Return.getValue(e));
+        ends = true;
+        break;
+      case b.UnreachableId:
+        ends = true;
+        break;
+      case b.CallId:
+        kids.push(...b.Call.getOperands(e));
+        ic = b.Call.isReturn(e) ? 3 : 5;
+        ends = b.Call.isReturn(e);
+        break;
+      case b.CallIndirectId:
+        kids.push(...b.CallIndirect.getOperands(e), b.CallIndirect.getTarget(e));
+        ic = b.CallIndirect.isReturn(e) ? 60 : 10;
+        ends = b.CallIndirect.isReturn(e);
+        break;
+      case b.LocalGetId:
+      case b.ConstId:
+      case b.NopId:
+      case b.RefNullId:
+        break;
+      case b.LocalSetId:
+        kids.push(b.LocalSet.getValue(e));
+        break;
+      case b.GlobalGetId:
+        ic = 2;
+        break;
+      case b.GlobalSetId:
+        kids.push(b.GlobalSet.getValue(e));
+        ic = 2;
+        break;
+      case b.LoadId:
+        kids.push(b.Load.getPtr(e));
+        break;
+      case b.StoreId:
+        kids.push(b.Store.getPtr(e), b.Store.getValue(e));
+        break;
+      case b.UnaryId:
+        kids.push(b.Unary.getValue(e));
+        ic = unary.get(b.Unary.getOp(e)) ?? 1;
+        break;
+      case b.BinaryId:
+        kids.push(b.Binary.getLeft(e), b.Binary.getRight(e));
+        ic = binary.get(b.Binary.getOp(e)) ?? 1;
+        break;
+      case b.SelectId:
+        kids.push(b.Select.getIfTrue(e), b.Select.getIfFalse(e), b.Select.getCondition(e));
+        break;
+      case b.DropId:
+        kids.push(b.Drop.getValue(e));
+        break;
+      case b.MemorySizeId:
+        ic = 20;
+        break;
+      case b.MemoryGrowId:
+        kids.push(b.MemoryGrow.getDelta(e));
+        ic = 300;
+        break;
+      case b.MemoryCopyId:
+        kids.push(b.MemoryCopy.getDest(e), b.MemoryCopy.getSource(e));
+        ic = 100;
+        bulk(b.MemoryCopy.getSize(e), (x) => b.MemoryCopy.setSize(e, x));
+        break;
+      case b.MemoryFillId:
+        kids.push(b.MemoryFill.getDest(e), b.MemoryFill.getValue(e));
+        ic = 100;
+        bulk(b.MemoryFill.getSize(e), (x) => b.MemoryFill.setSize(e, x));
+        break;
+      case b.MemoryInitId:
+        kids.push(b.MemoryInit.getDest(e), b.MemoryInit.getOffset(e));
+        ic = 100;
+        bulk(b.MemoryInit.getSize(e), (x) => b.MemoryInit.setSize(e, x));
+        break;
+      case b.DataDropId:
+        ic = 300;
+        break;
+      case b.RefIsNullId:
+        kids.push(b.RefIsNull.getValue(e));
+        ic = 5;
+        break;
+      case b.RefFuncId:
+        ic = 130;
+        break;
+      case b.TableGetId:
+        kids.push(b.TableGet.getIndex(e));
+        ic = 5;
+        break;
+      case b.TableSetId:
+        kids.push(b.TableSet.getIndex(e), b.TableSet.getValue(e));
+        ic = 5;
+        break;
+      case b.TableSizeId:
+        ic = 100;
+        break;
+      case b.TableGrowId:
+        kids.push(b.TableGrow.getValue(e), b.TableGrow.getDelta(e));
+        ic = 300;
+        break;
       default:
         throw new Error(`meter: expression kind ${id} not supported`);
     }
@@ -181,7 +277,11 @@ export function instrumentForMetering(b: Binaryen, wasm: Uint8Array): Metered {
     b.createType([b.i32]),
     b.i32,
     [],
-    m.block(null, [set(icName, m.i64.add(get(icName), m.i64.extend_u(m.local.get(0, b.i32)))), m.local.get(0, b.i32)], b.i32),
+    m.block(
+      null,
+      [set(icName, m.i64.add(get(icName), m.i64.extend_u(m.local.get(0, b.i32)))), m.local.get(0, b.i32)],
+      b.i32,
+    ),
   );
   m.addGlobalExport(RAW_COUNTER, RAW_COUNTER);
   m.addGlobalExport(IC_COUNTER, IC_COUNTER);
@@ -206,12 +306,26 @@ function costTables(b: Binaryen): { unary: Map<number, number>; binary: Map<numb
   put(unary, both(["Ceil", "Floor", "Trunc", "Nearest"]), 2);
   put(unary, ["SqrtFloat32"], 5);
   put(unary, ["SqrtFloat64"], 8);
-  put(unary, ["ConvertSInt32ToFloat32", "ConvertSInt32ToFloat64", "ConvertSInt64ToFloat32", "ConvertSInt64ToFloat64"], 3);
-  put(unary, ["ConvertUInt32ToFloat32", "ConvertUInt32ToFloat64", "ConvertUInt64ToFloat32", "ConvertUInt64ToFloat64"], 16);
+  put(
+    unary,
+    ["ConvertSInt32ToFloat32", "ConvertSInt32ToFloat64", "ConvertSInt64ToFloat32", "ConvertSInt64ToFloat64"],
+    3,
+  );
+  put(
+    unary,
+    ["ConvertUInt32ToFloat32", "ConvertUInt32ToFloat64", "ConvertUInt64ToFloat32", "ConvertUInt64ToFloat64"],
+    16,
+  );
   const truncs: string[] = [];
-  for (const sat of ["", "Sat"]) for (const sign of ["S", "U"]) for (const f of ["32", "64"]) for (const i of ["32", "64"]) truncs.push(`Trunc${sat}${sign}Float${f}ToInt${i}`);
+  for (const sat of ["", "Sat"])
+    for (const sign of ["S", "U"])
+      for (const f of ["32", "64"]) for (const i of ["32", "64"]) truncs.push(`Trunc${sat}${sign}Float${f}ToInt${i}`);
   put(unary, truncs, 20);
-  put(binary, ["DivSInt32", "DivUInt32", "RemSInt32", "RemUInt32", "DivSInt64", "DivUInt64", "RemSInt64", "RemUInt64"], 10);
+  put(
+    binary,
+    ["DivSInt32", "DivUInt32", "RemSInt32", "RemUInt32", "DivSInt64", "DivUInt64", "RemSInt64", "RemUInt64"],
+    10,
+  );
   put(binary, [...both(["Add", "Sub", "Mul"]), "CopySignFloat32"], 2);
   put(binary, ["DivFloat32", "CopySignFloat64"], 3);
   put(binary, ["DivFloat64"], 5);

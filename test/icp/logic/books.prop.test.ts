@@ -9,7 +9,17 @@ import { withdrawalNonce } from "../../../canisters/adjudicator/src/logic/querie
 import type { Result } from "../../../canisters/adjudicator/src/logic/errors";
 import { hexToBytes } from "../../../src/encoding/internal/hex";
 import { PROP_RUNS, PROP_SEED } from "../../encoding/support/arbitraries";
-import { CANISTER, LEDGER, LEDGER_B, makeChannel, makeState, signAll, toCandidState, userPrincipal, type TestChannel } from "../support/channels";
+import {
+  CANISTER,
+  LEDGER,
+  LEDGER_B,
+  makeChannel,
+  makeState,
+  signAll,
+  toCandidState,
+  userPrincipal,
+  type TestChannel,
+} from "../support/channels";
 import { authFor, signAuth } from "../support/logicFixture";
 import { flush, LogicWorld } from "../support/logicHarness";
 import type { LedgerFailure } from "../support/fakeIcrcLedger";
@@ -39,7 +49,16 @@ type Action =
   | { kind: "gate"; on: boolean };
 
 const actionArb: fc.Arbitrary<Action> = fc.oneof(
-  { weight: 5, arbitrary: fc.record({ kind: fc.constant("deposit" as const), ch: fc.nat(1), i: fc.nat(1), ledger: fc.nat(1), amount: fc.bigInt(0n, 300n) }) },
+  {
+    weight: 5,
+    arbitrary: fc.record({
+      kind: fc.constant("deposit" as const),
+      ch: fc.nat(1),
+      i: fc.nat(1),
+      ledger: fc.nat(1),
+      amount: fc.bigInt(0n, 300n),
+    }),
+  },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant("dispute" as const), ch: fc.nat(1), state: fc.nat(5) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant("conclude" as const), ch: fc.nat(1), state: fc.nat(5) }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant("concludeDispute" as const), ch: fc.nat(1) }) },
@@ -52,7 +71,10 @@ const actionArb: fc.Arbitrary<Action> = fc.oneof(
       i: fc.nat(1),
       ledger: fc.nat(1),
       amount: fc.bigInt(0n, 400n),
-      nonceShift: fc.oneof({ weight: 4, arbitrary: fc.constant(0) }, { weight: 1, arbitrary: fc.integer({ min: -1, max: 1 }) }),
+      nonceShift: fc.oneof(
+        { weight: 4, arbitrary: fc.constant(0) },
+        { weight: 1, arbitrary: fc.integer({ min: -1, max: 1 }) },
+      ),
       signer: fc.oneof({ weight: 5, arbitrary: fc.constant(-1) }, { weight: 1, arbitrary: fc.nat(1) }),
     }),
   },
@@ -61,7 +83,14 @@ const actionArb: fc.Arbitrary<Action> = fc.oneof(
     arbitrary: fc.record({
       kind: fc.constant("fail" as const),
       ledger: fc.nat(1),
-      failure: fc.constantFrom<LedgerFailure>("InsufficientFunds", "InsufficientAllowance", "BadFee", "TemporarilyUnavailable", "GenericError", "trap"),
+      failure: fc.constantFrom<LedgerFailure>(
+        "InsufficientFunds",
+        "InsufficientAllowance",
+        "BadFee",
+        "TemporarilyUnavailable",
+        "GenericError",
+        "trap",
+      ),
     }),
   },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant("release" as const), pick: fc.nat(10) }) },
@@ -80,11 +109,43 @@ describe("ICP logic: books invariant over random message sequences (property)", 
   const channels: TestChannel[] = [makeChannel(2, { nonce: 1n }), makeChannel(2, { nonce: 2n })];
   const pools: Signed[][] = channels.map((ch) =>
     [
-      makeState(ch, 1n, [[100n, 100n], [10n, 0n]], { ledgers: LEDGERS }),
-      makeState(ch, 2n, [[150n, 50n], [5n, 5n]], { ledgers: LEDGERS }),
-      makeState(ch, 3n, [[0n, 400n], [0n, 10n]], { ledgers: LEDGERS }),
+      makeState(
+        ch,
+        1n,
+        [
+          [100n, 100n],
+          [10n, 0n],
+        ],
+        { ledgers: LEDGERS },
+      ),
+      makeState(
+        ch,
+        2n,
+        [
+          [150n, 50n],
+          [5n, 5n],
+        ],
+        { ledgers: LEDGERS },
+      ),
+      makeState(
+        ch,
+        3n,
+        [
+          [0n, 400n],
+          [0n, 10n],
+        ],
+        { ledgers: LEDGERS },
+      ),
       makeState(ch, 4n, [[30n, 20n]]),
-      makeState(ch, 5n, [[60n, 140n], [1n, 2n]], { ledgers: LEDGERS, isFinal: true }),
+      makeState(
+        ch,
+        5n,
+        [
+          [60n, 140n],
+          [1n, 2n],
+        ],
+        { ledgers: LEDGERS, isFinal: true },
+      ),
       makeState(ch, 6n, [[250n, 0n]], { isFinal: true, extraEvm: true }),
     ].map((s) => ({ state: toCandidState(s), sigs: signAll(ch, s) })),
   );
@@ -109,7 +170,10 @@ describe("ICP logic: books invariant over random message sequences (property)", 
         const check = () => {
           w.assertBooks();
           for (const [k, out] of debited) {
-            expect(out <= (deposited.get(k) ?? 0n), `channel/ledger ${k}: debited ${out} > deposited ${deposited.get(k) ?? 0n}`).to.equal(true);
+            expect(
+              out <= (deposited.get(k) ?? 0n),
+              `channel/ledger ${k}: debited ${out} > deposited ${deposited.get(k) ?? 0n}`,
+            ).to.equal(true);
           }
         };
 
@@ -117,7 +181,9 @@ describe("ICP logic: books invariant over random message sequences (property)", 
           switch (a.kind) {
             case "deposit": {
               const ch = channels[a.ch];
-              track(deposit(w.ctx(userPrincipal(a.i)), LEDGERS[a.ledger], ch.fundingIDs[a.i], a.amount, []), () => add(deposited, `${a.ch}/${a.ledger}`, a.amount));
+              track(deposit(w.ctx(userPrincipal(a.i)), LEDGERS[a.ledger], ch.fundingIDs[a.i], a.amount, []), () =>
+                add(deposited, `${a.ch}/${a.ledger}`, a.amount),
+              );
               break;
             }
             case "dispute": {
@@ -143,7 +209,9 @@ describe("ICP logic: books invariant over random message sequences (property)", 
               const nonce = current + BigInt(a.nonceShift) < 0n ? 0n : current + BigInt(a.nonceShift);
               const auth = authFor(ch, a.i, a.amount, { nonce, ledger });
               const key = ch.keys[a.signer < 0 ? a.i : a.signer];
-              track(withdraw(w.ctx(CANISTER), auth, signAuth(auth, key), w.ledger(ledger).fee), () => add(debited, `${a.ch}/${a.ledger}`, a.amount));
+              track(withdraw(w.ctx(CANISTER), auth, signAuth(auth, key), w.ledger(ledger).fee), () =>
+                add(debited, `${a.ch}/${a.ledger}`, a.amount),
+              );
               break;
             }
             case "fail":

@@ -12,7 +12,21 @@ describe("ICP logic: conclude (cooperative close)", () => {
     const { w, ch } = fundedWorld();
     await depositAll(w, ch, [100n, 100n]);
     await depositAll(w, ch, [30n, 0n], LEDGER_B);
-    const rec = ok(concludeWith(w, ch, makeState(ch, 7n, [[170n, 30n], [0n, 30n]], { isFinal: true, ledgers: [LEDGER, LEDGER_B] })));
+    const rec = ok(
+      concludeWith(
+        w,
+        ch,
+        makeState(
+          ch,
+          7n,
+          [
+            [170n, 30n],
+            [0n, 30n],
+          ],
+          { isFinal: true, ledgers: [LEDGER, LEDGER_B] },
+        ),
+      ),
+    );
     expect(rec.phase).to.deep.equal({ Concluded: null });
     expect(rec.timeout).to.equal(w.now);
     const c = w.ctx(userPrincipal(0));
@@ -67,6 +81,8 @@ describe("ICP logic: conclude (cooperative close)", () => {
     const s = makeState(ch, 1n, [[0n, 0n]], { isFinal: true });
     const sigs = signAll(ch, s);
     sigs[1] = sigs[0];
-    expect(err(conclude(w.ctx(userPrincipal(0)), ch.candidParams, toCandidState(s), sigs), "WrongSigner").index).to.equal(1);
+    expect(
+      err(conclude(w.ctx(userPrincipal(0)), ch.candidParams, toCandidState(s), sigs), "WrongSigner").index,
+    ).to.equal(1);
   });
 });

@@ -13,7 +13,10 @@ describe("ICP logic: concludeDispute", () => {
     const reg = ok(disputeWith(w, ch, makeState(ch, 2n, [[60n, 140n]])));
     const id = hexToBytes(ch.id, "id");
     w.now = reg.timeout - 1n;
-    expect(err(concludeDispute(w.ctx(userPrincipal(5)), id), "WindowStillOpen")).to.deep.equal({ timeout: reg.timeout, now: reg.timeout - 1n });
+    expect(err(concludeDispute(w.ctx(userPrincipal(5)), id), "WindowStillOpen")).to.deep.equal({
+      timeout: reg.timeout,
+      now: reg.timeout - 1n,
+    });
     expect(holdings(w.ctx(userPrincipal(0)), LEDGER, ch.fundingIDs[0])).to.equal(100n);
     w.now = reg.timeout;
     const rec = ok(concludeDispute(w.ctx(userPrincipal(5)), id));

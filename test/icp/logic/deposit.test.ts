@@ -23,7 +23,9 @@ describe("ICP logic: deposit", () => {
     expect(call.to.owner).to.deep.equal(CANISTER);
     const ev = readEvents(w.ctx(CANISTER), 0n, 10).events;
     expect(ev).to.have.length(1);
-    expect(ev[0].event).to.deep.equal({ Deposited: { ledger: LEDGER, fundingID: ch.fundingIDs[0], amount: 1000n, depositor: userPrincipal(0) } });
+    expect(ev[0].event).to.deep.equal({
+      Deposited: { ledger: LEDGER, fundingID: ch.fundingIDs[0], amount: 1000n, depositor: userPrincipal(0) },
+    });
   });
 
   it("adds up deposits and keeps ledgers apart", async () => {
@@ -71,7 +73,13 @@ describe("ICP logic: deposit", () => {
     expect(w.ledger().calls.length).to.equal(before);
   });
 
-  const failures: LedgerFailure[] = ["InsufficientFunds", "InsufficientAllowance", "BadFee", "TemporarilyUnavailable", "GenericError"];
+  const failures: LedgerFailure[] = [
+    "InsufficientFunds",
+    "InsufficientAllowance",
+    "BadFee",
+    "TemporarilyUnavailable",
+    "GenericError",
+  ];
   for (const f of failures) {
     it(`credits nothing when the ledger answers ${f} (LedgerError carries the ledger's error)`, async () => {
       const { w, ch } = fundedWorld();

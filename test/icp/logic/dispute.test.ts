@@ -5,7 +5,16 @@ import { readEvents } from "../../../canisters/adjudicator/src/logic/events";
 import { hexToBytes } from "../../../src/encoding/internal/hex";
 import { signState } from "../../../src/encoding/signState";
 import { channelId } from "../../../src/encoding/channelId";
-import { KEYS, LEDGER, makeChannel, makeState, signAll, toCandidParams, toCandidState, userPrincipal } from "../support/channels";
+import {
+  KEYS,
+  LEDGER,
+  makeChannel,
+  makeState,
+  signAll,
+  toCandidParams,
+  toCandidState,
+  userPrincipal,
+} from "../support/channels";
 import { depositAll, disputeWith, fundedWorld } from "../support/logicFixture";
 import { err, ok } from "../support/results";
 
@@ -40,7 +49,10 @@ describe("ICP logic: dispute", () => {
   it("refuses an equal or older version (StaleVersion)", () => {
     const { w, ch } = fundedWorld();
     ok(disputeWith(w, ch, makeState(ch, 5n, [[10n, 20n]])));
-    expect(err(disputeWith(w, ch, makeState(ch, 5n, [[20n, 10n]])), "StaleVersion")).to.deep.equal({ registered: 5n, given: 5n });
+    expect(err(disputeWith(w, ch, makeState(ch, 5n, [[20n, 10n]])), "StaleVersion")).to.deep.equal({
+      registered: 5n,
+      given: 5n,
+    });
     err(disputeWith(w, ch, makeState(ch, 4n, [[20n, 10n]])), "StaleVersion");
     expect(disputeOf(w.ctx(userPrincipal(0)), hexToBytes(ch.id, "id"))?.payouts[0].balances).to.deep.equal([10n, 20n]);
   });
@@ -49,7 +61,10 @@ describe("ICP logic: dispute", () => {
     const { w, ch } = fundedWorld();
     const rec = ok(disputeWith(w, ch, makeState(ch, 1n, [[10n, 20n]])));
     w.now = rec.timeout;
-    expect(err(disputeWith(w, ch, makeState(ch, 2n, [[20n, 10n]])), "WindowOver")).to.deep.equal({ timeout: rec.timeout, now: rec.timeout });
+    expect(err(disputeWith(w, ch, makeState(ch, 2n, [[20n, 10n]])), "WindowOver")).to.deep.equal({
+      timeout: rec.timeout,
+      now: rec.timeout,
+    });
   });
 
   it("settles at once with a final state, first registration or refutation", async () => {
@@ -66,7 +81,9 @@ describe("ICP logic: dispute", () => {
   it("refuses a challengeDuration above the EVM bound (ChallengeDurationOutOfRange), accepts the bound", () => {
     const { w } = fundedWorld();
     const over = makeChannel(2, { challengeDuration: 1n << 32n });
-    expect(err(disputeWith(w, over, makeState(over, 1n, [[1n, 1n]])), "ChallengeDurationOutOfRange").max).to.equal(0xffffffffn);
+    expect(err(disputeWith(w, over, makeState(over, 1n, [[1n, 1n]])), "ChallengeDurationOutOfRange").max).to.equal(
+      0xffffffffn,
+    );
     const max = makeChannel(2, { challengeDuration: 0xffffffffn });
     expect(ok(disputeWith(w, max, makeState(max, 1n, [[1n, 1n]]))).timeout).to.equal(w.now + 0xffffffffn * SEC);
   });
@@ -76,7 +93,9 @@ describe("ICP logic: dispute", () => {
       const { w, ch } = fundedWorld();
       const s = makeState(ch, 1n, [[0n, 30n]]);
       const sigs = signAll(ch, s).slice(0, 1);
-      expect(err(dispute(w.ctx(userPrincipal(1)), ch.candidParams, toCandidState(s), sigs), "SignatureCount")).to.deep.equal({ expected: 2, given: 1 });
+      expect(
+        err(dispute(w.ctx(userPrincipal(1)), ch.candidParams, toCandidState(s), sigs), "SignatureCount"),
+      ).to.deep.equal({ expected: 2, given: 1 });
     });
 
     it("refuses a signature by another key in the honest participant's slot (WrongSigner)", () => {
@@ -92,7 +111,9 @@ describe("ICP logic: dispute", () => {
       const { w, ch } = fundedWorld();
       const s = makeState(ch, 1n, [[0n, 30n]]);
       const sigs = signAll(ch, s).reverse();
-      expect(err(dispute(w.ctx(userPrincipal(1)), ch.candidParams, toCandidState(s), sigs), "WrongSigner").index).to.equal(0);
+      expect(
+        err(dispute(w.ctx(userPrincipal(1)), ch.candidParams, toCandidState(s), sigs), "WrongSigner").index,
+      ).to.equal(0);
     });
 
     it("refuses a signature over another state (WrongSigner)", () => {
@@ -107,10 +128,34 @@ describe("ICP logic: dispute", () => {
       ["64 bytes (compact form)", (s) => s.subarray(0, 64), "SignatureLengthError"],
       ["v = 0", (s) => with64(s, 0), "SignatureVError"],
       ["v = 29", (s) => with64(s, 29), "SignatureVError"],
-      ["r = 0", (s) => { const c = s.slice(); c.fill(0, 0, 32); return c; }, "SignatureRZeroError"],
-      ["s = 0", (s) => { const c = s.slice(); c.fill(0, 32, 64); return c; }, "SignatureSZeroError"],
+      [
+        "r = 0",
+        (s) => {
+          const c = s.slice();
+          c.fill(0, 0, 32);
+          return c;
+        },
+        "SignatureRZeroError",
+      ],
+      [
+        "s = 0",
+        (s) => {
+          const c = s.slice();
+          c.fill(0, 32, 64);
+          return c;
+        },
+        "SignatureSZeroError",
+      ],
       ["high s (malleated)", (s) => malleate(s), "SignatureHighSError"],
-      ["r = n", (s) => { const c = s.slice(); c.set(hexToBytes("0xfffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141", "n"), 0); return c; }, "SignatureRRangeError"],
+      [
+        "r = n",
+        (s) => {
+          const c = s.slice();
+          c.set(hexToBytes("0xfffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141", "n"), 0);
+          return c;
+        },
+        "SignatureRRangeError",
+      ],
     ];
     for (const [name, mutate, rule] of mutations) {
       it(`refuses a signature with ${name} (BadSignature rule ${rule})`, () => {
@@ -130,14 +175,35 @@ describe("ICP logic: dispute", () => {
       const { w, ch } = fundedWorld();
       const other = makeChannel(2, { nonce: 2n });
       const s = makeState(other, 1n, [[1n, 1n]]);
-      const e = err(dispute(w.ctx(userPrincipal(0)), ch.candidParams, toCandidState(s), signAll(ch, s)), "ChannelIdMismatch");
+      const e = err(
+        dispute(w.ctx(userPrincipal(0)), ch.candidParams, toCandidState(s), signAll(ch, s)),
+        "ChannelIdMismatch",
+      );
       expect(e.expected).to.deep.equal(hexToBytes(ch.id, "id"));
     });
 
     const unsupported: Array<[string, (p: ReturnType<typeof makeChannel>["params"]) => void, string]> = [
-      ["not a ledger channel", (p) => { p.ledgerChannel = false; }, "not a ledger channel"],
-      ["a virtual channel", (p) => { p.virtualChannel = true; }, "virtual channel"],
-      ["an app channel", (p) => { p.app = "0x00000000000000000000000000000000000000aa"; }, "app channel"],
+      [
+        "not a ledger channel",
+        (p) => {
+          p.ledgerChannel = false;
+        },
+        "not a ledger channel",
+      ],
+      [
+        "a virtual channel",
+        (p) => {
+          p.virtualChannel = true;
+        },
+        "virtual channel",
+      ],
+      [
+        "an app channel",
+        (p) => {
+          p.app = "0x00000000000000000000000000000000000000aa";
+        },
+        "app channel",
+      ],
     ];
     for (const [name, change, reason] of unsupported) {
       it(`refuses ${name} (UnsupportedChannel)`, () => {
@@ -146,7 +212,12 @@ describe("ICP logic: dispute", () => {
         change(ch.params);
         const fixed = { ...ch, id: channelId(ch.params) };
         const s = makeState(fixed, 1n, [[1n, 1n]]);
-        expect(err(dispute(w.ctx(userPrincipal(0)), toCandidParams(ch.params), toCandidState(s), signAll(fixed, s)), "UnsupportedChannel").reason).to.equal(reason);
+        expect(
+          err(
+            dispute(w.ctx(userPrincipal(0)), toCandidParams(ch.params), toCandidState(s), signAll(fixed, s)),
+            "UnsupportedChannel",
+          ).reason,
+        ).to.equal(reason);
       });
     }
 
@@ -163,14 +234,42 @@ describe("ICP logic: dispute", () => {
       const s0 = makeState(none, 1n, [[]]);
       expect(err(disputeWith(w, none, s0), "InvalidParams").reason).to.equal("no participants");
       const twice = makeChannel(2, { keys: [KEYS[0], KEYS[0]] });
-      expect(err(disputeWith(w, twice, makeState(twice, 1n, [[1n, 1n]])), "InvalidParams").reason).to.match(/appears twice/);
+      expect(err(disputeWith(w, twice, makeState(twice, 1n, [[1n, 1n]])), "InvalidParams").reason).to.match(
+        /appears twice/,
+      );
     });
 
     const shapes: Array<[string, (s: ReturnType<typeof makeState>) => void, RegExp]> = [
-      ["fewer backends than assets", (s) => { s.outcome.backends = []; }, /0 backends for 1 assets/],
-      ["fewer balance rows than assets", (s) => { s.outcome.balances = []; }, /0 balance rows/],
-      ["a balance row of the wrong length", (s) => { s.outcome.balances[0] = [1n]; }, /asset 0: 1 balances for 2 participants/],
-      ["a ledger listed twice", (s) => { s.outcome.assets.push(s.outcome.assets[0]); s.outcome.backends.push(s.outcome.backends[0]); s.outcome.balances.push([1n, 1n]); }, /listed twice/],
+      [
+        "fewer backends than assets",
+        (s) => {
+          s.outcome.backends = [];
+        },
+        /0 backends for 1 assets/,
+      ],
+      [
+        "fewer balance rows than assets",
+        (s) => {
+          s.outcome.balances = [];
+        },
+        /0 balance rows/,
+      ],
+      [
+        "a balance row of the wrong length",
+        (s) => {
+          s.outcome.balances[0] = [1n];
+        },
+        /asset 0: 1 balances for 2 participants/,
+      ],
+      [
+        "a ledger listed twice",
+        (s) => {
+          s.outcome.assets.push(s.outcome.assets[0]);
+          s.outcome.backends.push(s.outcome.backends[0]);
+          s.outcome.balances.push([1n, 1n]);
+        },
+        /listed twice/,
+      ],
     ];
     for (const [name, change, reason] of shapes) {
       it(`refuses an outcome with ${name} (InvalidOutcome)`, () => {
@@ -212,7 +311,10 @@ function malleate(sig: Uint8Array): Uint8Array {
   let s = 0n;
   for (let i = 32; i < 64; i++) s = (s << 8n) | BigInt(c[i]);
   let hs = N - s;
-  for (let i = 63; i >= 32; i--) { c[i] = Number(hs & 0xffn); hs >>= 8n; }
+  for (let i = 63; i >= 32; i--) {
+    c[i] = Number(hs & 0xffn);
+    hs >>= 8n;
+  }
   c[64] = c[64] === 27 ? 28 : 27;
   return c;
 }

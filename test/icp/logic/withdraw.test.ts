@@ -36,7 +36,10 @@ describe("ICP logic: withdraw", () => {
     const sig = signAuth(auth, ch.keys[0]);
     ok(await withdraw(w.ctx(userPrincipal(8)), auth, sig, 10n));
     // The receiver tries to take the rest with the same authorisation.
-    expect(err(await withdraw(w.ctx(userPrincipal(8)), auth, sig, 10n), "WrongNonce")).to.deep.equal({ expected: 1n, given: 0n });
+    expect(err(await withdraw(w.ctx(userPrincipal(8)), auth, sig, 10n), "WrongNonce")).to.deep.equal({
+      expected: 1n,
+      given: 0n,
+    });
     ok(await withdrawAs(w, ch, 0, 90n, { nonce: 1n }));
     expect(holdings(w.ctx(CANISTER), LEDGER, ch.fundingIDs[0])).to.equal(0n);
   });
@@ -46,7 +49,10 @@ describe("ICP logic: withdraw", () => {
     await depositAll(w, ch, [100n, 100n]);
     err(await withdrawAs(w, ch, 0, 50n), "NotConcluded");
     concludeFinal(w, ch, [150n, 50n]);
-    expect(err(await withdrawAs(w, ch, 1, 51n), "InsufficientHoldings")).to.deep.equal({ available: 50n, requested: 51n });
+    expect(err(await withdrawAs(w, ch, 1, 51n), "InsufficientHoldings")).to.deep.equal({
+      available: 50n,
+      requested: 51n,
+    });
   });
 
   it("refuses an authorisation signed by another participant (WrongSigner) — a coalition cannot take the honest one's share", async () => {
@@ -65,7 +71,10 @@ describe("ICP logic: withdraw", () => {
 
   it("refuses an authorisation for another canister (WrongAdjudicator)", async () => {
     const { w, ch } = await settledWorld();
-    err(await withdrawAs(w, ch, 0, 150n, { adjudicator: Uint8Array.from([0, 0, 0, 0, 0, 0, 0, 9, 1, 1]) }), "WrongAdjudicator");
+    err(
+      await withdrawAs(w, ch, 0, 150n, { adjudicator: Uint8Array.from([0, 0, 0, 0, 0, 0, 0, 9, 1, 1]) }),
+      "WrongAdjudicator",
+    );
   });
 
   it("cannot be replayed on another ledger: the signed ledger is the one paid and debited", async () => {
@@ -82,9 +91,20 @@ describe("ICP logic: withdraw", () => {
     const { w, ch } = await settledWorld();
     const auth = authFor(ch, 0, 100n);
     const sig = signAuth(auth, ch.keys[0]);
-    err(await withdraw(w.ctx(CANISTER), { ...auth, receiver: { ...auth.receiver, owner: userPrincipal(13) } }, sig, 10n), "WrongSigner");
+    err(
+      await withdraw(w.ctx(CANISTER), { ...auth, receiver: { ...auth.receiver, owner: userPrincipal(13) } }, sig, 10n),
+      "WrongSigner",
+    );
     err(await withdraw(w.ctx(CANISTER), { ...auth, amount: 150n }, sig, 10n), "WrongSigner");
-    err(await withdraw(w.ctx(CANISTER), { ...auth, receiver: { ...auth.receiver, subaccount: new Uint8Array(32).fill(1) } }, sig, 10n), "WrongSigner");
+    err(
+      await withdraw(
+        w.ctx(CANISTER),
+        { ...auth, receiver: { ...auth.receiver, subaccount: new Uint8Array(32).fill(1) } },
+        sig,
+        10n,
+      ),
+      "WrongSigner",
+    );
   });
 
   const refusals: Array<[string, Parameters<typeof withdrawAs>[4], bigint, string]> = [
@@ -101,7 +121,7 @@ describe("ICP logic: withdraw", () => {
       let r;
       try {
         r = await withdrawAs(w, ch, 0, amount, opts);
-      } catch (e) {
+      } catch {
         // Signing itself refuses some malformed auths; build the request unsigned then.
         const auth = authFor(ch, 0, amount, opts);
         r = await withdraw(w.ctx(CANISTER), auth, new Uint8Array(65), opts?.fee ?? 10n);
@@ -135,7 +155,9 @@ describe("ICP logic: withdraw", () => {
   it("a wrong fee is caught by the ledger (BadFee) and nothing moves", async () => {
     const { w, ch } = await settledWorld();
     const before = w.ledger().balanceOf(CANISTER);
-    expect(err(await withdrawAs(w, ch, 0, 100n, { fee: 9n }), "LedgerError").error).to.deep.equal({ BadFee: { expected_fee: 10n } });
+    expect(err(await withdrawAs(w, ch, 0, 100n, { fee: 9n }), "LedgerError").error).to.deep.equal({
+      BadFee: { expected_fee: 10n },
+    });
     expect(w.ledger().balanceOf(CANISTER)).to.equal(before);
     expect(holdings(w.ctx(CANISTER), LEDGER, ch.fundingIDs[0])).to.equal(150n);
   });
@@ -148,5 +170,4 @@ describe("ICP logic: withdraw", () => {
     expect(w.ledger().balanceOf(CANISTER)).to.equal(0n);
     expect(w.books().get("0x00000000000000020101")).to.equal(0n);
   });
-
 });

@@ -8,7 +8,11 @@ import { makeChannel, makeState, userPrincipal, type TestChannel } from "./chann
 let nonce = 1000n;
 
 /** A channel whose participants i hold funds on the fake ledgers and approved the canister; a fresh nonce each time. */
-export function fundedChannel(c: InstalledCanister, n = 2, opts: { challengeDuration?: bigint; nonce?: bigint } = {}): TestChannel & { users: Principal[] } {
+export function fundedChannel(
+  c: InstalledCanister,
+  n = 2,
+  opts: { challengeDuration?: bigint; nonce?: bigint } = {},
+): TestChannel & { users: Principal[] } {
   nonce += 1n;
   const ch = makeChannel(n, { nonce: opts.nonce ?? nonce, challengeDuration: opts.challengeDuration });
   const users: Principal[] = [];

@@ -107,11 +107,17 @@ export function ensureWasm(): string {
 }
 
 /** A fresh canister in a fresh test host, installed. */
-export async function installCanister(options: { metered?: boolean; rollback?: boolean } = {}): Promise<InstalledCanister> {
+export async function installCanister(
+  options: { metered?: boolean; rollback?: boolean } = {},
+): Promise<InstalledCanister> {
   const wasm = built ? buildCanister().wasmPath : ensureWasm();
   const module = await prepareWasm(wasm, options.metered ?? false);
   const ledgers = new LedgerPeers();
-  const host = new Ic0Host(module, { canisterId: CANISTER_ID.toText(), peers: ledgers.peers(), rollback: options.rollback ?? true });
+  const host = new Ic0Host(module, {
+    canisterId: CANISTER_ID.toText(),
+    peers: ledgers.peers(),
+    rollback: options.rollback ?? true,
+  });
   const t0 = Date.now();
   const installed = await host.install();
   const installMs = Date.now() - t0;
@@ -122,7 +128,11 @@ export async function installCanister(options: { metered?: boolean; rollback?: b
     installMs,
     installCost: installed.cost,
     actorFor: (c) => hostActor(host, () => principal(c)),
-    as: (c) => new AdjudicatorClient(hostActor(host, () => principal(c)), CANISTER_ID),
+    as: (c) =>
+      new AdjudicatorClient(
+        hostActor(host, () => principal(c)),
+        CANISTER_ID,
+      ),
   };
 }
 

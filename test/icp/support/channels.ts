@@ -30,7 +30,10 @@ export interface TestChannel {
   fundingIDs: Uint8Array[];
 }
 
-export function makeChannel(n: number, opts: { challengeDuration?: bigint; nonce?: bigint; keys?: Hex[] } = {}): TestChannel {
+export function makeChannel(
+  n: number,
+  opts: { challengeDuration?: bigint; nonce?: bigint; keys?: Hex[] } = {},
+): TestChannel {
   const keys = opts.keys ?? KEYS.slice(0, n);
   const params: Params = {
     challengeDuration: opts.challengeDuration ?? 60n,
@@ -52,7 +55,11 @@ export function makeChannel(n: number, opts: { challengeDuration?: bigint; nonce
 
 /** An ICP asset on `ledger` (DESIGN "Assets across chains"). */
 export function icpAsset(ledger: Uint8Array = LEDGER) {
-  return { chainID: BACKEND_ICP, ethHolder: "0x0000000000000000000000000000000000000000" as Hex, ccHolder: bytesToHex(ledger) };
+  return {
+    chainID: BACKEND_ICP,
+    ethHolder: "0x0000000000000000000000000000000000000000" as Hex,
+    ccHolder: bytesToHex(ledger),
+  };
 }
 
 /** An EVM asset the canister must ignore. */
@@ -93,7 +100,10 @@ export function toCandidParams(p: Params): CandidParams {
   return {
     challengeDuration: p.challengeDuration,
     nonce: p.nonce,
-    participants: p.participants.map((x) => ({ ethAddress: hexToBytes(x.ethAddress, "a"), ccAddress: hexToBytes(x.ccAddress, "c") })),
+    participants: p.participants.map((x) => ({
+      ethAddress: hexToBytes(x.ethAddress, "a"),
+      ccAddress: hexToBytes(x.ccAddress, "c"),
+    })),
     app: hexToBytes(p.app, "app"),
     ledgerChannel: p.ledgerChannel,
     virtualChannel: p.virtualChannel,
@@ -105,10 +115,18 @@ export function toCandidState(s: State): CandidState {
     channelID: hexToBytes(s.channelID, "id"),
     version: s.version,
     outcome: {
-      assets: s.outcome.assets.map((a) => ({ chainID: a.chainID, ethHolder: hexToBytes(a.ethHolder, "e"), ccHolder: hexToBytes(a.ccHolder, "c") })),
+      assets: s.outcome.assets.map((a) => ({
+        chainID: a.chainID,
+        ethHolder: hexToBytes(a.ethHolder, "e"),
+        ccHolder: hexToBytes(a.ccHolder, "c"),
+      })),
       backends: s.outcome.backends,
       balances: s.outcome.balances,
-      locked: s.outcome.locked.map((l) => ({ ID: hexToBytes(l.ID, "id"), balances: l.balances, indexMap: l.indexMap.map(Number) })),
+      locked: s.outcome.locked.map((l) => ({
+        ID: hexToBytes(l.ID, "id"),
+        balances: l.balances,
+        indexMap: l.indexMap.map(Number),
+      })),
     },
     appData: hexToBytes(s.appData, "d"),
     isFinal: s.isFinal,

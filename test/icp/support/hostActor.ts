@@ -6,7 +6,10 @@ import type { Cost, Ic0Host } from "../host/ic0Host";
 
 /** The call was rejected (bad Candid, a trap, a missing method): carries the host's reject. */
 export class HostReject extends Error {
-  constructor(readonly code: number, readonly reason: string) {
+  constructor(
+    readonly code: number,
+    readonly reason: string,
+  ) {
     super(`rejected (${code}): ${reason}`);
   }
 }

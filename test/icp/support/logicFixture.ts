@@ -7,7 +7,16 @@ import { signIcpWithdrawalAuth } from "../../../src/encoding/icp/signIcpWithdraw
 import { bytesToHex, hexToBytes } from "../../../src/encoding/internal/hex";
 import type { State } from "../../../src/encoding/types";
 import { toLibraryWithdrawalAuth } from "../../../canisters/adjudicator/src/logic/toLibrary";
-import { CANISTER, LEDGER, makeChannel, makeState, signAll, toCandidState, userPrincipal, type TestChannel } from "./channels";
+import {
+  CANISTER,
+  LEDGER,
+  makeChannel,
+  makeState,
+  signAll,
+  toCandidState,
+  userPrincipal,
+  type TestChannel,
+} from "./channels";
 import { LogicWorld } from "./logicHarness";
 import { ok } from "./results";
 
@@ -47,7 +56,13 @@ export function authFor(
   ch: TestChannel,
   i: number,
   amount: bigint,
-  opts: { nonce?: bigint; receiver?: Uint8Array; subaccount?: Uint8Array; ledger?: Uint8Array; adjudicator?: Uint8Array } = {},
+  opts: {
+    nonce?: bigint;
+    receiver?: Uint8Array;
+    subaccount?: Uint8Array;
+    ledger?: Uint8Array;
+    adjudicator?: Uint8Array;
+  } = {},
 ): CandidWithdrawalAuth {
   return {
     channelID: hexToBytes(ch.id, "id"),
@@ -64,9 +79,20 @@ export function signAuth(auth: CandidWithdrawalAuth, key: string): Uint8Array {
   return hexToBytes(signIcpWithdrawalAuth(toLibraryWithdrawalAuth(auth), key as `0x${string}`), "sig");
 }
 
-export function withdrawAs(w: LogicWorld, ch: TestChannel, i: number, amount: bigint, opts: Parameters<typeof authFor>[3] & { fee?: bigint; signer?: number } = {}) {
+export function withdrawAs(
+  w: LogicWorld,
+  ch: TestChannel,
+  i: number,
+  amount: bigint,
+  opts: Parameters<typeof authFor>[3] & { fee?: bigint; signer?: number } = {},
+) {
   const auth = authFor(ch, i, amount, opts);
-  return withdraw(w.ctx(userPrincipal(9)), auth, signAuth(auth, ch.keys[opts.signer ?? i]), opts.fee ?? w.ledger(opts.ledger ?? LEDGER).fee);
+  return withdraw(
+    w.ctx(userPrincipal(9)),
+    auth,
+    signAuth(auth, ch.keys[opts.signer ?? i]),
+    opts.fee ?? w.ledger(opts.ledger ?? LEDGER).fee,
+  );
 }
 
 export { bytesToHex };

@@ -1,5 +1,10 @@
 import type { Context } from "../../../canisters/adjudicator/src/logic/context";
-import { LedgerCallRejected, type Ledgers, type TransferArgs, type TransferFromArgs } from "../../../canisters/adjudicator/src/logic/ledgers";
+import {
+  LedgerCallRejected,
+  type Ledgers,
+  type TransferArgs,
+  type TransferFromArgs,
+} from "../../../canisters/adjudicator/src/logic/ledgers";
 import { MemoryStorage } from "./memoryStorage";
 import type { IcrcResult } from "../../../canisters/adjudicator/src/logic/types";
 import { bytesToHex } from "../../../src/encoding/internal/hex";
@@ -69,8 +74,10 @@ export class LogicWorld {
   }
 
   readonly ledgers: Ledgers = {
-    transferFrom: (ledger: Uint8Array, args: TransferFromArgs) => this.call(ledger, "icrc2_transfer_from", (l) => l.transferFrom(CANISTER, args)),
-    transfer: (ledger: Uint8Array, args: TransferArgs) => this.call(ledger, "icrc1_transfer", (l) => l.transfer(CANISTER, args)),
+    transferFrom: (ledger: Uint8Array, args: TransferFromArgs) =>
+      this.call(ledger, "icrc2_transfer_from", (l) => l.transferFrom(CANISTER, args)),
+    transfer: (ledger: Uint8Array, args: TransferArgs) =>
+      this.call(ledger, "icrc1_transfer", (l) => l.transfer(CANISTER, args)),
   };
 
   /** Σ holdings per ledger (hex) — the books. */

@@ -16,7 +16,9 @@ export function err<K extends string>(r: Result<unknown>, kind: K): any {
 }
 
 export function stringify(x: unknown): string {
-  return JSON.stringify(x, (_k, v) => (typeof v === "bigint" ? `${v}n` : v instanceof Uint8Array ? `0x${Buffer.from(v).toString("hex")}` : v));
+  return JSON.stringify(x, (_k, v) =>
+    typeof v === "bigint" ? `${v}n` : v instanceof Uint8Array ? `0x${Buffer.from(v).toString("hex")}` : v,
+  );
 }
 
 export type { AdjudicatorError };

@@ -70,13 +70,17 @@ export function checkSignedState(params: CandidParams, state: CandidState): Chec
 function icpPayouts(state: CandidState, n: number): IcpPayout[] {
   const o = state.outcome;
   const m = o.assets.length;
-  if (o.backends.length !== m) throw new Refusal({ InvalidOutcome: { reason: `${o.backends.length} backends for ${m} assets` } });
-  if (o.balances.length !== m) throw new Refusal({ InvalidOutcome: { reason: `${o.balances.length} balance rows for ${m} assets` } });
+  if (o.backends.length !== m)
+    throw new Refusal({ InvalidOutcome: { reason: `${o.backends.length} backends for ${m} assets` } });
+  if (o.balances.length !== m)
+    throw new Refusal({ InvalidOutcome: { reason: `${o.balances.length} balance rows for ${m} assets` } });
   const payouts: IcpPayout[] = [];
   const ledgers = new Set<string>();
   for (let i = 0; i < m; i++) {
     if (o.balances[i].length !== n) {
-      throw new Refusal({ InvalidOutcome: { reason: `asset ${i}: ${o.balances[i].length} balances for ${n} participants` } });
+      throw new Refusal({
+        InvalidOutcome: { reason: `asset ${i}: ${o.balances[i].length} balances for ${n} participants` },
+      });
     }
     const a = o.assets[i];
     const ours = o.backends[i] === BACKEND_ICP && a.chainID === BACKEND_ICP && isAllZero(a.ethHolder);

@@ -13,13 +13,19 @@ import type { CandidParams, CandidState, DisputeRecord } from "./types";
  * state only as the channel's last state, so no newer state can exist that it would override.
  * The challenge duration is not checked here: a channel must always be closable cooperatively.
  */
-export function conclude(ctx: Context, params: CandidParams, state: CandidState, signatures: Uint8Array[]): Result<DisputeRecord> {
+export function conclude(
+  ctx: Context,
+  params: CandidParams,
+  state: CandidState,
+  signatures: Uint8Array[],
+): Result<DisputeRecord> {
   return refusalsAsErr(() => {
     if (!state.isFinal) throw new Refusal({ NotFinal: { channelID: state.channelID } });
     const checked = checkSignedState(params, state);
     const id = key(checked.channelID);
     const old = ctx.storage.dispute(id);
-    if (old !== undefined && "Concluded" in old.phase) throw new Refusal({ AlreadyConcluded: { channelID: checked.channelID } });
+    if (old !== undefined && "Concluded" in old.phase)
+      throw new Refusal({ AlreadyConcluded: { channelID: checked.channelID } });
     verifyStateSignatures(checked, signatures);
     const record: DisputeRecord = {
       channelID: checked.channelID,
@@ -32,7 +38,14 @@ export function conclude(ctx: Context, params: CandidParams, state: CandidState,
       payouts: checked.payouts,
     };
     ctx.storage.setDispute(id, record);
-    emit(ctx, { ChannelUpdate: { channelID: record.channelID, version: record.version, phase: record.phase, timeout: record.timeout } });
+    emit(ctx, {
+      ChannelUpdate: {
+        channelID: record.channelID,
+        version: record.version,
+        phase: record.phase,
+        timeout: record.timeout,
+      },
+    });
     settle(ctx, record);
     return record;
   });

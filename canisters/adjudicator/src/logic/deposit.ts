@@ -48,7 +48,8 @@ export async function deposit(
       spender_subaccount: [],
     });
   } catch (e) {
-    if (e instanceof LedgerCallRejected) return { Err: { LedgerCallFailed: { ledger, code: e.code, message: e.reason } } };
+    if (e instanceof LedgerCallRejected)
+      return { Err: { LedgerCallFailed: { ledger, code: e.code, message: e.reason } } };
     throw e;
   }
   if ("Err" in result) return { Err: { LedgerError: { ledger, error: result.Err } } satisfies AdjudicatorError };

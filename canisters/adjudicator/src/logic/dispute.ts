@@ -24,10 +24,17 @@ export const NANOS_PER_SECOND = 1_000_000_000n;
  *
  * Synchronous (no await): the whole check-and-write is one atomic message.
  */
-export function dispute(ctx: Context, params: CandidParams, state: CandidState, signatures: Uint8Array[]): Result<DisputeRecord> {
+export function dispute(
+  ctx: Context,
+  params: CandidParams,
+  state: CandidState,
+  signatures: Uint8Array[],
+): Result<DisputeRecord> {
   return refusalsAsErr(() => {
     if (params.challengeDuration > MAX_CHALLENGE_DURATION) {
-      throw new Refusal({ ChallengeDurationOutOfRange: { duration: params.challengeDuration, max: MAX_CHALLENGE_DURATION } });
+      throw new Refusal({
+        ChallengeDurationOutOfRange: { duration: params.challengeDuration, max: MAX_CHALLENGE_DURATION },
+      });
     }
     const checked = checkSignedState(params, state);
     const id = key(checked.channelID);
@@ -39,7 +46,8 @@ export function dispute(ctx: Context, params: CandidParams, state: CandidState, 
     } else {
       if ("Concluded" in old.phase) throw new Refusal({ AlreadyConcluded: { channelID: checked.channelID } });
       if (now >= old.timeout) throw new Refusal({ WindowOver: { timeout: old.timeout, now } });
-      if (state.version <= old.version) throw new Refusal({ StaleVersion: { registered: old.version, given: state.version } });
+      if (state.version <= old.version)
+        throw new Refusal({ StaleVersion: { registered: old.version, given: state.version } });
       timeout = old.timeout;
     }
     // Signatures last: a refusal by the rules above costs no secp256k1 recovery.
@@ -55,7 +63,14 @@ export function dispute(ctx: Context, params: CandidParams, state: CandidState, 
       payouts: checked.payouts,
     };
     ctx.storage.setDispute(id, record);
-    emit(ctx, { ChannelUpdate: { channelID: record.channelID, version: record.version, phase: record.phase, timeout: record.timeout } });
+    emit(ctx, {
+      ChannelUpdate: {
+        channelID: record.channelID,
+        version: record.version,
+        phase: record.phase,
+        timeout: record.timeout,
+      },
+    });
     if (state.isFinal) settle(ctx, record);
     return record;
   });

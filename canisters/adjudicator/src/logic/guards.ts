@@ -20,6 +20,8 @@ export function requirePrincipal(bytes: Uint8Array, field: string): void {
 
 export function requireLength(bytes: Uint8Array, length: number, field: string): void {
   if (bytes.length !== length) {
-    throw new Refusal({ InvalidEncoding: { field, message: `${field}: expected ${length} bytes, got ${bytes.length}` } });
+    throw new Refusal({
+      InvalidEncoding: { field, message: `${field}: expected ${length} bytes, got ${bytes.length}` },
+    });
   }
 }

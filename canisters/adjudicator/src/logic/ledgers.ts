@@ -33,7 +33,10 @@ export interface Ledgers {
 }
 
 export class LedgerCallRejected extends Error {
-  constructor(readonly code: number, readonly reason: string) {
+  constructor(
+    readonly code: number,
+    readonly reason: string,
+  ) {
     super(`ledger call rejected (${code}): ${reason}`);
     this.name = "LedgerCallRejected";
     Object.setPrototypeOf(this, LedgerCallRejected.prototype);

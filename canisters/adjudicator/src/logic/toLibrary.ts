@@ -12,7 +12,10 @@ export function toLibraryParams(p: CandidParams): Params {
   return {
     challengeDuration: p.challengeDuration,
     nonce: p.nonce,
-    participants: p.participants.map((x) => ({ ethAddress: bytesToHex(x.ethAddress), ccAddress: bytesToHex(x.ccAddress) })),
+    participants: p.participants.map((x) => ({
+      ethAddress: bytesToHex(x.ethAddress),
+      ccAddress: bytesToHex(x.ccAddress),
+    })),
     app: bytesToHex(p.app),
     ledgerChannel: p.ledgerChannel,
     virtualChannel: p.virtualChannel,
@@ -25,10 +28,18 @@ export function toLibraryState(s: CandidState): State {
     channelID: bytesToHex(s.channelID),
     version: s.version,
     outcome: {
-      assets: o.assets.map((a) => ({ chainID: a.chainID, ethHolder: bytesToHex(a.ethHolder), ccHolder: bytesToHex(a.ccHolder) })),
+      assets: o.assets.map((a) => ({
+        chainID: a.chainID,
+        ethHolder: bytesToHex(a.ethHolder),
+        ccHolder: bytesToHex(a.ccHolder),
+      })),
       backends: o.backends,
       balances: o.balances,
-      locked: o.locked.map((l) => ({ ID: bytesToHex(l.ID), balances: Array.from(l.balances), indexMap: Array.from(l.indexMap, (i) => BigInt(i)) })),
+      locked: o.locked.map((l) => ({
+        ID: bytesToHex(l.ID),
+        balances: Array.from(l.balances),
+        indexMap: Array.from(l.indexMap, (i) => BigInt(i)),
+      })),
     },
     appData: bytesToHex(s.appData),
     isFinal: s.isFinal,

@@ -22,7 +22,8 @@ export function verifyStateSignatures(checked: CheckedState, signatures: Uint8Ar
     try {
       recovered = hexToBytes(recoverDigestSigner(digest, signatures[i]), "recovered");
     } catch (e) {
-      if (e instanceof SignatureError) throw new Refusal({ BadSignature: { index: i, rule: e.name, message: e.message } });
+      if (e instanceof SignatureError)
+        throw new Refusal({ BadSignature: { index: i, rule: e.name, message: e.message } });
       throw e;
     }
     const expected = checked.participants[i];

@@ -35,11 +35,17 @@ export interface Withdrawal {
  * Whom it protects from what: only the participant's own signature moves its holdings, only
  * to the account it named, only at this canister and on this ledger, each signature once.
  */
-export async function withdraw(ctx: Context, auth: CandidWithdrawalAuth, signature: Uint8Array, fee: bigint): Promise<Result<Withdrawal>> {
+export async function withdraw(
+  ctx: Context,
+  auth: CandidWithdrawalAuth,
+  signature: Uint8Array,
+  fee: bigint,
+): Promise<Result<Withdrawal>> {
   let ledgerKey: string;
   let fid: string;
   try {
-    if (!bytesEqual(auth.adjudicator, ctx.self)) throw new Refusal({ WrongAdjudicator: { expected: ctx.self, given: auth.adjudicator } });
+    if (!bytesEqual(auth.adjudicator, ctx.self))
+      throw new Refusal({ WrongAdjudicator: { expected: ctx.self, given: auth.adjudicator } });
     requirePrincipal(auth.ledger, "ledger");
     requirePrincipal(auth.receiver.owner, "receiver.owner");
     requireLength(auth.receiver.subaccount, 32, "receiver.subaccount");
@@ -50,7 +56,8 @@ export async function withdraw(ctx: Context, auth: CandidWithdrawalAuth, signatu
     try {
       recovered = hexToBytes(recoverDigestSigner(ethSignedMessageDigest(encoded), signature), "recovered");
     } catch (e) {
-      if (e instanceof SignatureError) throw new Refusal({ BadSignature: { index: 0, rule: e.name, message: e.message } });
+      if (e instanceof SignatureError)
+        throw new Refusal({ BadSignature: { index: 0, rule: e.name, message: e.message } });
       throw e;
     }
     if (!bytesEqual(recovered, auth.participant.ethAddress)) {
@@ -61,7 +68,8 @@ export async function withdraw(ctx: Context, auth: CandidWithdrawalAuth, signatu
     if (!ctx.storage.isSettled(fid)) throw new Refusal({ NotConcluded: { fundingID: hexToBytes(fid, "fundingID") } });
     const h = ctx.storage.holding(ledgerKey, fid) ?? { amount: 0n, withdrawals: 0n };
     if (auth.nonce !== h.withdrawals) throw new Refusal({ WrongNonce: { expected: h.withdrawals, given: auth.nonce } });
-    if (auth.amount > h.amount) throw new Refusal({ InsufficientHoldings: { available: h.amount, requested: auth.amount } });
+    if (auth.amount > h.amount)
+      throw new Refusal({ InsufficientHoldings: { available: h.amount, requested: auth.amount } });
     // Debit before the await (committed even if the callback fails).
     ctx.storage.setHolding(ledgerKey, fid, { amount: h.amount - auth.amount, withdrawals: h.withdrawals + 1n });
   } catch (e) {
@@ -69,11 +77,21 @@ export async function withdraw(ctx: Context, auth: CandidWithdrawalAuth, signatu
     throw e;
   }
 
-  const to: Account = { owner: auth.receiver.owner, subaccount: isAllZero(auth.receiver.subaccount) ? [] : [auth.receiver.subaccount] };
+  const to: Account = {
+    owner: auth.receiver.owner,
+    subaccount: isAllZero(auth.receiver.subaccount) ? [] : [auth.receiver.subaccount],
+  };
   const paid = auth.amount - fee;
   let result;
   try {
-    result = await ctx.ledgers.transfer(auth.ledger, { from_subaccount: [], to, amount: paid, fee: [fee], memo: [], created_at_time: [] });
+    result = await ctx.ledgers.transfer(auth.ledger, {
+      from_subaccount: [],
+      to,
+      amount: paid,
+      fee: [fee],
+      memo: [],
+      created_at_time: [],
+    });
   } catch (e) {
     if (!(e instanceof LedgerCallRejected)) throw e;
     restore(ctx, ledgerKey, fid, auth.amount);
@@ -84,7 +102,9 @@ export async function withdraw(ctx: Context, auth: CandidWithdrawalAuth, signatu
     return { Err: { LedgerError: { ledger: auth.ledger, error: result.Err } } };
   }
   const fundingID = hexToBytes(fid, "fundingID");
-  emit(ctx, { Withdrawn: { ledger: auth.ledger, fundingID, amount: auth.amount, fee, receiver: to, blockIndex: result.Ok } });
+  emit(ctx, {
+    Withdrawn: { ledger: auth.ledger, fundingID, amount: auth.amount, fee, receiver: to, blockIndex: result.Ok },
+  });
   return { Ok: { blockIndex: result.Ok, paid } };
 }
 
