@@ -6,14 +6,14 @@ import { actionWitness } from "../../src/ckb/skeleton";
 import { encodeState } from "../../src/encoding/encodeState";
 import { recoverStateSigner } from "../../src/encoding/recoverStateSigner";
 import type { Hex, State } from "../../src/encoding/types";
-import { PROP_SEED } from "../encoding/support/arbitraries";
+import { propParams, propTitle } from "../support/propertyRuns";
 import { disputeTx, funded, nextState, signAll, type Scenario } from "./support/fixtures";
 import { setWitness } from "./support/mutate";
 import { CkbWorld } from "../../scripts/lib/ckb/world";
 
 /**
  * Each run is one CKB VM verification (~2–3 s in the WASM debugger), so the run count is
- * CKB_PROP_RUNS (else PROP_RUNS if set, else 4); the seed is PROP_SEED (fixed by default).
+ * CKB_PROP_RUNS (else PROP_RUNS if set, else 4); the seed is PROP_SEED (fixed by default; PROP_PATH replays a failure).
  */
 const RUNS = Number(process.env.CKB_PROP_RUNS ?? (process.env.PROP_RUNS ? process.env.PROP_RUNS : 4));
 const SECP_N = 0xfffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141n;
@@ -76,7 +76,8 @@ describe("CKB property: the channel type script accepts exactly what the library
   const world = new CkbWorld();
   const sc = funded(world, 2, false);
 
-  it("dispute with random states and mutated signatures: same verdict as the library", () => {
+  const verdicts = propParams(RUNS, 0);
+  it(propTitle("dispute with random states and mutated signatures: same verdict as the library", verdicts), () => {
     fc.assert(
       fc.property(fc.bigInt(1n, 1n << 40n), fc.bigInt(0n, 100n), mutationArb, (version, delta, m) => {
         const state = nextState(sc, version, delta);
@@ -87,11 +88,12 @@ describe("CKB property: the channel type script accepts exactly what the library
         expect(v.ok, `library ${lib}, script exit ${v.code}, mutation ${JSON.stringify(m)}`).to.equal(lib);
         if (!lib) expect(v.code).to.be.within(EXIT.SIG_BASE + 1, EXIT.SIG_BASE + 9);
       }),
-      { numRuns: RUNS, seed: PROP_SEED },
+      verdicts,
     );
   });
 
-  it("random corruption of the dispute witness never makes the script accept", () => {
+  const corruptions = propParams(RUNS, 1);
+  it(propTitle("random corruption of the dispute witness never makes the script accept", corruptions), () => {
     const state = nextState(sc, 5n, 3n);
     const good = bytes.bytify(disputeTx(sc, state).get("witnesses").get(0)!);
     fc.assert(
@@ -110,7 +112,7 @@ describe("CKB property: the channel type script accepts exactly what the library
           expect(v.ok, `accepted a corrupted witness ${bytes.hexify(w)}`).to.equal(false);
         },
       ),
-      { numRuns: RUNS, seed: PROP_SEED },
+      corruptions,
     );
   });
 });

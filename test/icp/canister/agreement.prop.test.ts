@@ -9,9 +9,10 @@ import { signState } from "../../../src/encoding/signState";
 import { bytesToHex } from "../../../src/encoding/internal/hex";
 import { SignatureError } from "../../../src/errors/signatureErrors";
 import type { Hex, Params, State } from "../../../src/encoding/types";
-import { PROP_RUNS, PROP_SEED, bytesArb, uint256Arb, uint64Arb } from "../../encoding/support/arbitraries";
+import { PROP_RUNS, bytesArb, uint256Arb, uint64Arb } from "../../encoding/support/arbitraries";
 import { KEY_POOL, MAX_CHALLENGE_DURATION, realAssetArb } from "../../evm/model/crosscheckArbitraries";
 import { SIG_MUTATIONS, mutateSignature, type SigMutation } from "../../evm/model/signatureMutations";
+import { propParams, propTitle } from "../../support/propertyRuns";
 import { sharedCanister, type InstalledCanister } from "../support/canisterFixture";
 import { userPrincipal } from "../support/channels";
 import { Principal } from "@icp-sdk/core/principal";
@@ -87,7 +88,8 @@ describe("ICP canister (wasm in the test host): hashes and signature verdicts ag
     c = await sharedCanister();
   });
 
-  it("channel ID, state hash and accept/reject of every (mutated) signature", async () => {
+  const runs = propParams(RUNS, 0);
+  it(propTitle("channel ID, state hash and accept/reject of every (mutated) signature", runs), async () => {
     const caller = Principal.fromUint8Array(userPrincipal(40));
     await fc.assert(
       fc.asyncProperty(caseArb, async (k) => {
@@ -140,7 +142,7 @@ describe("ICP canister (wasm in the test host): hashes and signature verdicts ag
           }
         }
       }),
-      { numRuns: RUNS, seed: PROP_SEED },
+      runs,
     );
   });
 });
