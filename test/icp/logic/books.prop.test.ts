@@ -8,7 +8,8 @@ import { withdraw } from "../../../canisters/adjudicator/src/logic/withdraw";
 import { withdrawalNonce } from "../../../canisters/adjudicator/src/logic/queries";
 import type { Result } from "../../../canisters/adjudicator/src/logic/errors";
 import { hexToBytes } from "../../../src/encoding/internal/hex";
-import { PROP_RUNS, PROP_SEED } from "../../encoding/support/arbitraries";
+import { PROP_RUNS } from "../../encoding/support/arbitraries";
+import { propParams, propTitle } from "../../support/propertyRuns";
 import {
   CANISTER,
   LEDGER,
@@ -150,98 +151,102 @@ describe("ICP logic: books invariant over random message sequences (property)", 
     ].map((s) => ({ state: toCandidState(s), sigs: signAll(ch, s) })),
   );
 
-  it("Σ holdings ≤ ledger balance on every ledger, and no channel pays out more than was put in", async () => {
-    await fc.assert(
-      fc.asyncProperty(fc.array(actionArb, { minLength: 5, maxLength: 30 }), async (actions) => {
-        const w = new LogicWorld();
-        for (const fake of w.ledgerOf.values()) {
-          for (let i = 0; i < 2; i++) {
-            fake.mint(userPrincipal(i), 1_000_000n);
-            fake.approve(userPrincipal(i), CANISTER, 1_000_000n);
+  const runs = propParams(RUNS, 0);
+  it(
+    propTitle("Σ holdings ≤ ledger balance on every ledger, and no channel pays out more than was put in", runs),
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(fc.array(actionArb, { minLength: 5, maxLength: 30 }), async (actions) => {
+          const w = new LogicWorld();
+          for (const fake of w.ledgerOf.values()) {
+            for (let i = 0; i < 2; i++) {
+              fake.mint(userPrincipal(i), 1_000_000n);
+              fake.approve(userPrincipal(i), CANISTER, 1_000_000n);
+            }
           }
-        }
-        const deposited = new Map<string, bigint>();
-        const debited = new Map<string, bigint>();
-        const add = (m: Map<string, bigint>, k: string, v: bigint) => m.set(k, (m.get(k) ?? 0n) + v);
-        const inFlight: Promise<unknown>[] = [];
-        const track = <T>(p: Promise<Result<T>>, onOk: (v: T) => void) => {
-          inFlight.push(p.then((r) => ("Ok" in r ? onOk(r.Ok) : undefined)));
-        };
-        const check = () => {
-          w.assertBooks();
-          for (const [k, out] of debited) {
-            expect(
-              out <= (deposited.get(k) ?? 0n),
-              `channel/ledger ${k}: debited ${out} > deposited ${deposited.get(k) ?? 0n}`,
-            ).to.equal(true);
-          }
-        };
+          const deposited = new Map<string, bigint>();
+          const debited = new Map<string, bigint>();
+          const add = (m: Map<string, bigint>, k: string, v: bigint) => m.set(k, (m.get(k) ?? 0n) + v);
+          const inFlight: Promise<unknown>[] = [];
+          const track = <T>(p: Promise<Result<T>>, onOk: (v: T) => void) => {
+            inFlight.push(p.then((r) => ("Ok" in r ? onOk(r.Ok) : undefined)));
+          };
+          const check = () => {
+            w.assertBooks();
+            for (const [k, out] of debited) {
+              expect(
+                out <= (deposited.get(k) ?? 0n),
+                `channel/ledger ${k}: debited ${out} > deposited ${deposited.get(k) ?? 0n}`,
+              ).to.equal(true);
+            }
+          };
 
-        for (const a of actions) {
-          switch (a.kind) {
-            case "deposit": {
-              const ch = channels[a.ch];
-              track(deposit(w.ctx(userPrincipal(a.i)), LEDGERS[a.ledger], ch.fundingIDs[a.i], a.amount, []), () =>
-                add(deposited, `${a.ch}/${a.ledger}`, a.amount),
-              );
-              break;
+          for (const a of actions) {
+            switch (a.kind) {
+              case "deposit": {
+                const ch = channels[a.ch];
+                track(deposit(w.ctx(userPrincipal(a.i)), LEDGERS[a.ledger], ch.fundingIDs[a.i], a.amount, []), () =>
+                  add(deposited, `${a.ch}/${a.ledger}`, a.amount),
+                );
+                break;
+              }
+              case "dispute": {
+                const { state, sigs } = pools[a.ch][a.state];
+                dispute(w.ctx(userPrincipal(0)), channels[a.ch].candidParams, state, sigs);
+                break;
+              }
+              case "conclude": {
+                const { state, sigs } = pools[a.ch][a.state];
+                conclude(w.ctx(userPrincipal(1)), channels[a.ch].candidParams, state, sigs);
+                break;
+              }
+              case "concludeDispute":
+                concludeDispute(w.ctx(userPrincipal(0)), hexToBytes(channels[a.ch].id, "id"));
+                break;
+              case "advance":
+                w.now += a.seconds * 1_000_000_000n;
+                break;
+              case "withdraw": {
+                const ch = channels[a.ch];
+                const ledger = LEDGERS[a.ledger];
+                const current = withdrawalNonce(w.ctx(CANISTER), ledger, ch.fundingIDs[a.i]);
+                const nonce = current + BigInt(a.nonceShift) < 0n ? 0n : current + BigInt(a.nonceShift);
+                const auth = authFor(ch, a.i, a.amount, { nonce, ledger });
+                const key = ch.keys[a.signer < 0 ? a.i : a.signer];
+                track(withdraw(w.ctx(CANISTER), auth, signAuth(auth, key), w.ledger(ledger).fee), () =>
+                  add(debited, `${a.ch}/${a.ledger}`, a.amount),
+                );
+                break;
+              }
+              case "fail":
+                w.ledger(LEDGERS[a.ledger]).failNext(a.failure);
+                break;
+              case "release":
+                if (w.pendingCount > 0) await w.release(a.pick % w.pendingCount);
+                break;
+              case "gate":
+                w.gated = a.on;
+                break;
             }
-            case "dispute": {
-              const { state, sigs } = pools[a.ch][a.state];
-              dispute(w.ctx(userPrincipal(0)), channels[a.ch].candidParams, state, sigs);
-              break;
-            }
-            case "conclude": {
-              const { state, sigs } = pools[a.ch][a.state];
-              conclude(w.ctx(userPrincipal(1)), channels[a.ch].candidParams, state, sigs);
-              break;
-            }
-            case "concludeDispute":
-              concludeDispute(w.ctx(userPrincipal(0)), hexToBytes(channels[a.ch].id, "id"));
-              break;
-            case "advance":
-              w.now += a.seconds * 1_000_000_000n;
-              break;
-            case "withdraw": {
-              const ch = channels[a.ch];
-              const ledger = LEDGERS[a.ledger];
-              const current = withdrawalNonce(w.ctx(CANISTER), ledger, ch.fundingIDs[a.i]);
-              const nonce = current + BigInt(a.nonceShift) < 0n ? 0n : current + BigInt(a.nonceShift);
-              const auth = authFor(ch, a.i, a.amount, { nonce, ledger });
-              const key = ch.keys[a.signer < 0 ? a.i : a.signer];
-              track(withdraw(w.ctx(CANISTER), auth, signAuth(auth, key), w.ledger(ledger).fee), () =>
-                add(debited, `${a.ch}/${a.ledger}`, a.amount),
-              );
-              break;
-            }
-            case "fail":
-              w.ledger(LEDGERS[a.ledger]).failNext(a.failure);
-              break;
-            case "release":
-              if (w.pendingCount > 0) await w.release(a.pick % w.pendingCount);
-              break;
-            case "gate":
-              w.gated = a.on;
-              break;
+            await flush();
+            check();
           }
-          await flush();
+          while (w.pendingCount > 0) await w.release(0);
+          await Promise.all(inFlight);
           check();
-        }
-        while (w.pendingCount > 0) await w.release(0);
-        await Promise.all(inFlight);
-        check();
-        // Nothing beyond what was deposited left the canister: balance = deposits − debits.
-        for (let l = 0; l < 2; l++) {
-          let dep = 0n;
-          let out = 0n;
-          for (let c = 0; c < 2; c++) {
-            dep += deposited.get(`${c}/${l}`) ?? 0n;
-            out += debited.get(`${c}/${l}`) ?? 0n;
+          // Nothing beyond what was deposited left the canister: balance = deposits − debits.
+          for (let l = 0; l < 2; l++) {
+            let dep = 0n;
+            let out = 0n;
+            for (let c = 0; c < 2; c++) {
+              dep += deposited.get(`${c}/${l}`) ?? 0n;
+              out += debited.get(`${c}/${l}`) ?? 0n;
+            }
+            expect(w.ledger(LEDGERS[l]).balanceOf(CANISTER)).to.equal(dep - out);
           }
-          expect(w.ledger(LEDGERS[l]).balanceOf(CANISTER)).to.equal(dep - out);
-        }
-      }),
-      { numRuns: RUNS, seed: PROP_SEED },
-    );
-  });
+        }),
+        runs,
+      );
+    },
+  );
 });
