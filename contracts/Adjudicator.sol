@@ -234,9 +234,9 @@ contract Adjudicator {
             revert AdjudicatorHasSubChannels(state.channelID, state.outcome.locked.length);
         }
         bytes32 id = _requireChannelID(params, state);
-        _requireWellFormed(params, state, id);
         bytes32 stateHash = Channel.hashStateFromCalldata(state);
         Sig.verifyAll(stateHash, sigs, params.participants);
+        _requireWellFormed(params, state, id);
         _emitUpdate(
             id,
             _disputes[id].concludeFinal(id, stateHash, state.version, params.challengeDuration, Channel.hasApp(params))
@@ -419,9 +419,9 @@ contract Adjudicator {
         Channel.Params calldata params = channel.params;
         Channel.State calldata state = channel.state;
         bytes32 id = _requireChannelID(params, state);
-        _requireWellFormed(params, state, id);
         bytes32 stateHash = Channel.hashStateFromCalldata(state);
         Sig.verifyAll(stateHash, channel.sigs, params.participants);
+        _requireWellFormed(params, state, id);
         bool hasApp = Channel.hasApp(params);
         if (params.virtualChannel && (hasApp || state.outcome.locked.length != 0)) {
             revert AdjudicatorInvalidVirtualChannel(id);
