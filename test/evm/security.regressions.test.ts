@@ -272,6 +272,31 @@ describe("security regressions (issue 6)", function () {
     });
   });
 
+  describe("4b. concludeMalformed takes only parameters no state can settle", function () {
+    const PARAMS_T =
+      "tuple(uint256 challengeDuration, uint256 nonce, tuple(address ethAddress, bytes ccAddress)[] participants, address app, bool ledgerChannel, bool virtualChannel)";
+    const adj = async () =>
+      new ethers.Contract(await addressOf(d.adjudicator), [`function concludeMalformed(${PARAMS_T} params)`], B.wallet);
+
+    it("well-formed parameters: AdjudicatorParamsNotMalformed (a refund would undo off-chain payments)", async function () {
+      const params = makeParams([A, B], { nonce: 711n });
+      await expect((await adj()).concludeMalformed(params))
+        .to.be.revertedWithCustomError(d.adjudicator, "AdjudicatorParamsNotMalformed")
+        .withArgs(channelId(params));
+    });
+
+    it("a challenge duration above 2^32 - 1 is malformed; a second call: DisputeAlreadyConcluded", async function () {
+      const params = makeParams([A, B], { nonce: 712n, challengeDuration: MAX_CHALLENGE_DURATION + 1n });
+      await depositFor(d.ethHolder, params, A, 5n);
+      await (await adj()).concludeMalformed(params);
+      await expect((await adj()).concludeMalformed(params))
+        .to.be.revertedWithCustomError(d.adjudicator, "DisputeAlreadyConcluded")
+        .withArgs(channelId(params));
+      const w = signedWithdrawal(channelId(params), A, 5n);
+      await d.ethHolder.withdraw(w.auth, w.sig);
+    });
+  });
+
   describe("5. pooled deposit under the bare channel ID", function () {
     it("is credited towards the outcome when the participants' deposits fall short", async function () {
       const ch = node([A, B], 801n, [0n, 0n], { ledger: true });

@@ -20,6 +20,8 @@ import {
   decodeParams,
 } from "../../src";
 
+import { buildSecurityVectors } from "./buildSecurityVectors";
+
 /**
  * Builds the committed cross-implementation vectors in test/vectors/*.json from the
  * library alone. Deterministic: fixed keys, pseudo-random values derived from keccak of
@@ -323,6 +325,7 @@ export function buildVectors(): Record<string, unknown> {
     "funding-ids.json": { ...header("fundingID = keccak256(abi.encode(bytes32 channelID, address participant))"), vectors: funding },
     "signatures.json": { ...header("signature acceptance policy (DESIGN.md section 2): accept with the recovered signer, or reject with the library's error class name"), vectors: signatureCases() },
     "decode-rejects.json": { ...header("non-canonical State encodings every strict decoder must reject, with the library's error class name"), vectors: decodeRejectCases() },
+    ...buildSecurityVectors(header),
   };
 }
 
