@@ -88,11 +88,6 @@ contract Adjudicator {
     /// @param subChannelID The sub-channel.
     /// @param index The index-map position that repeats an earlier one.
     error AdjudicatorIndexMapDuplicate(bytes32 subChannelID, uint256 index);
-    /// @notice A sub-channel's challenge duration exceeds its parent's (see `_registerTree`).
-    /// @param subChannelID The sub-channel.
-    /// @param duration The sub-channel's challenge duration.
-    /// @param parentDuration The parent's challenge duration.
-    error AdjudicatorSubChannelDurationTooLong(bytes32 subChannelID, uint256 duration, uint256 parentDuration);
     /// @notice The same participant address appears twice in a channel's parameters.
     /// @param participant The duplicated address.
     error AdjudicatorDuplicateParticipant(address participant);
@@ -142,8 +137,8 @@ contract Adjudicator {
      * participants, at least one). Each sub-channel must match the parent's locked allocation:
      * same ID, same assets, and its own total (including its sub-channels) equal to the locked
      * balances; it must not be a ledger channel (unlike upstream, see
-     * `AdjudicatorSubChannelIsLedger`); its index map must name each of its participants once
-     * and its challenge duration must not exceed the parent's; and, unless it is a virtual
+     * `AdjudicatorSubChannelIsLedger`); its index map must name each of its participants once;
+     * and, unless it is a virtual
      * channel, its participants must be the parent participants the index map names (unlike
      * upstream, see `_requireIndexMap`). Unlike upstream, a sub-channel state that is not newer
      * than the sub-channel's registered one is skipped instead of failing the parent (see
@@ -192,7 +187,8 @@ contract Adjudicator {
      * @notice Concludes a registered ledger channel after its window, force-concludes its
      * sub-channels, and sets the accumulated outcome at the asset holders of this chain.
      * @dev Unlike upstream, a sub-channel still in its refutation window blocks the conclusion
-     * until that window ends (see `DisputeRecord.forceConclude`).
+     * until that window ends, but never longer than this channel's own challenge duration after
+     * the sub-channel's registration (see `DisputeRecord.forceConclude` and `_concludeSubChannels`).
      * @param params The channel parameters.
      * @param state The registered state.
      * @param subStates The registered sub-channel states in depth-first order.
@@ -210,7 +206,12 @@ contract Adjudicator {
             if (subStates.length != 0) revert AdjudicatorSubChannelCountMismatch(0, subStates.length);
             _pushOutcome(id, outcome.assets, params.participants, outcome.balances);
         } else {
-            (uint256[][] memory accumulated, uint256 used) = _concludeSubChannels(state, subStates, 0);
+            (uint256[][] memory accumulated, uint256 used) = _concludeSubChannels(
+                state,
+                subStates,
+                0,
+                params.challengeDuration
+            );
             if (used != subStates.length) revert AdjudicatorSubChannelCountMismatch(used, subStates.length);
             _pushAccumulatedOutcome(id, outcome.assets, params.participants, accumulated);
         }
@@ -331,14 +332,6 @@ contract Adjudicator {
             Channel.SubAlloc calldata subAlloc = alloc.locked[s];
             bytes32 subID = sub.state.channelID;
             if (subAlloc.ID != subID) revert AdjudicatorSubChannelIDMismatch(subAlloc.ID, subID);
-            // A sub-channel's window delays its parent's conclusion (`DisputeRecord.forceConclude`
-            // honours it); bounded by the parent's own duration, which every parent participant
-            // signed, no sub-channel can hold its parent's funds longer than the parent's own
-            // rules allow (a 2^32 - 1 s sub-channel froze its parent for a century upstream).
-            uint256 subDuration = sub.params.challengeDuration;
-            if (subDuration > channel.params.challengeDuration) {
-                revert AdjudicatorSubChannelDurationTooLong(subID, subDuration, channel.params.challengeDuration);
-            }
             uint256[] memory subTotals;
             (subTotals, next) = _registerTree(sub, subChannels, next, true);
             _requireIndexMap(channel.params, sub.params, subAlloc, subID);
@@ -481,17 +474,29 @@ contract Adjudicator {
      * other, so it receives exactly the lock it put in, whatever the ends signed; the ends, who
      * signed a state that does not fit, share what is left. Its own sub-channels are not
      * descended into (their states are listed, but skipped).
+     *
+     * The same equal shares are paid when the sub-channel is still inside its own refutation
+     * window `maxWait` (the ledger channel's challenge duration) after its registration: its
+     * window is longer than the ledger channel's (e.g. 2^32 - 1 s, a century), which upstream
+     * let freeze the parent. The sub-channel's record is then left open, so its own participants
+     * can still refute in it (no parent, real or fake, can cut a sub-channel's window short),
+     * while the parent's other participants are paid without waiting. Refusing such a lock at
+     * `register` instead would make every later state of the parent unenforceable for a client
+     * that signed it (go-perun's clients do not compare durations): the rollback of issue 6.
+     * Clients that sign a sub-channel with a longer window than its parent (refused by the
+     * library's `validateStateShape`) give up the sub-channel's own split of the lock.
      */
     function _concludeSubChannels(
         Channel.State calldata state,
         Channel.State[] calldata subStates,
-        uint256 next
+        uint256 next,
+        uint256 maxWait
     ) internal returns (uint256[][] memory outcome, uint256) {
         outcome = Allocation.copy(state.outcome.balances);
         Channel.SubAlloc[] calldata locked = state.outcome.locked;
         for (uint256 s; s < locked.length; ++s) {
             if (next >= subStates.length) revert AdjudicatorSubChannelMissing(next);
-            next = _concludeSubChannel(outcome, state.outcome.assets, locked[s], subStates, next);
+            next = _concludeSubChannel(outcome, state.outcome.assets, locked[s], subStates, next, maxWait);
         }
         return (outcome, next);
     }
@@ -503,16 +508,17 @@ contract Adjudicator {
         Channel.Asset[] calldata assets,
         Channel.SubAlloc calldata lock,
         Channel.State[] calldata subStates,
-        uint256 next
+        uint256 next,
+        uint256 maxWait
     ) internal returns (uint256) {
         Channel.State calldata sub = subStates[next++];
         bytes32 subID = sub.channelID;
         if (lock.ID != subID) revert AdjudicatorSubChannelIDMismatch(lock.ID, subID);
-        uint256 meta = _disputes[subID].forceConclude(subID, Channel.hashStateFromCalldata(sub));
+        (uint256 meta, bool open) = _disputes[subID].forceConclude(subID, Channel.hashStateFromCalldata(sub), maxWait);
         if (meta != 0) _emitUpdate(subID, meta);
-        if (Allocation.fitsLock(assets, lock, sub.outcome)) {
+        if (!open && Allocation.fitsLock(assets, lock, sub.outcome)) {
             uint256[][] memory subOutcome;
-            (subOutcome, next) = _concludeSubChannels(sub, subStates, next);
+            (subOutcome, next) = _concludeSubChannels(sub, subStates, next, maxWait);
             _addMapped(outcome, subOutcome, lock.indexMap, subID);
         } else {
             next = _skipSubTree(sub, subStates, next);

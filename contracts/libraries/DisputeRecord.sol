@@ -241,29 +241,44 @@ library DisputeRecord {
         slots.meta = meta;
     }
 
-    /// @notice Concludes a registered sub-channel together with its parent.
+    /// @notice Concludes a registered sub-channel together with its parent, or reports that its
+    /// own refutation window is still open after the parent waited `maxWait` for it.
     /// @dev Upstream concluded sub-channels whatever their own window. That lets anyone who
     /// holds an old, fully signed sub-channel state name the sub-channel in a parent channel of
     /// their own with a zero challenge duration, register both, and conclude at once: the
     /// sub-channel is frozen at the old state before its participants can refute. Here a
-    /// sub-channel still in DISPUTE must have reached its own timeout, so its refutation window
-    /// is always honoured; a force-execution window (FORCEEXEC) is still cut short as upstream.
+    /// sub-channel still in DISPUTE is never concluded before its own timeout, so its refutation
+    /// window is always honoured; a force-execution window (FORCEEXEC) is still cut short as
+    /// upstream. The parent waits for that window, but at most `maxWait` seconds after the
+    /// sub-channel's registration; after that the sub-channel stays open (`open`) and the parent
+    /// goes on without its state (`Adjudicator._concludeSubChannels`).
     /// @param slots The sub-channel's record.
     /// @param channelID The sub-channel.
     /// @param stateHash Hash of the submitted state; must be the registered one.
-    /// @return meta The new packed record, or 0 when it was concluded already.
+    /// @param maxWait The longest the parent waits after the sub-channel's registration.
+    /// @return meta The new packed record, or 0 when nothing changed.
+    /// @return open Whether the sub-channel is still in its window (and was left as it is).
     function forceConclude(
         Slots storage slots,
         bytes32 channelID,
-        bytes32 stateHash
-    ) internal returns (uint256 meta) {
+        bytes32 stateHash,
+        uint256 maxWait
+    ) internal returns (uint256 meta, bool open) {
         uint256 old = _requireRegistered(slots, channelID);
         requireStateHash(slots, channelID, stateHash);
         uint8 phase = phaseOf(old);
-        if (phase == PHASE_CONCLUDED) return 0;
+        if (phase == PHASE_CONCLUDED) return (0, false);
         uint64 timeout = timeoutOf(old);
         // solhint-disable-next-line not-rely-on-time
-        if (phase == PHASE_DISPUTE && block.timestamp < timeout) revert DisputeTimeoutNotPassed(channelID, timeout);
+        if (phase == PHASE_DISPUTE && block.timestamp < timeout) {
+            // A window opened at registration (timeout = registration + duration; a final state
+            // sets timeout to its block, which has passed here), so registration = timeout - duration.
+            uint256 bound = uint256(timeout) - durationOf(old) + maxWait;
+            if (bound > timeout) bound = timeout;
+            // solhint-disable-next-line not-rely-on-time
+            if (block.timestamp < bound) revert DisputeTimeoutNotPassed(channelID, uint64(bound));
+            return (0, true);
+        }
         meta = (old & ~(uint256(0xff) << 192)) | (uint256(PHASE_CONCLUDED) << 192);
         slots.meta = meta;
     }

@@ -44,9 +44,13 @@ export interface ValidateStateShapeOptions {
  * entry per participant in every row, one locked balance per asset in every sub-allocation; a
  * virtual channel has no app and no sub-channels; the challenge duration is at most 2^32 − 1 s;
  * each index map names distinct parent participants in range. With `options.subChannels`: one
- * sub-channel per lock with the locked ID, none a ledger channel, its challenge duration not
- * above the parent's, an index map with one entry per sub-channel participant, and for
- * non-virtual sub-channels each participant equal to the parent participant its entry names.
+ * sub-channel per lock with the locked ID, none a ledger channel, an index map with one entry
+ * per sub-channel participant, for non-virtual sub-channels each participant equal to the
+ * parent participant its entry names, and (last) its challenge duration not above the parent's.
+ *
+ * Every rule but one mirrors a refusal of the adjudicator. The exception is last: a sub-channel
+ * whose challenge duration exceeds its parent's is refused here (its window could keep the
+ * parent's conclusion waiting), while the adjudicator accepts it and bounds the wait.
  *
  * It does not check balances against deposits or a sub-channel state's total against its lock
  * (that needs the sub-channel's state: the client compares the totals itself).
@@ -113,13 +117,6 @@ export function validateStateShape(params: Params, state: State, options: Valida
       const given = channelId(sub);
       if (given !== subID) throw new ShapeSubChannelIdError("sub-channel parameters of another channel", { index: s, expected: subID, given });
       if (sub.ledgerChannel) throw new ShapeSubChannelLedgerError("a sub-channel cannot be a ledger channel", { subChannelID: subID });
-      if (sub.challengeDuration > params.challengeDuration) {
-        throw new ShapeSubChannelDurationError("a sub-channel's challenge duration exceeds its parent's", {
-          subChannelID: subID,
-          duration: sub.challengeDuration,
-          parentDuration: params.challengeDuration,
-        });
-      }
       if (lock.indexMap.length !== sub.participants.length) {
         throw new ShapeIndexMapLengthError("the index map has not one entry per sub-channel participant", {
           subChannelID: subID,
@@ -146,5 +143,19 @@ export function validateStateShape(params: Params, state: State, options: Valida
         }
       }
     });
+  });
+  // Last, because it is a client rule only: the adjudicator accepts such a lock (refusing it
+  // would make every later state of the parent unenforceable for a client that signed it) and
+  // bounds the wait instead, paying the lock out in equal shares while the sub-channel's own
+  // window is still open (README, "Security model").
+  outcome.locked.forEach((lock, s) => {
+    const sub = subs?.[s];
+    if (sub !== undefined && sub.challengeDuration > params.challengeDuration) {
+      throw new ShapeSubChannelDurationError("a sub-channel's challenge duration exceeds its parent's", {
+        subChannelID: lock.ID.toLowerCase(),
+        duration: sub.challengeDuration,
+        parentDuration: params.challengeDuration,
+      });
+    }
   });
 }

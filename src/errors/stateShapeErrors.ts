@@ -34,7 +34,11 @@ export class ShapeIndexMapLengthError extends StateShapeError {}
 export class ShapeSubChannelIdError extends StateShapeError {}
 /** A sub-channel whose parameters say ledger channel (`AdjudicatorSubChannelIsLedger`). */
 export class ShapeSubChannelLedgerError extends StateShapeError {}
-/** A sub-channel whose challenge duration exceeds its parent's (`AdjudicatorSubChannelDurationTooLong`). */
+/**
+ * A sub-channel whose challenge duration exceeds its parent's. A client rule only: the adjudicator
+ * accepts such a lock and bounds the parent's wait to the parent's own duration (the lock is then
+ * shared equally), so a client that signs it gives up its share of the sub-channel's outcome.
+ */
 export class ShapeSubChannelDurationError extends StateShapeError {}
 /** A non-virtual sub-channel participant is not the parent participant its index-map entry names (`AdjudicatorSubChannelParticipantMismatch`). */
 export class ShapeSubChannelParticipantError extends StateShapeError {}

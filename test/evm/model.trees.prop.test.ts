@@ -74,6 +74,7 @@ type Cmd =
   | { k: "pool"; ledger: number; amount: bigint }
   | { k: "dup"; amount: bigint }
   | { k: "conclude"; ledger: number }
+  | { k: "concludeFake" }
   | { k: "time"; secs: bigint };
 
 const cmdArb: fc.Arbitrary<Cmd> = fc.oneof(
@@ -94,6 +95,7 @@ const cmdArb: fc.Arbitrary<Cmd> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ k: fc.constant("pool" as const), ledger: fc.nat(1), amount: fc.bigInt({ min: 1n, max: 500n }) }) },
   { weight: 1, arbitrary: fc.record({ k: fc.constant("dup" as const), amount: fc.bigInt({ min: 1n, max: 500n }) }) },
   { weight: 2, arbitrary: fc.record({ k: fc.constant("conclude" as const), ledger: fc.nat(1) }) },
+  { weight: 2, arbitrary: fc.record({ k: fc.constant("concludeFake" as const) }) },
   {
     weight: 3,
     arbitrary: fc.record({
@@ -108,6 +110,7 @@ const setupArb = fc.record({
   order: fc.boolean(),
   amounts: fc.array(fc.bigInt({ min: 1n, max: 1000n }), { minLength: 4, maxLength: 4 }),
   nonce: fc.bigInt({ min: 1n, max: 1n << 60n }),
+  longSub: fc.boolean(),
 });
 
 /** Result of a transaction the coalition sends: "ok" or the custom error's name. */
@@ -260,9 +263,6 @@ async function run(w: World, c: Cmd): Promise<void> {
       if (c.shape === "shortRow" || c.shape === "longRow") {
         expect(r, "a malformed sub-state is always refused").to.not.equal("ok");
       }
-      if (c.via === "fake" && c.fakeDuration === "zero" && S.params.challengeDuration > 0n) {
-        expect(r, "a parent with a shorter window than its sub-channel is refused").to.not.equal("ok");
-      }
       return;
     }
     case "longSub": {
@@ -282,7 +282,7 @@ async function run(w: World, c: Cmd): Promise<void> {
       const fs = mkState(f, w.asset, 1n, [0n, 0n], [{ ID: channelId(sp), balances: [2n], indexMap: [0n, 1n] }]);
       const r = await attempt(w, () => d.adjudicator.connect(X).register(signedBy(w, f, fs), [signedBy(w, sub, ss)]));
       w.log.push(`century sub-channel -> ${r}`);
-      expect(r).to.equal("AdjudicatorSubChannelDurationTooLong");
+      expect(r, "a long sub-channel window is accepted (and bounded at conclude)").to.equal("ok");
       return;
     }
     case "pool": {
@@ -317,6 +317,32 @@ async function run(w: World, c: Cmd): Promise<void> {
     case "conclude": {
       const L = w.ledgers[c.ledger % w.ledgers.length];
       w.log.push(`coalition concludes ${L.name} -> ${await concludeLedger(w, L, 1)}`);
+      return;
+    }
+    case "concludeFake": {
+      const F = [...w.extra].reverse().find((x) => x.fake);
+      if (!F) return;
+      const state = F.history[0];
+      const subsBefore = await Promise.all(state.outcome.locked.map((l) => d.adjudicator.disputes(l.ID)));
+      let subs: State[];
+      try {
+        subs = await registeredTree(w, state);
+      } catch {
+        return; // F's registration was refused: nothing to conclude
+      }
+      const r = await attempt(w, () => d.adjudicator.connect(X).conclude(F.params, state, subs));
+      w.log.push(`coalition concludes its fake parent -> ${r}`);
+      if (r === "ok") {
+        const t = await now();
+        for (const [i, l] of state.outcome.locked.entries()) {
+          const before = subsBefore[i];
+          const after = await d.adjudicator.disputes(l.ID);
+          // No parent, fake or real, concludes a sub-channel inside its own refutation window.
+          if (before.phase === 0n && before.timeout > t) {
+            expect(after.phase, "a fake parent cut a sub-channel's window short").to.equal(0n);
+          }
+        }
+      }
       return;
     }
     case "time":
@@ -409,8 +435,8 @@ describe("EVM model: sub-channels and virtual channels against a coalition (prop
     await fc.assert(
       fc.asyncProperty(setupArb, fc.array(cmdArb, { maxLength: MAX_COMMANDS }), async (s, cmds) => {
         const d = await loadFixture(treeFixture);
-        const w = buildWorld(d, s.topology, s.order, s.amounts, s.nonce);
-        w.log.push(`setup ${s.topology} order=${s.order} amounts=${s.amounts.join(",")}`);
+        const w = buildWorld(d, s.topology, s.order, s.amounts, s.nonce, s.longSub);
+        w.log.push(`setup ${s.topology} order=${s.order} longSub=${w.longSub} amounts=${s.amounts.join(",")}`);
         try {
           await setup(w);
           for (const c of cmds) {

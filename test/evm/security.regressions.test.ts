@@ -180,12 +180,22 @@ describe("security regressions (issue 6)", function () {
       expect(await holdingsOf(d.ethHolder, P.params)).to.deep.equal([11n, 22n, 70n]);
     });
 
-    it("a sub-channel whose challenge duration exceeds its parent's (2^32−1 s) is refused at register", async function () {
+    it("a sub-channel with a 2^32−1 s window holds its parent for the parent's own window only; the third is paid", async function () {
+      // Revised after the first fix (which refused the lock at register): refusing would make
+      // every later state of P unenforceable for C, who signed it. Now P waits at most its own
+      // duration after S's registration, then shares S's lock equally; S's window stays open.
+      const C = I;
       const S = node([A, B], 502n, [10n, 20n], { duration: MAX_CHALLENGE_DURATION });
-      const P = node([A, B, I], 501n, [1n, 2n, 70n], { ledger: true, locked: [lock(S, 30n, [0n, 1n])] });
-      await expect(register(P, [S]))
-        .to.be.revertedWithCustomError(d.adjudicator, "AdjudicatorSubChannelDurationTooLong")
-        .withArgs(S.state.channelID, MAX_CHALLENGE_DURATION, P.params.challengeDuration);
+      const P = node([A, B, C], 501n, [1n, 2n, 70n], { ledger: true, locked: [lock(S, 30n, [0n, 1n])] });
+      await depositFor(d.ethHolder, P.params, C, 103n);
+      const t = await blockTimeOf(await register(P, [S], C));
+      await time.increaseTo(t + P.params.challengeDuration);
+      await d.adjudicator.conclude(P.params, P.state, [S.state]);
+      expect(await holdingsOf(d.ethHolder, P.params)).to.deep.equal([16n, 17n, 70n]);
+      // S itself is still in its own window (nobody cut it short).
+      const rec = await d.adjudicator.disputes(S.state.channelID);
+      expect(rec.phase).to.equal(0n);
+      expect(rec.timeout).to.equal(t + MAX_CHALLENGE_DURATION);
     });
   });
 

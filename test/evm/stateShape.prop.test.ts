@@ -12,7 +12,9 @@
  * app), re-signs everything with the library, and compares: the library accepts every node
  * (`validateStateShape(parent, state, { subChannels })` and `validateStateShape(sub, subState)`)
  * iff `register` (eth_call) succeeds; when it refuses, `register` reverts with the mapped
- * custom error and arguments.
+ * custom error and arguments. The one documented exception: a sub-channel window longer than
+ * the parent's is a client rule only (the adjudicator accepts it and bounds the parent's wait),
+ * so for it the contract must accept (`model/shapeErrors.ts`).
  *
  * PROP_RUNS (default 150 here) sets the runs, PROP_SEED the seed.
  */
@@ -262,7 +264,7 @@ function libraryVerdict(parent: Node, subs: Node[]) {
     const lockOnly = { ...parent.state, outcome: { ...parent.state.outcome, locked: [parent.state.outcome.locked[i]] } };
     // ID / ledger / duration come before the sub-channel's own state in `register`...
     const early = expectedShapeRevert(parent.params, lockOnly, { subChannels: [subs[i].params] });
-    if (early && ["AdjudicatorSubChannelIDMismatch", "AdjudicatorSubChannelIsLedger", "AdjudicatorSubChannelDurationTooLong"].includes(early.name)) {
+    if (early && ["AdjudicatorSubChannelIDMismatch", "AdjudicatorSubChannelIsLedger"].includes(early.name)) {
       return early;
     }
     const subOwn = expectedShapeRevert(subs[i].params, subs[i].state);

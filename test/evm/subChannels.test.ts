@@ -404,12 +404,24 @@ describe("sub-channels (register and conclude)", function () {
   });
 
   describe("a sub-channel's own refutation window", function () {
-    it("a sub-channel with a longer challenge duration than its parent is refused: AdjudicatorSubChannelDurationTooLong", async function () {
+    it("a sub-channel with a longer window than its parent holds the parent only for the parent's duration", async function () {
       const child = node([A, B], 81n, [2n, 3n], [], { challengeDuration: 3n * DEFAULT_CHALLENGE_DURATION });
+      const before = node([A, B], 80n, [3n, 4n], [], { ledgerChannel: true });
       const parent = node([A, B], 80n, [1n, 1n], [sub(child, 5n, [0n, 1n])], { ledgerChannel: true });
-      await expect(register(parent, [child]))
-        .to.be.revertedWithCustomError(d.adjudicator, "AdjudicatorSubChannelDurationTooLong")
-        .withArgs(child.state.channelID, 3n * DEFAULT_CHALLENGE_DURATION, DEFAULT_CHALLENGE_DURATION);
+      parent.state = { ...parent.state, version: 2n };
+      const t = await blockTimeOf(await register(before, []));
+      await time.setNextBlockTimestamp(t + 30n);
+      await register(parent, [child]); // the child's window opens at t + 30
+      await depositFor(d.ethHolder, parent.params, A, 7n);
+      await time.increaseTo(t + DEFAULT_CHALLENGE_DURATION);
+      await expect(d.adjudicator.conclude(parent.params, parent.state, [child.state]))
+        .to.be.revertedWithCustomError(d.adjudicator, "DisputeTimeoutNotPassed")
+        .withArgs(child.state.channelID, t + 30n + DEFAULT_CHALLENGE_DURATION);
+      // After the parent's own duration: the lock (5) is shared equally, position 0 takes the remainder.
+      await time.setNextBlockTimestamp(t + 30n + DEFAULT_CHALLENGE_DURATION);
+      await d.adjudicator.conclude(parent.params, parent.state, [child.state]);
+      expect(await holdingsOf(d.ethHolder, parent.params)).to.deep.equal([4n, 3n]);
+      expect((await readDispute(d.adjudicator, child.state.channelID)).phase).to.equal(Phase.DISPUTE);
     });
 
     it("a sub-channel registered by a refutation keeps its own window: the parent concludes only after it", async function () {

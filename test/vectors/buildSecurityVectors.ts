@@ -18,7 +18,8 @@ import {
  *   (`AssetHolder.withdrawBound`): encoding and signature;
  * - `state-shapes.json`: states (with the sub-channel parameters a client must pass) that every
  *   implementation must accept or refuse before signing, with the library's error class name
- *   and the EVM adjudicator's custom error for the same input.
+ *   and the EVM adjudicator's verdict for the same input (its custom error, or `evmAccept` for
+ *   the one client-only rule: a sub-channel window longer than the parent's).
  */
 const KEY_A = `0x${"11".repeat(32)}` as Hex;
 const KEY_B = `0x${"22".repeat(32)}` as Hex;
@@ -75,7 +76,8 @@ const CONTRACT_ERROR: Record<string, string> = {
   ShapeIndexMapLengthError: "AdjudicatorIndexMapLengthMismatch",
   ShapeSubChannelIdError: "AdjudicatorSubChannelIDMismatch",
   ShapeSubChannelLedgerError: "AdjudicatorSubChannelIsLedger",
-  ShapeSubChannelDurationError: "AdjudicatorSubChannelDurationTooLong",
+  // A client rule only: the adjudicator accepts the lock and bounds the parent's wait.
+  ShapeSubChannelDurationError: "",
   ShapeSubChannelParticipantError: "AdjudicatorSubChannelParticipantMismatch",
 };
 
@@ -139,7 +141,8 @@ export function buildSecurityVectors(header: (description: string) => Record<str
       ...(toJson({ name, params, state, subChannels }) as object),
       accept: error === null,
       error,
-      evmError: error === null ? null : CONTRACT_ERROR[error],
+      evmAccept: error === null || CONTRACT_ERROR[error] === "",
+      evmError: error === null || CONTRACT_ERROR[error] === "" ? null : CONTRACT_ERROR[error],
     };
   });
   return {
