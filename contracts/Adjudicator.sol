@@ -430,7 +430,11 @@ contract Adjudicator {
     /// the state's outcome has the shape of `Allocation.requireShape`. Whom it protects: B, whose
     /// deposit into [A, B, A] upstream could never be paid out (see `concludeMalformed`), and
     /// every parent participant, whom a malformed state used to freeze.
-    function _requireWellFormed(Channel.Params calldata params, Channel.State calldata state, bytes32 id) internal pure {
+    function _requireWellFormed(
+        Channel.Params calldata params,
+        Channel.State calldata state,
+        bytes32 id
+    ) internal pure {
         Channel.Participant[] calldata parts = params.participants;
         uint256 n = parts.length;
         if (n == 0) revert AdjudicatorNoParticipants(id);

@@ -162,26 +162,29 @@ abstract contract AssetHolder is ReentrancyLock {
                 _holdings[ids[i]] = balance == 0 ? 0 : balance | Holdings.SETTLED;
             }
         } else {
-            // Underfunded: every deposit stays withdrawable by its owner, and the pool fills the
-            // participants' shortfalls in order. Every word holds a deposit (<= MAX_AMOUNT) plus
-            // at most the pool, and their sum is sumHeld, so no word exceeds MAX_AMOUNT... unless
-            // the held sum itself does, which the overflow check below turns into an error.
-            uint256 pool = channelWord;
-            for (uint256 i; i < n; ++i) {
-                uint256 word = _holdings[ids[i]];
-                uint256 balance = newBals[i];
-                if (pool != 0 && balance > word) {
-                    uint256 fill = balance - word;
-                    if (fill > pool) fill = pool;
-                    pool -= fill;
-                    word += fill;
-                    if (word > Holdings.MAX_AMOUNT) revert AssetHolderHoldingsOverflow(ids[i], word - fill, fill);
-                }
-                if (word != 0) _holdings[ids[i]] = word | Holdings.SETTLED;
-            }
+            _settleUnderfunded(channelWord, ids, newBals);
         }
         _holdings[channelID] = Holdings.SETTLED;
         emit OutcomeSet(channelID);
+    }
+
+    /// @dev Underfunded outcome: every deposit stays withdrawable by its owner, and the pool (funds
+    /// under the bare channel ID, which have no owner to refund) fills the participants'
+    /// shortfalls (outcome minus deposit) in participant order until it is empty. The pool is
+    /// smaller than the sum of the shortfalls (the outcome is underfunded), so none is left.
+    function _settleUnderfunded(uint256 pool, bytes32[] memory ids, uint256[] calldata newBals) private {
+        for (uint256 i; i < ids.length; ++i) {
+            uint256 word = _holdings[ids[i]];
+            uint256 balance = newBals[i];
+            if (pool != 0 && balance > word) {
+                uint256 fill = balance - word;
+                if (fill > pool) fill = pool;
+                pool -= fill;
+                word += fill;
+                if (word > Holdings.MAX_AMOUNT) revert AssetHolderHoldingsOverflow(ids[i], word - fill, fill);
+            }
+            if (word != 0) _holdings[ids[i]] = word | Holdings.SETTLED;
+        }
     }
 
     /**
@@ -213,7 +216,11 @@ abstract contract AssetHolder is ReentrancyLock {
      */
     function withdraw(WithdrawalAuth calldata authorization, bytes calldata signature) external nonReentrant {
         (bytes32 id, uint256 slot, uint256 word) = _requireWithdrawable(authorization);
-        Sig.verify(Sig.ethSignedDigest(_authorizationHash(authorization)), signature, authorization.participant.ethAddress);
+        Sig.verify(
+            Sig.ethSignedDigest(_authorizationHash(authorization)),
+            signature,
+            authorization.participant.ethAddress
+        );
         _payOut(authorization, id, slot, word);
     }
 
@@ -240,7 +247,9 @@ abstract contract AssetHolder is ReentrancyLock {
         (bytes32 id, uint256 slot, uint256 word) = _requireWithdrawable(authorization);
         uint256 expected = _withdrawalNonces[id];
         if (nonce != expected) revert AssetHolderWithdrawalNonceMismatch(id, expected, nonce);
-        bytes32 hash = keccak256(abi.encode(BOUND_WITHDRAWAL_DOMAIN, address(this), block.chainid, nonce, authorization));
+        bytes32 hash = keccak256(
+            abi.encode(BOUND_WITHDRAWAL_DOMAIN, address(this), block.chainid, nonce, authorization)
+        );
         Sig.verify(Sig.ethSignedDigest(hash), signature, authorization.participant.ethAddress);
         unchecked {
             // A uint256 counter incremented once per paid withdrawal cannot wrap.
