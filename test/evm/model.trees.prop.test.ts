@@ -20,10 +20,12 @@
  * coalition state may stop it). Predicted outcomes: malformed shapes are always refused.
  *
  * At the end H concludes its ledger channels with whatever sub-channel states are registered
- * and withdraws with the replay-proof authorisation. Invariants: H receives at least its
- * latest-state payout (plus, as intermediary, back the lock it put into the virtual channel);
- * and nothing is stranded: once everyone has withdrawn everything, the holder keeps exactly
- * the forfeited overfunding of the concluded channels.
+ * and withdraws with the replay-proof authorisation (each replay of it must fail). Invariants:
+ * H receives at least its latest-state payout (plus, as intermediary, back the lock it put into
+ * the virtual channel) whenever the coalition funded its channels fully — in some runs it funds
+ * them short, and then H gets at least its own deposits; and nothing is stranded: once everyone
+ * has withdrawn everything, the holder keeps exactly the forfeited overfunding of the
+ * concluded channels (pools included).
  *
  * MODEL_TREE_RUNS (default 25) sets the runs, MODEL_TREE_MAX_COMMANDS (default 12) the length,
  * PROP_SEED the seed; MODEL_SHRINK=0 stops at the first failure without shrinking.
@@ -50,7 +52,7 @@ import {
   treeFixture,
   withdrawAll,
 } from "./model/trees";
-import type { Chan, Topology, World } from "./model/trees";
+import type { Chan, PaidWithdrawal, Topology, World } from "./model/trees";
 
 function envInt(name: string, fallback: number): number {
   const n = Number(process.env[name] ?? "");
@@ -92,7 +94,7 @@ const cmdArb: fc.Arbitrary<Cmd> = fc.oneof(
     }),
   },
   { weight: 1, arbitrary: fc.record({ k: fc.constant("longSub" as const) }) },
-  { weight: 1, arbitrary: fc.record({ k: fc.constant("pool" as const), ledger: fc.nat(1), amount: fc.bigInt({ min: 1n, max: 500n }) }) },
+  { weight: 2, arbitrary: fc.record({ k: fc.constant("pool" as const), ledger: fc.nat(1), amount: fc.bigInt({ min: 1n, max: 60n }) }) },
   { weight: 1, arbitrary: fc.record({ k: fc.constant("dup" as const), amount: fc.bigInt({ min: 1n, max: 500n }) }) },
   { weight: 2, arbitrary: fc.record({ k: fc.constant("conclude" as const), ledger: fc.nat(1) }) },
   { weight: 2, arbitrary: fc.record({ k: fc.constant("concludeFake" as const) }) },
@@ -111,6 +113,8 @@ const setupArb = fc.record({
   amounts: fc.array(fc.bigInt({ min: 1n, max: 1000n }), { minLength: 4, maxLength: 4 }),
   nonce: fc.bigInt({ min: 1n, max: 1n << 60n }),
   longSub: fc.boolean(),
+  // The coalition funds its ledger channels short by this much (underfunded outcomes, pools).
+  shortBy: fc.oneof(fc.constant(0n), fc.bigInt({ min: 1n, max: 100n })),
 });
 
 /** Result of a transaction the coalition sends: "ok" or the custom error's name. */
@@ -352,22 +356,34 @@ async function run(w: World, c: Cmd): Promise<void> {
   }
 }
 
-async function setup(w: World): Promise<void> {
+async function setup(w: World, shortBy: bigint): Promise<void> {
   const d = w.d;
   honestStatesAreWellFormed(w);
   for (const L of w.ledgers) {
     const latest = L.history[L.history.length - 1];
     // L2 of a virtual channel: H funds its lock; everything else is the coalition's money.
     const k = w.topology === "virtual" && L.name === "L2" ? 0 : 1;
-    const amount = total(latest);
+    const amount = k === 0 || shortBy >= total(latest) ? total(latest) : total(latest) - shortBy;
     await (await d.holder.connect(d.keys[k].wallet).deposit(fid(w, L.id, k), amount, { value: amount })).wait();
     w.deposits.set(L.id, amount);
   }
 }
 
-/** What H must receive at least (over all its ledger channels). */
+/**
+ * What H must receive at least (over all its ledger channels): its latest-state payout when
+ * every ledger channel's deposits covered its outcome; otherwise (the coalition funded short)
+ * at least its own deposits back — an underfunded channel pays deposits, not outcomes.
+ */
 function honestDue(w: World): bigint {
   let due = 0n;
+  const uncovered = w.ledgers.filter((L) => {
+    const c = w.concluded.get(L.id);
+    return c !== undefined && c.held < c.total;
+  });
+  if (uncovered.length) {
+    for (const L of w.ledgers) due += w.topology === "virtual" && L.name === "L2" && uncovered.includes(L) ? total(L.history[L.history.length - 1]) : 0n;
+    return due;
+  }
   for (const L of w.ledgers) {
     const latest = L.history[L.history.length - 1];
     due += latest.outcome.balances[0][L.signers.indexOf(0)];
@@ -404,7 +420,13 @@ async function finish(w: World): Promise<void> {
   const receiver = ethers.getAddress(ethers.dataSlice(ethers.id(`tree-model-receiver:${w.nonce}`), 12)) as Address;
   const before = await ethers.provider.getBalance(receiver);
   let paid = 0n;
-  for (const L of w.ledgers) paid += await withdrawAll(w, L.id, 0, receiver);
+  const bound: PaidWithdrawal[] = [];
+  for (const L of w.ledgers) paid += await withdrawAll(w, L.id, 0, receiver, bound);
+  // Replaying any of H's bound authorisations fails (single use).
+  for (const b of bound) {
+    const r = await attempt(w, () => d.holder.connect(d.keys[1].wallet).withdrawBound(b.auth, b.nonce, b.sig));
+    expect(r, "a replayed bound withdrawal").to.equal("AssetHolderWithdrawalNonceMismatch");
+  }
   expect(await ethers.provider.getBalance(receiver)).to.equal(before + paid);
   const due = honestDue(w);
   w.log.push(`finish: H withdrew ${paid}, due at least ${due}`);
@@ -438,7 +460,8 @@ describe("EVM model: sub-channels and virtual channels against a coalition (prop
         const w = buildWorld(d, s.topology, s.order, s.amounts, s.nonce, s.longSub);
         w.log.push(`setup ${s.topology} order=${s.order} longSub=${w.longSub} amounts=${s.amounts.join(",")}`);
         try {
-          await setup(w);
+          await setup(w, s.shortBy);
+          if (s.shortBy) w.log.push(`setup: coalition funds short by ${s.shortBy}`);
           for (const c of cmds) {
             await run(w, c);
             await honestReact(w);

@@ -250,8 +250,21 @@ export function fid(w: World, channelID: Hex, k: number): Hex {
   return fundingId(channelID, w.d.keys[k].address);
 }
 
+/** A bound withdrawal that was paid (for the replay check). */
+export interface PaidWithdrawal {
+  auth: { channelID: Hex; participant: { ethAddress: Address; ccAddress: Hex }; receiver: Address; amount: bigint };
+  nonce: bigint;
+  sig: Hex;
+}
+
 /** Withdraws everything `k` holds in `channelID` with the replay-proof authorisation; returns the amount. */
-export async function withdrawAll(w: World, channelID: Hex, k: number, receiver: Address): Promise<bigint> {
+export async function withdrawAll(
+  w: World,
+  channelID: Hex,
+  k: number,
+  receiver: Address,
+  paid?: PaidWithdrawal[],
+): Promise<bigint> {
   const id = fid(w, channelID, k);
   const amount = await w.d.holder.holdings(id);
   if (amount === 0n) return 0n;
@@ -259,5 +272,6 @@ export async function withdrawAll(w: World, channelID: Hex, k: number, receiver:
   const auth = { channelID, participant: w.d.keys[k].participant, receiver, amount };
   const sig = signBoundWithdrawalAuth({ auth, holder: w.d.holderAddress, chainID: w.d.chainId, nonce }, w.d.keys[k].privateKey);
   await (await w.d.holder.connect(w.d.keys[3].wallet).withdrawBound(auth, nonce, sig)).wait();
+  paid?.push({ auth, nonce, sig });
   return amount;
 }
