@@ -488,7 +488,12 @@ contract Adjudicator {
      * `register` instead would make every later state of the parent unenforceable for a client
      * that signed it (go-perun's clients do not compare durations): the rollback of issue 6.
      * Clients that sign a sub-channel with a longer window than its parent (refused by the
-     * library's `validateStateShape`) give up the sub-channel's own split of the lock.
+     * library's `validateStateShape`) give up the sub-channel's own split of the lock. The risk
+     * stays with whoever signed the short parent, who could have checked: an intermediary that
+     * locks a virtual channel in a parent whose window is shorter than the channel's, while the
+     * other parent waits for the channel's window, may be paid half the lock in the first parent
+     * and the channel's own split in the second. Sharing equally in every parent instead would
+     * move that risk to the channel's other end, who cannot see the first parent at all.
      */
     function _concludeSubChannels(
         Channel.State calldata state,
