@@ -473,6 +473,9 @@ describe("EVM model: sub-channels and virtual channels against a coalition (prop
           throw e;
         }
         sequences++;
+        if (RUNS >= 1000 && sequences % 500 === 0) {
+          console.log(`      tree model: ${sequences} sequences passed (${((Date.now() - started) / 1000).toFixed(0)}s)`);
+        }
         for (const line of w.log) {
           const key = line.startsWith("finish") || line.startsWith("setup") ? line.split(" ").slice(0, 2).join(" ") : line.replace(/ v[0-9a-z]+/g, "").replace(/[0-9]+/g, "#");
           seen.set(key, (seen.get(key) ?? 0) + 1);
