@@ -67,13 +67,13 @@ contract Adjudicator {
     error AdjudicatorIndexMapOutOfRange(bytes32 subChannelID, uint256 index);
     /// @notice A non-virtual sub-channel's index map has not exactly one entry per sub-channel
     /// participant, so some participant of the sub-channel is not bound to a parent participant
-    /// (see `_requireParticipantsBound`).
+    /// (see `_requireIndexMap`).
     /// @param subChannelID The sub-channel.
     /// @param participants The number of the sub-channel's participants.
     /// @param entries The number of index-map entries in the parent's locked allocation.
     error AdjudicatorIndexMapLengthMismatch(bytes32 subChannelID, uint256 participants, uint256 entries);
     /// @notice A non-virtual sub-channel's participant is not the parent participant the parent's
-    /// index map names for it: the parent may not conclude that sub-channel (see `_requireParticipantsBound`).
+    /// index map names for it: the parent may not conclude that sub-channel (see `_requireIndexMap`).
     /// @param subChannelID The sub-channel.
     /// @param index The sub-channel participant index (the index-map position).
     /// @param expected The parent participant's address at `indexMap[index]`.
@@ -84,6 +84,19 @@ contract Adjudicator {
         address expected,
         address given
     );
+    /// @notice A sub-channel's index map names the same parent participant twice.
+    /// @param subChannelID The sub-channel.
+    /// @param index The index-map position that repeats an earlier one.
+    error AdjudicatorIndexMapDuplicate(bytes32 subChannelID, uint256 index);
+    /// @notice The same participant address appears twice in a channel's parameters.
+    /// @param participant The duplicated address.
+    error AdjudicatorDuplicateParticipant(address participant);
+    /// @notice A channel needs at least one participant (otherwise any state counts as fully signed).
+    /// @param channelID The channel.
+    error AdjudicatorNoParticipants(bytes32 channelID);
+    /// @notice `concludeMalformed` takes only parameters that no state can ever settle.
+    /// @param channelID The channel.
+    error AdjudicatorParamsNotMalformed(bytes32 channelID);
     /// @notice An outcome has no balance row for an asset this chain must pay out.
     /// @param asset The asset index.
     /// @param rows The number of balance rows.
@@ -120,11 +133,16 @@ contract Adjudicator {
      * @notice Registers (or refutes with) a fully signed ledger-channel state and the states of
      * its sub-channels, starting or continuing their dispute windows.
      * @dev A state equal to the registered one is skipped, so a tree can be re-registered when one
-     * node changed. Each sub-channel must match the parent's locked allocation: same ID, same
-     * assets, and its own total (including its sub-channels) equal to the locked balances; it
-     * must not be a ledger channel (unlike upstream, see `AdjudicatorSubChannelIsLedger`); and,
-     * unless it is a virtual channel, its participants must be the parent participants the
-     * index map names (unlike upstream, see `_requireParticipantsBound`).
+     * node changed. Every state must be well-formed (`Allocation.requireShape`, distinct
+     * participants, at least one). Each sub-channel must match the parent's locked allocation:
+     * same ID, same assets, and its own total (including its sub-channels) equal to the locked
+     * balances; it must not be a ledger channel (unlike upstream, see
+     * `AdjudicatorSubChannelIsLedger`); its index map must name each of its participants once;
+     * and, unless it is a virtual
+     * channel, its participants must be the parent participants the index map names (unlike
+     * upstream, see `_requireIndexMap`). Unlike upstream, a sub-channel state that is not newer
+     * than the sub-channel's registered one is skipped instead of failing the parent (see
+     * `DisputeRecord.registerIfNewer`).
      * @param channel The ledger channel's params, state and signatures.
      * @param subChannels The sub-channels in depth-first order, exactly as many as the tree has.
      */
@@ -169,7 +187,8 @@ contract Adjudicator {
      * @notice Concludes a registered ledger channel after its window, force-concludes its
      * sub-channels, and sets the accumulated outcome at the asset holders of this chain.
      * @dev Unlike upstream, a sub-channel still in its refutation window blocks the conclusion
-     * until that window ends (see `DisputeRecord.forceConclude`).
+     * until that window ends, but never longer than this channel's own challenge duration after
+     * the sub-channel's registration (see `DisputeRecord.forceConclude` and `_concludeSubChannels`).
      * @param params The channel parameters.
      * @param state The registered state.
      * @param subStates The registered sub-channel states in depth-first order.
@@ -187,7 +206,12 @@ contract Adjudicator {
             if (subStates.length != 0) revert AdjudicatorSubChannelCountMismatch(0, subStates.length);
             _pushOutcome(id, outcome.assets, params.participants, outcome.balances);
         } else {
-            (uint256[][] memory accumulated, uint256 used) = _concludeSubChannels(state, subStates, 0);
+            (uint256[][] memory accumulated, uint256 used) = _concludeSubChannels(
+                state,
+                subStates,
+                0,
+                params.challengeDuration
+            );
             if (used != subStates.length) revert AdjudicatorSubChannelCountMismatch(used, subStates.length);
             _pushAccumulatedOutcome(id, outcome.assets, params.participants, accumulated);
         }
@@ -213,12 +237,32 @@ contract Adjudicator {
         bytes32 id = _requireChannelID(params, state);
         bytes32 stateHash = Channel.hashStateFromCalldata(state);
         Sig.verifyAll(stateHash, sigs, params.participants);
+        _requireWellFormed(params, state, id);
         _emitUpdate(
             id,
             _disputes[id].concludeFinal(id, stateHash, state.version, params.challengeDuration, Channel.hasApp(params))
         );
         Channel.Allocation calldata outcome = state.outcome;
         _pushOutcome(id, outcome.assets, params.participants, outcome.balances);
+    }
+
+    /**
+     * @notice Concludes, without an outcome, a ledger channel whose parameters no state can ever
+     * settle — no participant, a participant listed twice, or a challenge duration above
+     * 2^32 - 1 — so that every deposit made under it becomes refundable to its depositor.
+     * @dev Additive (not in perun-eth-contracts v1.0.0). `register` and `concludeFinal` refuse
+     * such parameters, so without this, funds deposited into such a channel (e.g. by B into
+     * [A, B, A]) would stay frozen forever; upstream even counted a duplicated participant's
+     * deposits twice. No honest client signs a state of such a channel (the library's
+     * `validateStateShape` refuses it), so nobody is owed anything beyond their deposit. Anyone
+     * may call it; the asset holders then treat the channel as settled without an outcome and
+     * pay every deposit back to its own funding ID's participant.
+     * @param params The malformed parameters.
+     */
+    function concludeMalformed(Channel.Params calldata params) external {
+        bytes32 id = Channel.channelIDFromCalldata(params);
+        if (!_isMalformed(params)) revert AdjudicatorParamsNotMalformed(id);
+        _emitUpdate(id, _disputes[id].concludeWithoutOutcome(id, Channel.hasApp(params)));
     }
 
     /**
@@ -270,16 +314,17 @@ contract Adjudicator {
 
     /// @dev Registers `channel` and, depth-first, the sub-channels its locked allocations name,
     /// starting at `subChannels[next]`. Returns the per-asset total of the tree when asked for
-    /// (only sub-channels need it) and the index after the last sub-channel used.
+    /// (only sub-channels need it) and the index after the last sub-channel used. The top-level
+    /// (ledger) channel must be registrable; a sub-channel is registered only when newer.
     function _registerTree(
         SignedState calldata channel,
         SignedState[] calldata subChannels,
         uint256 next,
-        bool wantTotals
+        bool isSub
     ) internal returns (uint256[] memory totals, uint256) {
-        _registerSingle(channel);
+        _registerSingle(channel, isSub);
         Channel.Allocation calldata alloc = channel.state.outcome;
-        if (wantTotals) totals = Allocation.totals(alloc.balances);
+        if (isSub) totals = Allocation.totals(alloc.balances);
         for (uint256 s; s < alloc.locked.length; ++s) {
             if (next >= subChannels.length) revert AdjudicatorSubChannelMissing(next);
             SignedState calldata sub = subChannels[next++];
@@ -289,18 +334,24 @@ contract Adjudicator {
             if (subAlloc.ID != subID) revert AdjudicatorSubChannelIDMismatch(subAlloc.ID, subID);
             uint256[] memory subTotals;
             (subTotals, next) = _registerTree(sub, subChannels, next, true);
-            if (!sub.params.virtualChannel) _requireParticipantsBound(channel.params, sub.params, subAlloc, subID);
+            _requireIndexMap(channel.params, sub.params, subAlloc, subID);
             Allocation.requireEqualAssets(alloc.assets, sub.state.outcome.assets);
             Arrays.requireEqualUint256(subTotals, subAlloc.balances);
-            if (wantTotals) Arrays.addInPlace(totals, subTotals);
+            if (isSub) Arrays.addInPlace(totals, subTotals);
         }
         return (totals, next);
     }
 
     /**
-     * @dev Reverts unless every participant of the non-virtual sub-channel `sub` is the parent
-     * participant its index-map entry names: `indexMap.length == sub.participants.length`, each
-     * entry in range, and `sub.participants[i].ethAddress == parent.participants[indexMap[i]].ethAddress`.
+     * @dev Reverts unless the index map names one distinct, existing parent participant for
+     * each participant of `sub` (`indexMap.length == sub.participants.length`, every entry in
+     * range, no entry twice) and, for a non-virtual `sub`, unless every participant of `sub` is
+     * the parent participant its index-map entry names:
+     * `sub.participants[i].ethAddress == parent.participants[indexMap[i]].ethAddress`.
+     *
+     * Why the shape applies to virtual channels too: upstream checked a virtual channel's index
+     * map only at conclude, so a map pointing out of range froze the parent forever, and a
+     * partial map left the unmapped participants' share of the lock stranded in the holder.
      *
      * Why: a parent's conclusion force-concludes its sub-channels, and a sub-channel in force
      * execution (FORCEEXEC) is concluded at once. Without this binding any participant of an app
@@ -316,7 +367,9 @@ contract Adjudicator {
      * the index map maps a virtual participant to a different address in each parent. A virtual
      * channel can have no app (`AdjudicatorInvalidVirtualChannel`), hence no force-execution
      * phase a foreign parent could cut short; its refutation window is kept by
-     * `DisputeRecord.forceConclude` in any case. Its index map is range-checked at conclude.
+     * `DisputeRecord.forceConclude` in any case. What a foreign parent of a virtual channel can
+     * still do is register a state of it that does not fit a real parent's lock (its
+     * participants may sign anything); `_concludeSubChannels` makes that harmless.
      *
      * `conclude` needs no second check: it accepts a parent only with its registered state, and
      * every registration of a state that locks sub-channels (first registration or refutation)
@@ -326,7 +379,7 @@ contract Adjudicator {
      * Only the Ethereum address is compared: it is the identity that signs, while `ccAddress`
      * matters on other chains only and sub-channel funds are paid to the parent's participants.
      */
-    function _requireParticipantsBound(
+    function _requireIndexMap(
         Channel.Params calldata parent,
         Channel.Params calldata sub,
         Channel.SubAlloc calldata subAlloc,
@@ -338,69 +391,201 @@ contract Adjudicator {
         if (indexMap.length != subParts.length) {
             revert AdjudicatorIndexMapLengthMismatch(subID, subParts.length, indexMap.length);
         }
+        bool bound = !sub.virtualChannel;
         for (uint256 i; i < indexMap.length; ++i) {
             uint256 parentIdx = indexMap[i];
             if (parentIdx >= parentParts.length) revert AdjudicatorIndexMapOutOfRange(subID, i);
-            address expected = parentParts[parentIdx].ethAddress;
-            address given = subParts[i].ethAddress;
-            if (given != expected) revert AdjudicatorSubChannelParticipantMismatch(subID, i, expected, given);
+            for (uint256 j; j < i; ++j) {
+                if (indexMap[j] == parentIdx) revert AdjudicatorIndexMapDuplicate(subID, i);
+            }
+            if (bound) {
+                address expected = parentParts[parentIdx].ethAddress;
+                address given = subParts[i].ethAddress;
+                if (given != expected) revert AdjudicatorSubChannelParticipantMismatch(subID, i, expected, given);
+            }
         }
     }
 
-    /// @dev Validates one signed state and registers or refutes it (upstream `registerSingle`).
-    function _registerSingle(SignedState calldata channel) internal {
+    /// @dev Validates one signed state and registers or refutes it (upstream `registerSingle`);
+    /// a sub-channel state only when it is newer (`DisputeRecord.registerIfNewer`).
+    function _registerSingle(SignedState calldata channel, bool isSub) internal {
         Channel.Params calldata params = channel.params;
         Channel.State calldata state = channel.state;
         bytes32 id = _requireChannelID(params, state);
         bytes32 stateHash = Channel.hashStateFromCalldata(state);
         Sig.verifyAll(stateHash, channel.sigs, params.participants);
+        _requireWellFormed(params, state, id);
         bool hasApp = Channel.hasApp(params);
         if (params.virtualChannel && (hasApp || state.outcome.locked.length != 0)) {
             revert AdjudicatorInvalidVirtualChannel(id);
         }
-        uint256 meta = _disputes[id].register(
-            id,
-            stateHash,
-            state.version,
-            params.challengeDuration,
-            hasApp,
-            state.isFinal
-        );
+        DisputeRecord.Slots storage record = _disputes[id];
+        uint256 meta = isSub
+            ? record.registerIfNewer(stateHash, state.version, params.challengeDuration, hasApp, state.isFinal)
+            : record.register(id, stateHash, state.version, params.challengeDuration, hasApp, state.isFinal);
         if (meta != 0) _emitUpdate(id, meta);
     }
 
-    /// @dev Force-concludes the sub-channels of `state` depth-first and returns the outcome of
-    /// `state` with every sub-channel's outcome added to the parent participants it maps to.
+    /// @dev Reverts unless the channel has at least one participant, no participant twice, and
+    /// the state's outcome has the shape of `Allocation.requireShape`. Whom it protects: B, whose
+    /// deposit into [A, B, A] upstream could never be paid out (see `concludeMalformed`), and
+    /// every parent participant, whom a malformed state used to freeze.
+    function _requireWellFormed(
+        Channel.Params calldata params,
+        Channel.State calldata state,
+        bytes32 id
+    ) internal pure {
+        Channel.Participant[] calldata parts = params.participants;
+        uint256 n = parts.length;
+        if (n == 0) revert AdjudicatorNoParticipants(id);
+        for (uint256 i = 1; i < n; ++i) {
+            address p = parts[i].ethAddress;
+            for (uint256 j; j < i; ++j) {
+                if (parts[j].ethAddress == p) revert AdjudicatorDuplicateParticipant(p);
+            }
+        }
+        Allocation.requireShape(state.outcome, n);
+    }
+
+    /// @dev Whether no state of the channel can ever be registered or concluded cooperatively.
+    function _isMalformed(Channel.Params calldata params) internal pure returns (bool) {
+        Channel.Participant[] calldata parts = params.participants;
+        uint256 n = parts.length;
+        if (n == 0 || params.challengeDuration > DisputeRecord.MAX_CHALLENGE_DURATION) return true;
+        for (uint256 i = 1; i < n; ++i) {
+            for (uint256 j; j < i; ++j) {
+                if (parts[j].ethAddress == parts[i].ethAddress) return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * @dev Force-concludes the sub-channels of `state` depth-first and returns the outcome of
+     * `state` with every sub-channel's outcome added to the parent participants it maps to.
+     *
+     * A sub-channel's record is shared by all parents that lock it, and whoever holds all of a
+     * sub-channel's keys can register any state of it through a parent of their own, including
+     * one whose total differs from a real parent's lock (theft: the parent would pay out more or
+     * less than it holds) — possible only if every participant of the sub-channel signed it, so
+     * none of them is honest. The only honest parties that can be affected are parent
+     * participants who are not participants of the sub-channel: those the index map skips (they
+     * are untouched) and a virtual channel's intermediary, who stands in for the other end in
+     * each of the two parents. When the registered sub-state does not fit this parent's lock
+     * (`Allocation.fitsLock`), the lock is therefore shared equally among the index-map
+     * positions, the first position taking the rounding remainder: in a two-party virtual
+     * channel the intermediary stands in for position 1 in one parent and position 0 in the
+     * other, so it receives exactly the lock it put in, whatever the ends signed; the ends, who
+     * signed a state that does not fit, share what is left. Its own sub-channels are not
+     * descended into (their states are listed, but skipped).
+     *
+     * The same equal shares are paid when the sub-channel is still inside its own refutation
+     * window `maxWait` (the ledger channel's challenge duration) after its registration: its
+     * window is longer than the ledger channel's (e.g. 2^32 - 1 s, a century), which upstream
+     * let freeze the parent. The sub-channel's record is then left open, so its own participants
+     * can still refute in it (no parent, real or fake, can cut a sub-channel's window short),
+     * while the parent's other participants are paid without waiting. Refusing such a lock at
+     * `register` instead would make every later state of the parent unenforceable for a client
+     * that signed it (go-perun's clients do not compare durations): the rollback of issue 6.
+     * Clients that sign a sub-channel with a longer window than its parent (refused by the
+     * library's `validateStateShape`) give up the sub-channel's own split of the lock. The risk
+     * stays with whoever signed the short parent, who could have checked: an intermediary that
+     * locks a virtual channel in a parent whose window is shorter than the channel's, while the
+     * other parent waits for the channel's window, may be paid half the lock in the first parent
+     * and the channel's own split in the second. Sharing equally in every parent instead would
+     * move that risk to the channel's other end, who cannot see the first parent at all.
+     */
     function _concludeSubChannels(
         Channel.State calldata state,
         Channel.State[] calldata subStates,
-        uint256 next
+        uint256 next,
+        uint256 maxWait
     ) internal returns (uint256[][] memory outcome, uint256) {
         outcome = Allocation.copy(state.outcome.balances);
-        uint256 numAssets = state.outcome.assets.length;
         Channel.SubAlloc[] calldata locked = state.outcome.locked;
         for (uint256 s; s < locked.length; ++s) {
             if (next >= subStates.length) revert AdjudicatorSubChannelMissing(next);
-            Channel.State calldata sub = subStates[next++];
-            bytes32 subID = sub.channelID;
-            if (locked[s].ID != subID) revert AdjudicatorSubChannelIDMismatch(locked[s].ID, subID);
-            uint256 meta = _disputes[subID].forceConclude(subID, Channel.hashStateFromCalldata(sub));
-            if (meta != 0) _emitUpdate(subID, meta);
-            uint256[][] memory subOutcome;
-            (subOutcome, next) = _concludeSubChannels(sub, subStates, next);
-            uint16[] calldata indexMap = locked[s].indexMap;
-            for (uint256 a; a < numAssets; ++a) {
-                if (a >= outcome.length || a >= subOutcome.length) revert AdjudicatorMissingBalances(a, outcome.length);
-                uint256[] memory row = outcome[a];
-                uint256[] memory subRow = subOutcome[a];
-                for (uint256 p; p < indexMap.length; ++p) {
-                    uint256 parentIdx = indexMap[p];
-                    if (parentIdx >= row.length || p >= subRow.length) revert AdjudicatorIndexMapOutOfRange(subID, p);
-                    row[parentIdx] += subRow[p];
-                }
-            }
+            next = _concludeSubChannel(outcome, state.outcome.assets, locked[s], subStates, next, maxWait);
         }
         return (outcome, next);
+    }
+
+    /// @dev Force-concludes `subStates[next]` (the sub-channel `lock` names) and adds its share
+    /// of `lock` to `outcome`; returns the index after its sub-tree.
+    function _concludeSubChannel(
+        uint256[][] memory outcome,
+        Channel.Asset[] calldata assets,
+        Channel.SubAlloc calldata lock,
+        Channel.State[] calldata subStates,
+        uint256 next,
+        uint256 maxWait
+    ) internal returns (uint256) {
+        Channel.State calldata sub = subStates[next++];
+        bytes32 subID = sub.channelID;
+        if (lock.ID != subID) revert AdjudicatorSubChannelIDMismatch(lock.ID, subID);
+        (uint256 meta, bool open) = _disputes[subID].forceConclude(subID, Channel.hashStateFromCalldata(sub), maxWait);
+        if (meta != 0) _emitUpdate(subID, meta);
+        if (!open && Allocation.fitsLock(assets, lock, sub.outcome)) {
+            uint256[][] memory subOutcome;
+            (subOutcome, next) = _concludeSubChannels(sub, subStates, next, maxWait);
+            _addMapped(outcome, subOutcome, lock.indexMap, subID);
+        } else {
+            next = _skipSubTree(sub, subStates, next);
+            _addEqualShares(outcome, lock, subID);
+        }
+        return next;
+    }
+
+    /// @dev `outcome[a][indexMap[p]] += subOutcome[a][p]` for every asset and position.
+    function _addMapped(
+        uint256[][] memory outcome,
+        uint256[][] memory subOutcome,
+        uint16[] calldata indexMap,
+        bytes32 subID
+    ) internal pure {
+        for (uint256 a; a < outcome.length; ++a) {
+            if (a >= subOutcome.length) revert AdjudicatorMissingBalances(a, subOutcome.length);
+            uint256[] memory row = outcome[a];
+            uint256[] memory subRow = subOutcome[a];
+            for (uint256 p; p < indexMap.length; ++p) {
+                uint256 parentIdx = indexMap[p];
+                if (parentIdx >= row.length || p >= subRow.length) revert AdjudicatorIndexMapOutOfRange(subID, p);
+                row[parentIdx] += subRow[p];
+            }
+        }
+    }
+
+    /// @dev Shares each asset's locked amount equally among the index-map positions (position 0
+    /// takes the remainder); see `_concludeSubChannels`.
+    function _addEqualShares(uint256[][] memory outcome, Channel.SubAlloc calldata lock, bytes32 subID) internal pure {
+        uint16[] calldata indexMap = lock.indexMap;
+        uint256 n = indexMap.length;
+        if (n == 0) revert AdjudicatorIndexMapLengthMismatch(subID, 1, 0);
+        for (uint256 a; a < outcome.length; ++a) {
+            if (a >= lock.balances.length) revert AdjudicatorMissingBalances(a, lock.balances.length);
+            uint256 total = lock.balances[a];
+            uint256 share = total / n;
+            uint256[] memory row = outcome[a];
+            for (uint256 p; p < n; ++p) {
+                uint256 parentIdx = indexMap[p];
+                if (parentIdx >= row.length) revert AdjudicatorIndexMapOutOfRange(subID, p);
+                row[parentIdx] += p == 0 ? total - share * (n - 1) : share;
+            }
+        }
+    }
+
+    /// @dev The index after the listed sub-tree of `state` (its states are not used).
+    function _skipSubTree(
+        Channel.State calldata state,
+        Channel.State[] calldata subStates,
+        uint256 next
+    ) internal pure returns (uint256) {
+        uint256 count = state.outcome.locked.length;
+        for (uint256 s; s < count; ++s) {
+            if (next >= subStates.length) revert AdjudicatorSubChannelMissing(next);
+            next = _skipSubTree(subStates[next], subStates, next + 1);
+        }
+        return next;
     }
 
     /// @dev Checks a force-executed transition: version + 1, not from a final state, funds

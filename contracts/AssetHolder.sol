@@ -33,6 +33,10 @@ abstract contract AssetHolder is ReentrancyLock {
         uint256 amount;
     }
 
+    /// @notice Domain tag of the replay-proof withdrawal authorisation signed for `withdrawBound`:
+    /// `keccak256("perun-adjudicators/BoundWithdrawalAuth/v1")`.
+    bytes32 public constant BOUND_WITHDRAWAL_DOMAIN = keccak256("perun-adjudicators/BoundWithdrawalAuth/v1");
+
     /// @notice The outcome of a channel was set.
     /// @param channelID The channel.
     event OutcomeSet(bytes32 indexed channelID);
@@ -69,6 +73,11 @@ abstract contract AssetHolder is ReentrancyLock {
     /// @param available The amount held.
     /// @param requested The amount requested.
     error AssetHolderInsufficientHoldings(bytes32 fundingID, uint256 available, uint256 requested);
+    /// @notice A bound withdrawal authorisation carries another nonce than the funding ID's next one.
+    /// @param fundingID The funding ID.
+    /// @param expected The funding ID's next nonce (`withdrawalNonce`).
+    /// @param given The nonce in the authorisation.
+    error AssetHolderWithdrawalNonceMismatch(bytes32 fundingID, uint256 expected, uint256 given);
     /// @notice The funding ID holds a settled balance or is a settled channel's ID; deposits are refused.
     /// @param fundingID The funding ID.
     error AssetHolderDepositAfterSettlement(bytes32 fundingID);
@@ -85,6 +94,9 @@ abstract contract AssetHolder is ReentrancyLock {
 
     /// @dev Raw holdings words, see `Holdings`.
     mapping(bytes32 id => uint256 word) internal _holdings;
+
+    /// @dev Number of bound withdrawals made per funding ID (the next one's nonce).
+    mapping(bytes32 fundingID => uint256 nonce) internal _withdrawalNonces;
 
     /// @notice Only the adjudicator may call.
     modifier onlyAdjudicator() {
@@ -105,7 +117,12 @@ abstract contract AssetHolder is ReentrancyLock {
      * @notice Sets the final balances of a channel. Called by the adjudicator once per channel.
      * @dev When the deposits (plus funds held under the channel ID itself) cover the outcome,
      * every participant's holdings become its outcome balance; overfunding is forfeited as
-     * upstream. When they do not, every deposit stays withdrawable by its owner.
+     * upstream. When they do not, every participant keeps its own deposit, and what was
+     * deposited under the bare channel ID (the pool, which has no owner to refund) goes towards
+     * the outcome: in participant order, each participant's shortfall (outcome minus deposit)
+     * is filled from the pool until it is empty. Upstream (and main before issue 6) dropped the
+     * pool in that case; now every deposit ends in an outcome or stays refundable, and nobody
+     * receives more than its outcome balance or less than its own deposit.
      * @param channelID The channel.
      * @param parts The participants, in channel order.
      * @param newBals The outcome balance of each participant for this asset.
@@ -145,14 +162,29 @@ abstract contract AssetHolder is ReentrancyLock {
                 _holdings[ids[i]] = balance == 0 ? 0 : balance | Holdings.SETTLED;
             }
         } else {
-            // Underfunded: nobody gets the outcome; every deposit stays withdrawable by its owner.
-            for (uint256 i; i < n; ++i) {
-                uint256 word = _holdings[ids[i]];
-                if (word != 0) _holdings[ids[i]] = word | Holdings.SETTLED;
-            }
+            _settleUnderfunded(channelWord, ids, newBals);
         }
         _holdings[channelID] = Holdings.SETTLED;
         emit OutcomeSet(channelID);
+    }
+
+    /// @dev Underfunded outcome: every deposit stays withdrawable by its owner, and the pool (funds
+    /// under the bare channel ID, which have no owner to refund) fills the participants'
+    /// shortfalls (outcome minus deposit) in participant order until it is empty. The pool is
+    /// smaller than the sum of the shortfalls (the outcome is underfunded), so none is left.
+    function _settleUnderfunded(uint256 pool, bytes32[] memory ids, uint256[] calldata newBals) private {
+        for (uint256 i; i < ids.length; ++i) {
+            uint256 word = _holdings[ids[i]];
+            uint256 balance = newBals[i];
+            if (pool != 0 && balance > word) {
+                uint256 fill = balance - word;
+                if (fill > pool) fill = pool;
+                pool -= fill;
+                word += fill;
+                if (word > Holdings.MAX_AMOUNT) revert AssetHolderHoldingsOverflow(ids[i], word - fill, fill);
+            }
+            if (word != 0) _holdings[ids[i]] = word | Holdings.SETTLED;
+        }
     }
 
     /**
@@ -183,15 +215,74 @@ abstract contract AssetHolder is ReentrancyLock {
      * @param signature The participant's 65-byte signature on `abi.encode(authorization)`.
      */
     function withdraw(WithdrawalAuth calldata authorization, bytes calldata signature) external nonReentrant {
+        (bytes32 id, uint256 slot, uint256 word) = _requireWithdrawable(authorization);
+        Sig.verify(
+            Sig.ethSignedDigest(_authorizationHash(authorization)),
+            signature,
+            authorization.participant.ethAddress
+        );
+        _payOut(authorization, id, slot, word);
+    }
+
+    /**
+     * @notice As `withdraw`, but the participant signs an authorisation that is valid once, at
+     * this holder, on this chain: `abi.encode(BOUND_WITHDRAWAL_DOMAIN, address(this),
+     * block.chainid, nonce, authorization)` (eth_sign), with `nonce == withdrawalNonce(fundingID)`.
+     * @dev Additive (not in perun-eth-contracts v1.0.0). The G3 `withdraw` message binds no
+     * holder, chain or nonce, so once signed it can be replayed by anyone, at this holder until
+     * the participant's balance here is exhausted, at every other holder (ETH and ERC-20 alike)
+     * and on every other chain where the channel has a balance for the participant, always to
+     * the same receiver and amount. Here each use increments the funding ID's nonce, and the
+     * holder and chain are part of the signed message, so an authorisation pays exactly once.
+     * The library signs this form by default; go-perun clients keep using `withdraw`.
+     * @param authorization Channel, participant, receiver and amount.
+     * @param nonce The funding ID's next withdrawal nonce.
+     * @param signature The participant's 65-byte signature on the bound message.
+     */
+    function withdrawBound(
+        WithdrawalAuth calldata authorization,
+        uint256 nonce,
+        bytes calldata signature
+    ) external nonReentrant {
+        (bytes32 id, uint256 slot, uint256 word) = _requireWithdrawable(authorization);
+        uint256 expected = _withdrawalNonces[id];
+        if (nonce != expected) revert AssetHolderWithdrawalNonceMismatch(id, expected, nonce);
+        bytes32 hash = keccak256(
+            abi.encode(BOUND_WITHDRAWAL_DOMAIN, address(this), block.chainid, nonce, authorization)
+        );
+        Sig.verify(Sig.ethSignedDigest(hash), signature, authorization.participant.ethAddress);
+        unchecked {
+            // A uint256 counter incremented once per paid withdrawal cannot wrap.
+            _withdrawalNonces[id] = expected + 1;
+        }
+        _payOut(authorization, id, slot, word);
+    }
+
+    /**
+     * @notice The nonce the next `withdrawBound` authorisation of a funding ID must carry.
+     * @param fundingID The funding ID.
+     * @return The number of bound withdrawals made from it so far.
+     */
+    function withdrawalNonce(bytes32 fundingID) external view returns (uint256) {
+        return _withdrawalNonces[fundingID];
+    }
+
+    /// @dev The funding ID of the authorisation, its holdings slot and word; reverts unless the
+    /// channel is settled.
+    function _requireWithdrawable(
+        WithdrawalAuth calldata authorization
+    ) private view returns (bytes32 id, uint256 slot, uint256 word) {
         bytes32 channel = authorization.channelID;
-        address participant = authorization.participant.ethAddress;
-        bytes32 id = Holdings.fundingID(channel, participant);
-        uint256 slot = _holdingsSlot(id);
-        uint256 word = _load(slot);
+        id = Holdings.fundingID(channel, authorization.participant.ethAddress);
+        slot = _holdingsSlot(id);
+        word = _load(slot);
         // A settled balance carries its flag; only a deposit made after the balance was emptied
         // (or after a zero outcome) needs the channel's word.
         if (word & Holdings.SETTLED == 0 && !_settled(channel)) revert AssetHolderNotSettled(channel);
-        Sig.verify(Sig.ethSignedDigest(_authorizationHash(authorization)), signature, participant);
+    }
+
+    /// @dev Debits the authorised amount and pays it (after the bookkeeping).
+    function _payOut(WithdrawalAuth calldata authorization, bytes32 id, uint256 slot, uint256 word) private {
         uint256 available = Holdings.amountOf(word);
         uint256 amount = authorization.amount;
         if (available < amount) revert AssetHolderInsufficientHoldings(id, available, amount);

@@ -44,6 +44,14 @@ export { verifyStateSignature } from "./encoding/verifyStateSignature";
 export { signWithdrawalAuth } from "./encoding/signWithdrawalAuth";
 export { recoverWithdrawalAuthSigner } from "./encoding/recoverWithdrawalAuthSigner";
 export { verifyWithdrawalAuthSignature } from "./encoding/verifyWithdrawalAuthSignature";
+export { BOUND_WITHDRAWAL_DOMAIN, encodeBoundWithdrawalAuth } from "./encoding/encodeBoundWithdrawalAuth";
+export type { BoundWithdrawalAuth } from "./encoding/encodeBoundWithdrawalAuth";
+export { signBoundWithdrawalAuth } from "./encoding/signBoundWithdrawalAuth";
+export { verifyBoundWithdrawalAuthSignature } from "./encoding/verifyBoundWithdrawalAuthSignature";
+
+// Pre-signing check (issue 6)
+export { MAX_CHALLENGE_DURATION, validateStateShape } from "./encoding/validateStateShape";
+export type { ValidateStateShapeOptions } from "./encoding/validateStateShape";
 export { addressFromPrivateKey } from "./encoding/addressFromPrivateKey";
 export { assertExpectedSigner, parseSignature, recoverDigestSigner } from "./encoding/signaturePolicy";
 export type { ParsedSignature } from "./encoding/signaturePolicy";
@@ -111,3 +119,21 @@ export {
 export { PrincipalLengthError } from "./errors/icpEncodingErrors";
 /** Hex <-> bytes with the library's typed errors (for chain clients that speak bytes, e.g. Candid). */
 export { bytesToHex, hexToBytes } from "./encoding/internal/hex";
+export {
+  ShapeBalanceRowsError,
+  ShapeChallengeDurationError,
+  ShapeChannelIdError,
+  ShapeDuplicateParticipantError,
+  ShapeIndexMapDuplicateError,
+  ShapeIndexMapLengthError,
+  ShapeIndexMapRangeError,
+  ShapeLockedBalancesError,
+  ShapeNoParticipantsError,
+  ShapeRowLengthError,
+  ShapeSubChannelDurationError,
+  ShapeSubChannelIdError,
+  ShapeSubChannelLedgerError,
+  ShapeSubChannelParticipantError,
+  ShapeVirtualChannelError,
+  StateShapeError,
+} from "./errors/stateShapeErrors";

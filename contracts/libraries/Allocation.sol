@@ -38,6 +38,103 @@ library Allocation {
     /// @notice Two sub-channel allocations that must match have different IDs.
     /// @param index The index of the differing sub-allocation.
     error AllocationLockedMismatch(uint256 index);
+    /// @notice A sub-channel allocation has not one locked balance per asset.
+    /// @param index The index of the sub-allocation.
+    /// @param assets The number of assets.
+    /// @param entries The number of locked balances.
+    error AllocationLockedBalancesCountMismatch(uint256 index, uint256 assets, uint256 entries);
+
+    /**
+     * @notice Reverts unless the outcome has exactly one balance row per asset, one entry per
+     * participant in every row, and one locked balance per asset in every sub-allocation.
+     * @dev Checked whenever a state is registered or concluded cooperatively. Whom it protects:
+     * a ledger channel's honest participant (and a virtual channel's intermediary) from a state
+     * that its other participants signed with a short or long row, which upstream accepted and
+     * which then made every later `conclude` of a parent revert on an out-of-range index, so
+     * that the parent's funds stayed frozen. A state that is registered is well-formed; `progress`
+     * keeps the shape (`requirePreservation`).
+     * @param alloc The outcome.
+     * @param numParts The number of channel participants.
+     */
+    function requireShape(Channel.Allocation calldata alloc, uint256 numParts) internal pure {
+        uint256 numAssets = alloc.assets.length;
+        uint256[][] calldata balances = alloc.balances;
+        if (balances.length != numAssets) revert AllocationBalancesCountMismatch(numAssets, balances.length);
+        for (uint256 a; a < numAssets; ++a) {
+            uint256 entries = balances[a].length;
+            if (entries != numParts) revert AllocationParticipantCountMismatch(a, numParts, entries);
+        }
+        Channel.SubAlloc[] calldata locked = alloc.locked;
+        for (uint256 s; s < locked.length; ++s) {
+            uint256 entries = locked[s].balances.length;
+            if (entries != numAssets) revert AllocationLockedBalancesCountMismatch(s, numAssets, entries);
+        }
+    }
+
+    /**
+     * @notice Whether a registered sub-channel state fits the lock its parent holds for it:
+     * same assets, one row per asset with one entry per index-map position, and per asset the
+     * sub-channel's own balances plus its locked balances summing exactly to the locked amount.
+     * @dev Never reverts (an overflowing sum counts as "does not fit"): a parent's conclusion
+     * must not depend on what a sub-channel's participants signed. See `Adjudicator._concludeSubChannels`.
+     * @param parentAssets The parent's assets.
+     * @param lock The parent's sub-allocation for the sub-channel.
+     * @param sub The sub-channel's registered outcome.
+     * @return True when the sub-state can be paid out of the lock as it is.
+     */
+    function fitsLock(
+        Channel.Asset[] calldata parentAssets,
+        Channel.SubAlloc calldata lock,
+        Channel.Allocation calldata sub
+    ) internal pure returns (bool) {
+        uint256 numAssets = parentAssets.length;
+        if (!equalAssets(parentAssets, sub.assets)) return false;
+        if (sub.balances.length != numAssets || lock.balances.length != numAssets) return false;
+        uint256 width = lock.indexMap.length;
+        Channel.SubAlloc[] calldata locked = sub.locked;
+        for (uint256 a; a < numAssets; ++a) {
+            uint256[] calldata row = sub.balances[a];
+            if (row.length != width) return false;
+            uint256 sum;
+            unchecked {
+                // Each addition is checked for wrap-around by hand: a sum that wraps does not fit.
+                for (uint256 p; p < width; ++p) {
+                    uint256 next = sum + row[p];
+                    if (next < sum) return false;
+                    sum = next;
+                }
+                for (uint256 s; s < locked.length; ++s) {
+                    uint256[] calldata lb = locked[s].balances;
+                    if (lb.length != numAssets) return false;
+                    uint256 next = sum + lb[a];
+                    if (next < sum) return false;
+                    sum = next;
+                }
+            }
+            if (sum != lock.balances[a]) return false;
+        }
+        return true;
+    }
+
+    /// @notice Whether both asset lists are identical (chain, holder and cross-chain holder).
+    /// @param a One list.
+    /// @param b The other list.
+    /// @return True when they are equal.
+    function equalAssets(Channel.Asset[] calldata a, Channel.Asset[] calldata b) internal pure returns (bool) {
+        if (a.length != b.length) return false;
+        for (uint256 i; i < a.length; ++i) {
+            Channel.Asset calldata x = a[i];
+            Channel.Asset calldata y = b[i];
+            if (
+                x.chainID != y.chainID ||
+                x.ethHolder != y.ethHolder ||
+                keccak256(x.ccHolder) != keccak256(y.ccHolder)
+            ) {
+                return false;
+            }
+        }
+        return true;
+    }
 
     /// @notice Reverts unless both asset lists are identical (chain, holder and cross-chain holder).
     /// @param a The reference list.

@@ -112,6 +112,74 @@ library DisputeRecord {
         slots.stateHash = stateHash;
     }
 
+    /**
+     * @notice Registers a sub-channel state reached through a parent, or refutes the registered
+     * one with it, if that is possible now; otherwise changes nothing.
+     * @dev A sub-channel's record is shared by every parent that locks it (for a virtual channel
+     * that is what makes both of its parents pay out the same state). Upstream reverted the whole
+     * parent registration when a sub-channel's state could not be registered (an equal or higher
+     * version already registered, force execution started, window closed). Then whoever holds
+     * every key of a sub-channel could register a state of it at version 2^64 - 1 through a
+     * parent of their own and so stop the honest participant of a real parent from ever
+     * refuting a stale parent state (rollback). A parent's registration therefore never depends
+     * on its sub-channels' records: a sub-state that is not newer is skipped, and the parent's
+     * conclusion checks that whatever sub-state is registered fits its lock
+     * (`Adjudicator._concludeSubChannels`).
+     * @param slots The sub-channel's record.
+     * @param stateHash Hash of the submitted, fully signed sub-channel state.
+     * @param version Its version.
+     * @param challengeDuration From the sub-channel's parameters.
+     * @param hasApp Whether the sub-channel has an app.
+     * @param isFinal Whether the state is final.
+     * @return meta The new packed record, or 0 when nothing changed.
+     */
+    function registerIfNewer(
+        Slots storage slots,
+        bytes32 stateHash,
+        uint64 version,
+        uint256 challengeDuration,
+        bool hasApp,
+        bool isFinal
+    ) internal returns (uint256 meta) {
+        uint64 duration = _checkedDuration(challengeDuration);
+        uint256 old = slots.meta;
+        uint64 timeout;
+        if (old == 0) {
+            // solhint-disable-next-line not-rely-on-time
+            timeout = isFinal ? uint64(block.timestamp) : uint64(block.timestamp) + duration;
+        } else {
+            if (versionOf(old) >= version || phaseOf(old) != PHASE_DISPUTE) return 0;
+            timeout = timeoutOf(old);
+            // solhint-disable-next-line not-rely-on-time
+            if (block.timestamp >= timeout) return 0;
+            // solhint-disable-next-line not-rely-on-time
+            if (isFinal) timeout = uint64(block.timestamp);
+        }
+        meta = pack(timeout, duration, version, PHASE_DISPUTE, hasApp);
+        slots.meta = meta;
+        slots.stateHash = stateHash;
+    }
+
+    /**
+     * @notice Records that a channel whose parameters no state can ever settle was concluded
+     * without an outcome, so that its deposits become refundable (`AssetHolder.settled`).
+     * @param slots The channel's record.
+     * @param channelID The channel.
+     * @param hasApp Whether the channel has an app.
+     * @return meta The new packed record.
+     */
+    function concludeWithoutOutcome(
+        Slots storage slots,
+        bytes32 channelID,
+        bool hasApp
+    ) internal returns (uint256 meta) {
+        uint256 old = slots.meta;
+        if (old != 0 && phaseOf(old) == PHASE_CONCLUDED) revert DisputeAlreadyConcluded(channelID);
+        // solhint-disable-next-line not-rely-on-time
+        meta = pack(uint64(block.timestamp), 0, 0, PHASE_CONCLUDED, hasApp);
+        slots.meta = meta;
+    }
+
     /// @notice Reverts unless the registered state may be advanced by `progress` now.
     /// @dev In DISPUTE the window must have ended; in FORCEEXEC the force-execution window must still be open.
     /// @param slots The channel's record.
@@ -173,29 +241,44 @@ library DisputeRecord {
         slots.meta = meta;
     }
 
-    /// @notice Concludes a registered sub-channel together with its parent.
+    /// @notice Concludes a registered sub-channel together with its parent, or reports that its
+    /// own refutation window is still open after the parent waited `maxWait` for it.
     /// @dev Upstream concluded sub-channels whatever their own window. That lets anyone who
     /// holds an old, fully signed sub-channel state name the sub-channel in a parent channel of
     /// their own with a zero challenge duration, register both, and conclude at once: the
     /// sub-channel is frozen at the old state before its participants can refute. Here a
-    /// sub-channel still in DISPUTE must have reached its own timeout, so its refutation window
-    /// is always honoured; a force-execution window (FORCEEXEC) is still cut short as upstream.
+    /// sub-channel still in DISPUTE is never concluded before its own timeout, so its refutation
+    /// window is always honoured; a force-execution window (FORCEEXEC) is still cut short as
+    /// upstream. The parent waits for that window, but at most `maxWait` seconds after the
+    /// sub-channel's registration; after that the sub-channel stays open (`open`) and the parent
+    /// goes on without its state (`Adjudicator._concludeSubChannels`).
     /// @param slots The sub-channel's record.
     /// @param channelID The sub-channel.
     /// @param stateHash Hash of the submitted state; must be the registered one.
-    /// @return meta The new packed record, or 0 when it was concluded already.
+    /// @param maxWait The longest the parent waits after the sub-channel's registration.
+    /// @return meta The new packed record, or 0 when nothing changed.
+    /// @return open Whether the sub-channel is still in its window (and was left as it is).
     function forceConclude(
         Slots storage slots,
         bytes32 channelID,
-        bytes32 stateHash
-    ) internal returns (uint256 meta) {
+        bytes32 stateHash,
+        uint256 maxWait
+    ) internal returns (uint256 meta, bool open) {
         uint256 old = _requireRegistered(slots, channelID);
         requireStateHash(slots, channelID, stateHash);
         uint8 phase = phaseOf(old);
-        if (phase == PHASE_CONCLUDED) return 0;
+        if (phase == PHASE_CONCLUDED) return (0, false);
         uint64 timeout = timeoutOf(old);
         // solhint-disable-next-line not-rely-on-time
-        if (phase == PHASE_DISPUTE && block.timestamp < timeout) revert DisputeTimeoutNotPassed(channelID, timeout);
+        if (phase == PHASE_DISPUTE && block.timestamp < timeout) {
+            // A window opened at registration (timeout = registration + duration; a final state
+            // sets timeout to its block, which has passed here), so registration = timeout - duration.
+            uint256 bound = uint256(timeout) - durationOf(old) + maxWait;
+            if (bound > timeout) bound = timeout;
+            // solhint-disable-next-line not-rely-on-time
+            if (block.timestamp < bound) revert DisputeTimeoutNotPassed(channelID, uint64(bound));
+            return (0, true);
+        }
         meta = (old & ~(uint256(0xff) << 192)) | (uint256(PHASE_CONCLUDED) << 192);
         slots.meta = meta;
     }

@@ -207,26 +207,23 @@ describe("Adjudicator.conclude", function () {
       expect(await holdingsOf(d.feeHolder, ch.params)).to.deep.equal([9_900n, 0n]);
     });
 
-    it("a missing balance row for a local asset: AdjudicatorMissingBalances", async function () {
+    // Malformed outcomes cannot be registered since issue 6 (they froze conclude upstream).
+    it("a missing balance row for a local asset is refused at register: AllocationBalancesCountMismatch", async function () {
       const state = makeState(ch.params, {
         assets: [ch.asset, evmAsset(d.chainId, await addressOf(d.erc20Holder))],
         balances: [[1n, 1n]],
         version: 1n,
       });
-      const timeout = await register(state);
-      await time.increaseTo(timeout);
-      await expect(d.adjudicator.conclude(ch.params, state, []))
-        .to.be.revertedWithCustomError(d.adjudicator, "AdjudicatorMissingBalances")
-        .withArgs(1n, 1n);
+      await expect(d.adjudicator.register({ params: ch.params, state, sigs: signAll(state, d.parts) }, []))
+        .to.be.revertedWithCustomError(d.adjudicator, "AllocationBalancesCountMismatch")
+        .withArgs(2n, 1n);
     });
 
-    it("a balance row shorter than the participants: AssetHolderOutcomeLengthMismatch", async function () {
+    it("a balance row shorter than the participants is refused at register: AllocationParticipantCountMismatch", async function () {
       const state = ch.state([1n], { version: 1n });
-      const timeout = await register(state);
-      await time.increaseTo(timeout);
-      await expect(d.adjudicator.conclude(ch.params, state, []))
-        .to.be.revertedWithCustomError(d.ethHolder, "AssetHolderOutcomeLengthMismatch")
-        .withArgs(2n, 1n);
+      await expect(d.adjudicator.register({ params: ch.params, state, sigs: signAll(state, d.parts) }, []))
+        .to.be.revertedWithCustomError(d.adjudicator, "AllocationParticipantCountMismatch")
+        .withArgs(0n, 2n, 1n);
     });
 
     it("the same holder twice: AdjudicatorDuplicateAssetHolder", async function () {

@@ -121,14 +121,13 @@ describe("Adjudicator.concludeFinal", function () {
     expect(await holdingsOf(d.erc20Holder, ch.params)).to.deep.equal([400n, 600n]);
   });
 
-  it("a channel without participants: the holder only settles the channel ID's own funds", async function () {
+  it("a channel without participants is refused (any state would count as signed); concludeMalformed settles it", async function () {
     const empty = await makeChannel(d, { parts: [] });
-    await d.ethHolder.deposit(empty.id, 9n, { value: 9n });
     const f = makeState(empty.params, { assets: [empty.asset], balances: [[]], isFinal: true });
     await expect(d.adjudicator.concludeFinal(empty.params, f, []))
-      .to.emit(d.ethHolder, "OutcomeSet")
+      .to.be.revertedWithCustomError(d.adjudicator, "AdjudicatorNoParticipants")
       .withArgs(empty.id);
-    expect(await d.ethHolder.holdings(empty.id)).to.equal(0n);
+    await d.adjudicator.concludeMalformed(empty.params);
     expect(await d.ethHolder.settled(empty.id)).to.equal(true);
   });
 
@@ -186,18 +185,25 @@ describe("Adjudicator.concludeFinal", function () {
       {
         name: "a balance row shorter than the participants",
         balances: [[70n]],
-        error: "AssetHolderOutcomeLengthMismatch",
-        args: [2n, 1n],
-        holder: true,
+        error: "AllocationParticipantCountMismatch",
+        args: [0n, 2n, 1n],
       },
       {
         name: "a balance row longer than the participants",
         balances: [[70n, 30n, 0n]],
-        error: "AssetHolderOutcomeLengthMismatch",
-        args: [2n, 3n],
-        holder: true,
+        error: "AllocationParticipantCountMismatch",
+        args: [0n, 2n, 3n],
       },
-      { name: "no balance row for the asset", balances: [], error: "AdjudicatorMissingBalances", args: [0n, 0n] },
+      { name: "no balance row for the asset", balances: [], error: "AllocationBalancesCountMismatch", args: [1n, 0n] },
+      {
+        name: "a balance row more than assets",
+        balances: [
+          [70n, 30n],
+          [1n, 1n],
+        ],
+        error: "AllocationBalancesCountMismatch",
+        args: [1n, 2n],
+      },
     ];
     for (const c of shapes) {
       it(`${c.name}: ${c.error}`, async function () {
@@ -207,19 +213,6 @@ describe("Adjudicator.concludeFinal", function () {
           .withArgs(...c.args);
       });
     }
-
-    it("a balance row more than assets is ignored (only local assets' rows are read)", async function () {
-      const f = makeState(ch.params, {
-        assets: [ch.asset],
-        balances: [
-          [70n, 30n],
-          [1n, 1n],
-        ],
-        isFinal: true,
-      });
-      await close(f);
-      expect(await holdingsOf(d.ethHolder, ch.params)).to.deep.equal([70n, 30n]);
-    });
 
     it("an asset of this chain whose holder has no code: SetOutcomeCallHolderNotContract", async function () {
       const eoa = d.parts[1].address;
@@ -233,11 +226,11 @@ describe("Adjudicator.concludeFinal", function () {
         .withArgs(eoa);
     });
 
-    it("the same participant twice: AssetHolderDuplicateParticipant", async function () {
+    it("the same participant twice: AdjudicatorDuplicateParticipant", async function () {
       const dup = makeParams([d.parts[0], d.parts[0]]);
       const f = makeState(dup, { assets: [ch.asset], balances: [[1n, 1n]], isFinal: true });
       await expect(close(f, dup, signAll(f, [d.parts[0], d.parts[0]])))
-        .to.be.revertedWithCustomError(d.ethHolder, "AssetHolderDuplicateParticipant")
+        .to.be.revertedWithCustomError(d.adjudicator, "AdjudicatorDuplicateParticipant")
         .withArgs(d.parts[0].address);
     });
   });

@@ -142,8 +142,9 @@ describe("Adjudicator.register: sub-channel participants bound to the parent's",
         locked: [lock(S, [0n, 1n])],
         challengeDuration: PARENT_DURATION,
       });
-      // F: A alone, no window, nothing deposited, both S participants mapped to A.
-      F = node([A], 502n, [0n], { ledger: true, locked: [lock(S, [0n, 0n])], challengeDuration: 0n });
+      // F: A and its own second key X, S's window (the shortest a parent may have since issue 6),
+      // nothing deposited, S's participants mapped to A and X.
+      F = node([A, X], 502n, [0n, 0n], { ledger: true, locked: [lock(S, [0n, 1n])], challengeDuration: SUB_DURATION });
       await depositFor(d.ethHolder, P.params, A, 5n);
       await depositFor(d.ethHolder, P.params, B, 5n);
       registeredAt = await blockTimeOf(await register(P, [S]));
@@ -171,7 +172,7 @@ describe("Adjudicator.register: sub-channel participants bound to the parent's",
     it("the foreign parent is refused at register: AdjudicatorSubChannelParticipantMismatch", async function () {
       await expect(register(F, [S]))
         .to.be.revertedWithCustomError(d.adjudicator, "AdjudicatorSubChannelParticipantMismatch")
-        .withArgs(S.state.channelID, 1n, A.address, B.address);
+        .withArgs(S.state.channelID, 1n, X.address, B.address);
       // Hence it cannot be concluded either: nothing of F was recorded.
       await expect(d.adjudicator.conclude(F.params, F.state, [S.state]))
         .to.be.revertedWithCustomError(d.adjudicator, "DisputeNotRegistered")
@@ -191,10 +192,10 @@ describe("Adjudicator.register: sub-channel participants bound to the parent's",
 
     it("refused before S was registered anywhere too (the foreign parent registering first)", async function () {
       const S2 = node([A, B], 503n, [4n, 4n], { app: counterApp, appData: counterData(0n) });
-      const F2 = node([A], 504n, [0n], { ledger: true, locked: [lock(S2, [0n, 0n])], challengeDuration: 0n });
+      const F2 = node([A, X], 504n, [0n, 0n], { ledger: true, locked: [lock(S2, [0n, 1n])] });
       await expect(register(F2, [S2]))
         .to.be.revertedWithCustomError(d.adjudicator, "AdjudicatorSubChannelParticipantMismatch")
-        .withArgs(S2.state.channelID, 1n, A.address, B.address);
+        .withArgs(S2.state.channelID, 1n, X.address, B.address);
       expect((await readDispute(d.adjudicator, S2.state.channelID)).timeout).to.equal(0n);
     });
 
@@ -223,8 +224,9 @@ describe("Adjudicator.register: sub-channel participants bound to the parent's",
         build: () => {
           const S = node([A, B], 601n, [2n, 3n], { app: counterApp, appData: counterData(0n) });
           const parent = node([A], 600n, [0n], { ledger: true, locked: [lock(S, [0n, 0n])] });
-          const args = [S.state.channelID, 1n, A.address, B.address];
-          return { parent, subs: [S], error: "AdjudicatorSubChannelParticipantMismatch", args };
+          // Refused since issue 6 already because the map names A twice.
+          const args = [S.state.channelID, 1n];
+          return { parent, subs: [S], error: "AdjudicatorIndexMapDuplicate", args };
         },
       },
       {
@@ -382,15 +384,12 @@ describe("Adjudicator.register: sub-channel participants bound to the parent's",
         expect((await readDispute(d.adjudicator, V.state.channelID)).stateHash).to.equal(hashState(V.state));
       });
 
-      it("their index maps are checked at conclude only (a partial map pays only the mapped participants)", async function () {
+      it("their index maps must map every participant too (a partial map stranded the rest upstream)", async function () {
         const V = node([A, B], 761n, [2n, 3n], { virtual: true });
         const L = node([A, B], 760n, [1n, 1n], { ledger: true, locked: [lock(V, [1n])] });
-        await depositFor(d.ethHolder, L.params, A, 4n);
-        const t = await blockTimeOf(await register(L, [V]));
-        await time.increaseTo(t + L.params.challengeDuration);
-        await d.adjudicator.conclude(L.params, L.state, [V.state]);
-        // V's participant 0 (2) goes to L's participant 1; V's participant 1 is not mapped here.
-        expect(await holdingsOf(d.ethHolder, L.params)).to.deep.equal([1n, 3n]);
+        await expect(register(L, [V]))
+          .to.be.revertedWithCustomError(d.adjudicator, "AdjudicatorIndexMapLengthMismatch")
+          .withArgs(V.state.channelID, 2n, 1n);
       });
     });
   });

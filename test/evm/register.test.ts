@@ -290,13 +290,12 @@ describe("Adjudicator.register", function () {
         .withArgs(BigInt(end), BigInt(cds));
     });
 
-    it("a channel without participants needs no signatures (as upstream) and has nothing to pay", async function () {
+    it("a channel without participants (any state would count as signed): AdjudicatorNoParticipants", async function () {
       const empty = await makeChannel(d, { parts: [] });
       const state = empty.state([]);
-      const tx = await d.adjudicator.register({ params: empty.params, state, sigs: [] }, []);
-      await expect(tx)
-        .to.emit(d.adjudicator, "ChannelUpdate")
-        .withArgs(empty.id, 0n, Phase.DISPUTE, (await blockTimeOf(tx)) + DEFAULT_CHALLENGE_DURATION);
+      await expect(d.adjudicator.register({ params: empty.params, state, sigs: [] }, []))
+        .to.be.revertedWithCustomError(d.adjudicator, "AdjudicatorNoParticipants")
+        .withArgs(empty.id);
     });
 
     it("a sub-channel list for a state without locked funds: AdjudicatorSubChannelCountMismatch", async function () {

@@ -44,7 +44,7 @@ import type { Address, Hex, Params, State } from "../../src";
 import { addressArb, bytesArb, uint256Arb } from "../encoding/support/arbitraries";
 import { CURVE_ORDER, MAX_S, loadDeployment, testPrivateKey } from "./fixtures";
 import type { Deployment } from "./fixtures";
-import { KEY_POOL, MAX_CHALLENGE_DURATION, signableStateArb } from "./model/crosscheckArbitraries";
+import { KEY_POOL, MAX_CHALLENGE_DURATION, signableStateArb, wellFormed } from "./model/crosscheckArbitraries";
 import { decodeRevert, revertDataOf } from "./model/expectCustomError";
 
 // ---------------------------------------------------------------------------------------------
@@ -419,10 +419,11 @@ describe("signature policy: Adjudicator (Sig) and the library accept exactly the
       propTitle(`register and the library agree on mutated signatures (× ${BATCH} per run)`, params),
       async function () {
         const holders = [(await d.ethHolder.getAddress()) as Address, (await d.erc20Holder.getAddress()) as Address];
-        // A registrable ledger channel of 1–2 participants from KEY_POOL (repetition allowed).
+        // A registrable ledger channel of 1–2 distinct participants from KEY_POOL (register
+        // refuses a participant listed twice since issue 6, after checking the signatures).
         const channelArb = fc
           .record({
-            signers: fc.array(fc.integer({ min: 0, max: KEY_POOL.length - 1 }), { minLength: 1, maxLength: 2 }),
+            signers: fc.uniqueArray(fc.integer({ min: 0, max: KEY_POOL.length - 1 }), { minLength: 1, maxLength: 2 }),
             ccAddresses: fc.array(bytesArb, { minLength: 2, maxLength: 2 }),
             challengeDuration: fc.bigInt({ min: 0n, max: MAX_CHALLENGE_DURATION }),
             nonce: uint256Arb,
@@ -443,7 +444,7 @@ describe("signature policy: Adjudicator (Sig) and the library accept exactly the
           fc.record({
             keys: fc.constant(keys),
             params: fc.constant(params),
-            state: signableStateArb(params, d.chainId, holders),
+            state: signableStateArb(params, d.chainId, holders).map((st) => wellFormed(st, keys.length)),
             position: fc.integer({ min: 0, max: keys.length - 1 }),
             mutation: mutationArb,
           }),

@@ -165,8 +165,8 @@ describe("sub-channels (register and conclude)", function () {
           parentWith([sub(S1, 37n, [0n, 1n]), { ID: S2.state.channelID, balances: [11n, 0n], indexMap: [1n, 0n] }]),
           [S1, S1a, S2],
         ],
-        error: "ArraysLengthMismatch",
-        args: () => [1n, 2n],
+        error: "AllocationLockedBalancesCountMismatch",
+        args: () => [1n, 1n, 2n],
       },
     ];
     for (const r of rejects) {
@@ -378,7 +378,7 @@ describe("sub-channels (register and conclude)", function () {
       expect(await holdingsOf(d.ethHolder, parent.params)).to.deep.equal([3n, 4n]);
     });
 
-    it("a nested sub-channel with more balance rows than its parent: ArraysLengthMismatch", async function () {
+    it("a nested sub-channel with more balance rows than its parent: AllocationLockedBalancesCountMismatch", async function () {
       const grandchild = node([A, B], 72n, [0n, 0n]);
       grandchild.state = makeState(grandchild.params, {
         assets: [asset],
@@ -395,19 +395,44 @@ describe("sub-channels (register and conclude)", function () {
         [{ ID: grandchild.state.channelID, balances: [2n, 2n], indexMap: [0n, 1n] }],
       );
       const parent = node([A, B], 70n, [0n, 0n], [sub(child, 2n, [0n, 1n])], { ledgerChannel: true });
+      // The child's lock on the grandchild names two assets where the child has one.
       await expect(register(parent, [child, grandchild]))
-        .to.be.revertedWithCustomError(d.adjudicator, "ArraysLengthMismatch")
-        .withArgs(1n, 2n);
+        .to.be.revertedWithCustomError(d.adjudicator, "AllocationLockedBalancesCountMismatch")
+        .withArgs(0n, 1n, 2n);
     });
   });
 
-  describe("a sub-channel with a longer challenge duration than its parent", function () {
-    it("keeps its own refutation window: the parent concludes only after the sub-channel's timeout", async function () {
+  describe("a sub-channel's own refutation window", function () {
+    it("a sub-channel with a longer window than its parent holds the parent only for the parent's duration", async function () {
       const child = node([A, B], 81n, [2n, 3n], [], { challengeDuration: 3n * DEFAULT_CHALLENGE_DURATION });
+      const before = node([A, B], 80n, [3n, 4n], [], { ledgerChannel: true });
       const parent = node([A, B], 80n, [1n, 1n], [sub(child, 5n, [0n, 1n])], { ledgerChannel: true });
-      const t = await blockTimeOf(await register(parent, [child]));
+      parent.state = { ...parent.state, version: 2n };
+      const t = await blockTimeOf(await register(before, []));
+      await time.setNextBlockTimestamp(t + 30n);
+      await register(parent, [child]); // the child's window opens at t + 30
+      await depositFor(d.ethHolder, parent.params, A, 7n);
+      await time.increaseTo(t + DEFAULT_CHALLENGE_DURATION);
+      await expect(d.adjudicator.conclude(parent.params, parent.state, [child.state]))
+        .to.be.revertedWithCustomError(d.adjudicator, "DisputeTimeoutNotPassed")
+        .withArgs(child.state.channelID, t + 30n + DEFAULT_CHALLENGE_DURATION);
+      // After the parent's own duration: the lock (5) is shared equally, position 0 takes the remainder.
+      await time.setNextBlockTimestamp(t + 30n + DEFAULT_CHALLENGE_DURATION);
+      await d.adjudicator.conclude(parent.params, parent.state, [child.state]);
+      expect(await holdingsOf(d.ethHolder, parent.params)).to.deep.equal([4n, 3n]);
+      expect((await readDispute(d.adjudicator, child.state.channelID)).phase).to.equal(Phase.DISPUTE);
+    });
+
+    it("a sub-channel registered by a refutation keeps its own window: the parent concludes only after it", async function () {
+      const child = node([A, B], 81n, [2n, 3n]);
+      const before = node([A, B], 80n, [3n, 3n], [], { ledgerChannel: true });
+      const parent = node([A, B], 80n, [1n, 1n], [sub(child, 5n, [0n, 1n])], { ledgerChannel: true });
+      parent.state = { ...parent.state, version: 2n };
+      const t = await blockTimeOf(await register(before, []));
       const parentTimeout = t + DEFAULT_CHALLENGE_DURATION;
-      const childTimeout = t + 3n * DEFAULT_CHALLENGE_DURATION;
+      await time.setNextBlockTimestamp(t + 30n);
+      await register(parent, [child]);
+      const childTimeout = t + 30n + DEFAULT_CHALLENGE_DURATION;
       expect((await readDispute(d.adjudicator, child.state.channelID)).timeout).to.equal(childTimeout);
       await time.increaseTo(parentTimeout);
       await expect(d.adjudicator.conclude(parent.params, parent.state, [child.state]))
@@ -503,57 +528,62 @@ describe("sub-channels (register and conclude)", function () {
     });
   });
 
-  describe("index maps and balance rows checked at conclude", function () {
-    async function registerPair(indexMap: bigint[], parentBalances: bigint[][], subBalances: bigint[][]) {
-      const child = node([A, B], 21n, [0n, 0n], [], { virtualChannel: true }); // index map checked at conclude only
+  describe("index maps and balance rows of a virtual sub-channel are checked at register (issue 6)", function () {
+    // Upstream checked them only at conclude, where a bad one froze the parent for good.
+    function pair(indexMap: bigint[], parentBalances: bigint[][], subBalances: bigint[][]) {
+      const child = node([A, B], 21n, [0n, 0n], [], { virtualChannel: true });
       child.state = makeState(child.params, { assets: [asset], balances: subBalances, version: 1n });
       const total = subBalances.length ? subBalances[0].reduce((x, y) => x + y, 0n) : undefined;
       const parent = node([A, B], 20n, [0n, 0n], [], { ledgerChannel: true });
       parent.state = makeState(parent.params, {
         assets: [asset],
         balances: parentBalances,
-        locked: [{ ID: child.state.channelID, balances: total === undefined ? [] : [total], indexMap }],
+        locked: [{ ID: child.state.channelID, balances: [total ?? 5n], indexMap }],
         version: 1n,
       });
-      const tx = await register(parent, [child]);
-      await time.increaseTo((await blockTimeOf(tx)) + DEFAULT_CHALLENGE_DURATION);
       return { parent, child };
     }
 
     it("an index pointing past the parent's participants: AdjudicatorIndexMapOutOfRange", async function () {
-      const { parent, child } = await registerPair([0n, 5n], [[1n, 1n]], [[2n, 3n]]);
-      await expect(d.adjudicator.conclude(parent.params, parent.state, [child.state]))
+      const { parent, child } = pair([0n, 5n], [[1n, 1n]], [[2n, 3n]]);
+      await expect(register(parent, [child]))
         .to.be.revertedWithCustomError(d.adjudicator, "AdjudicatorIndexMapOutOfRange")
         .withArgs(child.state.channelID, 1n);
     });
 
-    it("an index map longer than the sub-channel's balances: AdjudicatorIndexMapOutOfRange", async function () {
-      const { parent, child } = await registerPair([0n, 1n, 0n], [[1n, 1n]], [[2n, 3n]]);
-      await expect(d.adjudicator.conclude(parent.params, parent.state, [child.state]))
-        .to.be.revertedWithCustomError(d.adjudicator, "AdjudicatorIndexMapOutOfRange")
-        .withArgs(child.state.channelID, 2n);
+    it("an index map longer than the sub-channel's participants: AdjudicatorIndexMapLengthMismatch", async function () {
+      const { parent, child } = pair([0n, 1n, 0n], [[1n, 1n]], [[2n, 3n]]);
+      await expect(register(parent, [child]))
+        .to.be.revertedWithCustomError(d.adjudicator, "AdjudicatorIndexMapLengthMismatch")
+        .withArgs(child.state.channelID, 2n, 3n);
     });
 
-    it("a parent without a balance row for its asset: AdjudicatorMissingBalances", async function () {
-      const { parent, child } = await registerPair([0n, 1n], [], [[2n, 3n]]);
-      await expect(d.adjudicator.conclude(parent.params, parent.state, [child.state]))
-        .to.be.revertedWithCustomError(d.adjudicator, "AdjudicatorMissingBalances")
-        .withArgs(0n, 0n);
+    it("an index map naming one parent participant twice: AdjudicatorIndexMapDuplicate", async function () {
+      const { parent, child } = pair([1n, 1n], [[1n, 1n]], [[2n, 3n]]);
+      await expect(register(parent, [child]))
+        .to.be.revertedWithCustomError(d.adjudicator, "AdjudicatorIndexMapDuplicate")
+        .withArgs(child.state.channelID, 1n);
     });
 
-    it("a sub-channel without a balance row for its asset: AdjudicatorMissingBalances", async function () {
-      const { parent, child } = await registerPair([0n, 1n], [[1n, 1n]], []);
-      await expect(d.adjudicator.conclude(parent.params, parent.state, [child.state]))
-        .to.be.revertedWithCustomError(d.adjudicator, "AdjudicatorMissingBalances")
-        .withArgs(0n, 1n);
+    it("a partial index map (its unmapped share would be stranded): AdjudicatorIndexMapLengthMismatch", async function () {
+      const { parent, child } = pair([1n], [[1n, 1n]], [[2n, 3n]]);
+      await expect(register(parent, [child]))
+        .to.be.revertedWithCustomError(d.adjudicator, "AdjudicatorIndexMapLengthMismatch")
+        .withArgs(child.state.channelID, 2n, 1n);
     });
 
-    it("a partial index map pays only the mapped sub-channel participants", async function () {
-      await depositFor(d.ethHolder, makeParams([A, B], { nonce: 20n }), A, 100n);
-      const { parent, child } = await registerPair([1n], [[1n, 1n]], [[2n, 3n]]);
-      await d.adjudicator.conclude(parent.params, parent.state, [child.state]);
-      // child participant 0 (2) goes to parent participant 1; child participant 1 is unmapped.
-      expect(await holdingsOf(d.ethHolder, parent.params)).to.deep.equal([1n, 3n]);
+    it("a parent without a balance row for its asset: AllocationBalancesCountMismatch", async function () {
+      const { parent, child } = pair([0n, 1n], [], [[2n, 3n]]);
+      await expect(register(parent, [child]))
+        .to.be.revertedWithCustomError(d.adjudicator, "AllocationBalancesCountMismatch")
+        .withArgs(1n, 0n);
+    });
+
+    it("a sub-channel without a balance row for its asset: AllocationBalancesCountMismatch", async function () {
+      const { parent, child } = pair([0n, 1n], [[1n, 1n]], []);
+      await expect(register(parent, [child]))
+        .to.be.revertedWithCustomError(d.adjudicator, "AllocationBalancesCountMismatch")
+        .withArgs(1n, 0n);
     });
   });
 

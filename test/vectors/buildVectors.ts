@@ -21,6 +21,8 @@ import {
   decodeParams,
 } from "../../src";
 
+import { buildSecurityVectors } from "./buildSecurityVectors";
+
 /**
  * Builds the committed cross-implementation vectors in test/vectors/*.json from the
  * library alone. Deterministic: fixed keys, pseudo-random values derived from keccak of
@@ -386,6 +388,7 @@ export function buildVectors(): Record<string, unknown> {
       vectors: decodeRejectCases(),
     },
     ...buildIcpVectors(),
+    ...buildSecurityVectors(header),
   };
 }
 

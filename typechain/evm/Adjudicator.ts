@@ -149,6 +149,7 @@ export interface AdjudicatorInterface extends Interface {
       | "channelID"
       | "conclude"
       | "concludeFinal"
+      | "concludeMalformed"
       | "disputes"
       | "hashState"
       | "progress"
@@ -168,6 +169,10 @@ export interface AdjudicatorInterface extends Interface {
   encodeFunctionData(
     functionFragment: "concludeFinal",
     values: [Channel.ParamsStruct, Channel.StateStruct, BytesLike[]]
+  ): string;
+  encodeFunctionData(
+    functionFragment: "concludeMalformed",
+    values: [Channel.ParamsStruct]
   ): string;
   encodeFunctionData(functionFragment: "disputes", values: [BytesLike]): string;
   encodeFunctionData(
@@ -193,6 +198,10 @@ export interface AdjudicatorInterface extends Interface {
   decodeFunctionResult(functionFragment: "conclude", data: BytesLike): Result;
   decodeFunctionResult(
     functionFragment: "concludeFinal",
+    data: BytesLike
+  ): Result;
+  decodeFunctionResult(
+    functionFragment: "concludeMalformed",
     data: BytesLike
   ): Result;
   decodeFunctionResult(functionFragment: "disputes", data: BytesLike): Result;
@@ -295,6 +304,12 @@ export interface Adjudicator extends BaseContract {
     "nonpayable"
   >;
 
+  concludeMalformed: TypedContractMethod<
+    [params: Channel.ParamsStruct],
+    [void],
+    "nonpayable"
+  >;
+
   disputes: TypedContractMethod<
     [id: BytesLike],
     [
@@ -366,6 +381,9 @@ export interface Adjudicator extends BaseContract {
     [void],
     "nonpayable"
   >;
+  getFunction(
+    nameOrSignature: "concludeMalformed"
+  ): TypedContractMethod<[params: Channel.ParamsStruct], [void], "nonpayable">;
   getFunction(
     nameOrSignature: "disputes"
   ): TypedContractMethod<

@@ -59,6 +59,7 @@ export declare namespace AssetHolder {
 export interface AssetHolderERC20Interface extends Interface {
   getFunction(
     nameOrSignature:
+      | "BOUND_WITHDRAWAL_DOMAIN"
       | "adjudicator"
       | "deposit"
       | "holdings"
@@ -66,12 +67,18 @@ export interface AssetHolderERC20Interface extends Interface {
       | "settled"
       | "token"
       | "withdraw"
+      | "withdrawBound"
+      | "withdrawalNonce"
   ): FunctionFragment;
 
   getEvent(
     nameOrSignatureOrTopic: "Deposited" | "OutcomeSet" | "Withdrawn"
   ): EventFragment;
 
+  encodeFunctionData(
+    functionFragment: "BOUND_WITHDRAWAL_DOMAIN",
+    values?: undefined
+  ): string;
   encodeFunctionData(
     functionFragment: "adjudicator",
     values?: undefined
@@ -91,7 +98,19 @@ export interface AssetHolderERC20Interface extends Interface {
     functionFragment: "withdraw",
     values: [AssetHolder.WithdrawalAuthStruct, BytesLike]
   ): string;
+  encodeFunctionData(
+    functionFragment: "withdrawBound",
+    values: [AssetHolder.WithdrawalAuthStruct, BigNumberish, BytesLike]
+  ): string;
+  encodeFunctionData(
+    functionFragment: "withdrawalNonce",
+    values: [BytesLike]
+  ): string;
 
+  decodeFunctionResult(
+    functionFragment: "BOUND_WITHDRAWAL_DOMAIN",
+    data: BytesLike
+  ): Result;
   decodeFunctionResult(
     functionFragment: "adjudicator",
     data: BytesLike
@@ -102,6 +121,14 @@ export interface AssetHolderERC20Interface extends Interface {
   decodeFunctionResult(functionFragment: "settled", data: BytesLike): Result;
   decodeFunctionResult(functionFragment: "token", data: BytesLike): Result;
   decodeFunctionResult(functionFragment: "withdraw", data: BytesLike): Result;
+  decodeFunctionResult(
+    functionFragment: "withdrawBound",
+    data: BytesLike
+  ): Result;
+  decodeFunctionResult(
+    functionFragment: "withdrawalNonce",
+    data: BytesLike
+  ): Result;
 }
 
 export namespace DepositedEvent {
@@ -194,6 +221,8 @@ export interface AssetHolderERC20 extends BaseContract {
     event?: TCEvent
   ): Promise<this>;
 
+  BOUND_WITHDRAWAL_DOMAIN: TypedContractMethod<[], [string], "view">;
+
   adjudicator: TypedContractMethod<[], [string], "view">;
 
   deposit: TypedContractMethod<
@@ -224,10 +253,29 @@ export interface AssetHolderERC20 extends BaseContract {
     "nonpayable"
   >;
 
+  withdrawBound: TypedContractMethod<
+    [
+      authorization: AssetHolder.WithdrawalAuthStruct,
+      nonce: BigNumberish,
+      signature: BytesLike
+    ],
+    [void],
+    "nonpayable"
+  >;
+
+  withdrawalNonce: TypedContractMethod<
+    [fundingID: BytesLike],
+    [bigint],
+    "view"
+  >;
+
   getFunction<T extends ContractMethod = ContractMethod>(
     key: string | FunctionFragment
   ): T;
 
+  getFunction(
+    nameOrSignature: "BOUND_WITHDRAWAL_DOMAIN"
+  ): TypedContractMethod<[], [string], "view">;
   getFunction(
     nameOrSignature: "adjudicator"
   ): TypedContractMethod<[], [string], "view">;
@@ -265,6 +313,20 @@ export interface AssetHolderERC20 extends BaseContract {
     [void],
     "nonpayable"
   >;
+  getFunction(
+    nameOrSignature: "withdrawBound"
+  ): TypedContractMethod<
+    [
+      authorization: AssetHolder.WithdrawalAuthStruct,
+      nonce: BigNumberish,
+      signature: BytesLike
+    ],
+    [void],
+    "nonpayable"
+  >;
+  getFunction(
+    nameOrSignature: "withdrawalNonce"
+  ): TypedContractMethod<[fundingID: BytesLike], [bigint], "view">;
 
   getEvent(
     key: "Deposited"

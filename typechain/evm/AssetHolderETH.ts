@@ -59,18 +59,25 @@ export declare namespace AssetHolder {
 export interface AssetHolderETHInterface extends Interface {
   getFunction(
     nameOrSignature:
+      | "BOUND_WITHDRAWAL_DOMAIN"
       | "adjudicator"
       | "deposit"
       | "holdings"
       | "setOutcome"
       | "settled"
       | "withdraw"
+      | "withdrawBound"
+      | "withdrawalNonce"
   ): FunctionFragment;
 
   getEvent(
     nameOrSignatureOrTopic: "Deposited" | "OutcomeSet" | "Withdrawn"
   ): EventFragment;
 
+  encodeFunctionData(
+    functionFragment: "BOUND_WITHDRAWAL_DOMAIN",
+    values?: undefined
+  ): string;
   encodeFunctionData(
     functionFragment: "adjudicator",
     values?: undefined
@@ -89,7 +96,19 @@ export interface AssetHolderETHInterface extends Interface {
     functionFragment: "withdraw",
     values: [AssetHolder.WithdrawalAuthStruct, BytesLike]
   ): string;
+  encodeFunctionData(
+    functionFragment: "withdrawBound",
+    values: [AssetHolder.WithdrawalAuthStruct, BigNumberish, BytesLike]
+  ): string;
+  encodeFunctionData(
+    functionFragment: "withdrawalNonce",
+    values: [BytesLike]
+  ): string;
 
+  decodeFunctionResult(
+    functionFragment: "BOUND_WITHDRAWAL_DOMAIN",
+    data: BytesLike
+  ): Result;
   decodeFunctionResult(
     functionFragment: "adjudicator",
     data: BytesLike
@@ -99,6 +118,14 @@ export interface AssetHolderETHInterface extends Interface {
   decodeFunctionResult(functionFragment: "setOutcome", data: BytesLike): Result;
   decodeFunctionResult(functionFragment: "settled", data: BytesLike): Result;
   decodeFunctionResult(functionFragment: "withdraw", data: BytesLike): Result;
+  decodeFunctionResult(
+    functionFragment: "withdrawBound",
+    data: BytesLike
+  ): Result;
+  decodeFunctionResult(
+    functionFragment: "withdrawalNonce",
+    data: BytesLike
+  ): Result;
 }
 
 export namespace DepositedEvent {
@@ -191,6 +218,8 @@ export interface AssetHolderETH extends BaseContract {
     event?: TCEvent
   ): Promise<this>;
 
+  BOUND_WITHDRAWAL_DOMAIN: TypedContractMethod<[], [string], "view">;
+
   adjudicator: TypedContractMethod<[], [string], "view">;
 
   deposit: TypedContractMethod<
@@ -219,10 +248,29 @@ export interface AssetHolderETH extends BaseContract {
     "nonpayable"
   >;
 
+  withdrawBound: TypedContractMethod<
+    [
+      authorization: AssetHolder.WithdrawalAuthStruct,
+      nonce: BigNumberish,
+      signature: BytesLike
+    ],
+    [void],
+    "nonpayable"
+  >;
+
+  withdrawalNonce: TypedContractMethod<
+    [fundingID: BytesLike],
+    [bigint],
+    "view"
+  >;
+
   getFunction<T extends ContractMethod = ContractMethod>(
     key: string | FunctionFragment
   ): T;
 
+  getFunction(
+    nameOrSignature: "BOUND_WITHDRAWAL_DOMAIN"
+  ): TypedContractMethod<[], [string], "view">;
   getFunction(
     nameOrSignature: "adjudicator"
   ): TypedContractMethod<[], [string], "view">;
@@ -257,6 +305,20 @@ export interface AssetHolderETH extends BaseContract {
     [void],
     "nonpayable"
   >;
+  getFunction(
+    nameOrSignature: "withdrawBound"
+  ): TypedContractMethod<
+    [
+      authorization: AssetHolder.WithdrawalAuthStruct,
+      nonce: BigNumberish,
+      signature: BytesLike
+    ],
+    [void],
+    "nonpayable"
+  >;
+  getFunction(
+    nameOrSignature: "withdrawalNonce"
+  ): TypedContractMethod<[fundingID: BytesLike], [bigint], "view">;
 
   getEvent(
     key: "Deposited"

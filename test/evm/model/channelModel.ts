@@ -218,16 +218,28 @@ export function sum(xs: readonly bigint[]): bigint {
 }
 
 /**
- * Applies `setOutcome` for every asset of `state` (upstream semantics): when the deposits
- * (plus the channel-ID deposit) cover the outcome, holdings become the outcome balances;
- * otherwise every deposit stays where it is. The channel-ID deposit is consumed either way.
+ * Applies `setOutcome` for every asset of `state`: when the deposits (plus the channel-ID
+ * deposit) cover the outcome, holdings become the outcome balances (upstream semantics);
+ * otherwise every deposit stays where it is and the channel-ID deposit (the pool) fills the
+ * participants' shortfalls in participant order (issue 6; upstream dropped it).
  */
 export function settle(ch: ChannelModel, state: State, via: Settlement["via"]): void {
   const heldBefore = ch.holdings.map((row) => [...row]);
   const funded = ASSETS.map((a) => {
     const held = sum(ch.holdings[a]) + ch.channelHoldings[a];
     const owed = sum(state.outcome.balances[a]);
-    if (held >= owed) ch.holdings[a] = [...state.outcome.balances[a]];
+    if (held >= owed) {
+      ch.holdings[a] = [...state.outcome.balances[a]];
+    } else {
+      let pool = ch.channelHoldings[a];
+      ch.holdings[a] = ch.holdings[a].map((dep, p) => {
+        const want = state.outcome.balances[a][p] ?? 0n;
+        if (pool === 0n || want <= dep) return dep;
+        const fill = want - dep < pool ? want - dep : pool;
+        pool -= fill;
+        return dep + fill;
+      });
+    }
     ch.channelHoldings[a] = 0n;
     return held >= owed;
   });

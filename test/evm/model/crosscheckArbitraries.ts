@@ -129,3 +129,16 @@ export function signableStateArb(params: Params, chainId: bigint, holders: reado
   const id = channelId(params);
   return anyStateArb(chainId, holders).map((s) => ({ ...s, channelID: id, outcome: { ...s.outcome, locked: [] } }));
 }
+
+/**
+ * `state` reshaped to pass `validateStateShape` for `n` participants: one row per asset, one
+ * entry per participant (missing entries 0, extra ones dropped), no sub-channels. For tests
+ * whose subject is not the shape (e.g. the signature policy), since `register` refuses
+ * malformed states after checking the signatures (issue 6).
+ */
+export function wellFormed(state: State, n: number): State {
+  const rows = state.outcome.assets.map((_, a) =>
+    Array.from({ length: n }, (_, p) => state.outcome.balances[a]?.[p] ?? 0n),
+  );
+  return { ...state, outcome: { ...state.outcome, balances: rows, locked: [] } };
+}

@@ -120,6 +120,27 @@ const _abi = [
     type: "error",
   },
   {
+    inputs: [
+      {
+        internalType: "bytes32",
+        name: "fundingID",
+        type: "bytes32",
+      },
+      {
+        internalType: "uint256",
+        name: "expected",
+        type: "uint256",
+      },
+      {
+        internalType: "uint256",
+        name: "given",
+        type: "uint256",
+      },
+    ],
+    name: "AssetHolderWithdrawalNonceMismatch",
+    type: "error",
+  },
+  {
     inputs: [],
     name: "AssetHolderZeroAdjudicator",
     type: "error",
@@ -266,6 +287,19 @@ const _abi = [
     ],
     name: "Withdrawn",
     type: "event",
+  },
+  {
+    inputs: [],
+    name: "BOUND_WITHDRAWAL_DOMAIN",
+    outputs: [
+      {
+        internalType: "bytes32",
+        name: "",
+        type: "bytes32",
+      },
+    ],
+    stateMutability: "view",
+    type: "function",
   },
   {
     inputs: [],
@@ -421,6 +455,82 @@ const _abi = [
     name: "withdraw",
     outputs: [],
     stateMutability: "nonpayable",
+    type: "function",
+  },
+  {
+    inputs: [
+      {
+        components: [
+          {
+            internalType: "bytes32",
+            name: "channelID",
+            type: "bytes32",
+          },
+          {
+            components: [
+              {
+                internalType: "address",
+                name: "ethAddress",
+                type: "address",
+              },
+              {
+                internalType: "bytes",
+                name: "ccAddress",
+                type: "bytes",
+              },
+            ],
+            internalType: "struct Channel.Participant",
+            name: "participant",
+            type: "tuple",
+          },
+          {
+            internalType: "address payable",
+            name: "receiver",
+            type: "address",
+          },
+          {
+            internalType: "uint256",
+            name: "amount",
+            type: "uint256",
+          },
+        ],
+        internalType: "struct AssetHolder.WithdrawalAuth",
+        name: "authorization",
+        type: "tuple",
+      },
+      {
+        internalType: "uint256",
+        name: "nonce",
+        type: "uint256",
+      },
+      {
+        internalType: "bytes",
+        name: "signature",
+        type: "bytes",
+      },
+    ],
+    name: "withdrawBound",
+    outputs: [],
+    stateMutability: "nonpayable",
+    type: "function",
+  },
+  {
+    inputs: [
+      {
+        internalType: "bytes32",
+        name: "fundingID",
+        type: "bytes32",
+      },
+    ],
+    name: "withdrawalNonce",
+    outputs: [
+      {
+        internalType: "uint256",
+        name: "",
+        type: "uint256",
+      },
+    ],
+    stateMutability: "view",
     type: "function",
   },
 ] as const;

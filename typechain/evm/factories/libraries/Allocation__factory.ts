@@ -62,6 +62,27 @@ const _abi = [
     inputs: [
       {
         internalType: "uint256",
+        name: "index",
+        type: "uint256",
+      },
+      {
+        internalType: "uint256",
+        name: "assets",
+        type: "uint256",
+      },
+      {
+        internalType: "uint256",
+        name: "entries",
+        type: "uint256",
+      },
+    ],
+    name: "AllocationLockedBalancesCountMismatch",
+    type: "error",
+  },
+  {
+    inputs: [
+      {
+        internalType: "uint256",
         name: "expected",
         type: "uint256",
       },
@@ -130,7 +151,7 @@ const _abi = [
 ] as const;
 
 const _bytecode =
-  "0x60556032600b8282823980515f1a607314602657634e487b7160e01b5f525f60045260245ffd5b305f52607381538281f3fe730000000000000000000000000000000000000000301460806040525f5ffdfea2646970667358221220bb066b4dba2063870e2fc895835c8e3d8458f2b3822a5282ad484d6a9255d3c564736f6c634300081e0033";
+  "0x60556032600b8282823980515f1a607314602657634e487b7160e01b5f525f60045260245ffd5b305f52607381538281f3fe730000000000000000000000000000000000000000301460806040525f5ffdfea26469706673582212209a852099ce94f5fe8165604ee6e734936bb89eb5c076afc6d32d2ad53ca6bad764736f6c634300081e0033";
 
 type AllocationConstructorParams =
   | [signer?: Signer]
