@@ -44,7 +44,7 @@ export { conclude, concludeFinal } from "./conclude";
 export { withdraw } from "./withdraw";
 export type { WithdrawRequest, WithdrawResult } from "./withdraw";
 export { DEFAULT_WITHDRAW_METHOD } from "./withdrawMethods";
-export type { WithdrawMethod, WithdrawalSigner } from "./withdrawMethods";
+export type { WithdrawMethod, WithdrawalSigner, WithdrawalSigningRequest } from "./withdrawMethods";
 export { channelStatus } from "./channelStatus";
 export type { ChannelPhase, ChannelStatus } from "./channelStatus";
 export { LOG_CHUNK_BLOCKS, queryChannelEvents } from "./channelEvents";

@@ -6,11 +6,13 @@
 import { expect } from "chai";
 import { time } from "@nomicfoundation/hardhat-network-helpers";
 import { AbiCoder } from "ethers";
-import { hashState, signState, signWithdrawalAuth } from "../../src";
-import type { Hex, WithdrawalAuth } from "../../src";
+import { fundingId, hashState, signBoundWithdrawalAuth, signState, signWithdrawalAuth } from "../../src";
+import type { Hex } from "../../src";
 import { ContractRevertError, EvmClientInputError, PerunEvmClient } from "../../src/evm";
+import type { WithdrawalSigningRequest } from "../../src/evm";
 import { rejection } from "../scripts/support/rejection";
 import { ethers } from "hardhat";
+import { AssetHolder__factory } from "../../typechain/evm";
 import { evmAsset, makeParams, makeState } from "../evm/fixtures";
 import type { Address } from "../../src";
 import { fundedEthChannel, loadClientWorld } from "./clientFixture";
@@ -39,10 +41,40 @@ describe("EVM client: a channel's life", () => {
       holder: w.ethHolderAddress,
       channelID: id,
       participant: params.participants[1],
-      signer: (auth: WithdrawalAuth) => signWithdrawalAuth(auth, w.parts[1].privateKey),
+      signer: (r: WithdrawalSigningRequest) =>
+        r.method === "bound"
+          ? signBoundWithdrawalAuth(r.bound, w.parts[1].privateKey)
+          : signWithdrawalAuth(r.auth, w.parts[1].privateKey),
     });
     expect(r1.amount).to.equal(5n);
     expect(await ethers.provider.getBalance(w.parts[1].address)).to.equal(before + 5n);
+    expect(await ethers.provider.getBalance(w.ethHolderAddress)).to.equal(0n);
+  });
+
+  it("withdraws by default through withdrawBound (nonce consumed), and through the G3 withdraw on request", async () => {
+    const w = await loadClientWorld();
+    const { params, id, signed } = await fundedEthChannel(w);
+    await w.clients[1].concludeFinal(signed(1n, [25n, 5n], true));
+    const holder = AssetHolder__factory.connect(w.ethHolderAddress, ethers.provider);
+    const fid0 = fundingId(id, params.participants[0].ethAddress);
+    const fid1 = fundingId(id, params.participants[1].ethAddress);
+    const r0 = await w.clients[0].withdraw({
+      holder: w.ethHolderAddress,
+      channelID: id,
+      participant: params.participants[0],
+      signer: w.parts[0].privateKey,
+    });
+    expect(r0.amount).to.equal(25n);
+    expect(await holder.withdrawalNonce(fid0)).to.equal(1n);
+    const r1 = await w.clients[0].withdraw({
+      holder: w.ethHolderAddress,
+      channelID: id,
+      participant: params.participants[1],
+      signer: w.parts[1].privateKey,
+      method: "g3",
+    });
+    expect(r1.amount).to.equal(5n);
+    expect(await holder.withdrawalNonce(fid1)).to.equal(0n);
     expect(await ethers.provider.getBalance(w.ethHolderAddress)).to.equal(0n);
   });
 
