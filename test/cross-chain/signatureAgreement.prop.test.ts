@@ -22,7 +22,9 @@
  *   bytes cannot be a molecule `Signatures` item: spliced raw into the witness, it makes the
  *   witness malformed, so CKB's verdict is MALFORMED_WITNESS there (reject, rule not compared).
  *
- * Runs: PROP_RUNS (default 6: each run costs one CKB VM verification of a few seconds).
+ * A table test first applies each mutation kind once to one random channel, so even the CI
+ * default reaches every kind. Runs of the random property: PROP_RUNS (default 3: each run costs
+ * one CKB VM verification of a few seconds).
  */
 import { expect } from "chai";
 import fc from "fast-check";
@@ -35,9 +37,9 @@ import { loadDeployment, testPrivateKey, type Deployment } from "../evm/fixtures
 import { decodeRevert, revertDataOf } from "../evm/model/expectCustomError";
 import { SIG_MUTATIONS, mutateSignature, type SigMutation } from "../evm/model/signatureMutations";
 import { sharedCanister, type InstalledCanister } from "../icp/support/canisterFixture";
-import { ICP_CALLER, PROP_SEED, caseArb, channelOfCase, ckbDispute, ckbOpenAndFund, ckbWorld, crossRuns, signAll } from "./support";
+import { ICP_CALLER, PROP_SEED, caseArb, type CaseShape, channelOfCase, ckbDispute, ckbOpenAndFund, ckbWorld, crossRuns, signAll } from "./support";
 
-const RUNS = crossRuns(6);
+const RUNS = crossRuns(3);
 
 type Mutation =
   | { kind: "none" }
@@ -149,50 +151,71 @@ describe("cross-chain property: library, Adjudicator, canister and CKB scripts a
     holders = [(await d.ethHolder.getAddress()) as Address, (await d.erc20Holder.getAddress()) as Address];
   });
 
+  /** Judges one case on all four; records the library's outcome in `seen`. */
+  async function checkCase(k: CaseShape, m: Mutation, seen: Map<string, number>): Promise<void> {
+    const ch = channelOfCase(k);
+    const sigs = applyMutation(m, signAll(ch, ch.state), ch.state);
+    const lib = libraryVerdict(ch.params, ch.state, sigs);
+    const what = `mutation ${JSON.stringify(m)}: library ${JSON.stringify(lib)}`;
+    const outcome = lib.accept ? "accept" : lib.rule;
+    seen.set(outcome, (seen.get(outcome) ?? 0) + 1);
+
+    // EVM
+    const evm = await evmVerdict(d, ch.params, ch.state, sigs);
+    if (lib.accept) expect(evm, `EVM, ${what}`).to.deep.equal({ accept: true });
+    else {
+      expect(evm.accept, `EVM, ${what}`).to.equal(false);
+      if (!evm.accept) {
+        expect(evm.name, `EVM rule, ${what}`).to.equal(EVM_ERROR_OF[lib.rule]);
+        if (evm.name === "SignatureSignerMismatch") expect(String(evm.args[0]).toLowerCase(), `EVM position, ${what}`).to.equal(ch.params.participants[lib.index].ethAddress.toLowerCase());
+      }
+    }
+
+    // ICP
+    const got = await icp.as(ICP_CALLER).dispute(ch.params, ch.state, sigs);
+    if (lib.accept) expect(got, `ICP, ${what}`).to.have.property("Ok");
+    else {
+      expect(got, `ICP, ${what}`).to.have.property("Err");
+      if ("Err" in got) {
+        const [kind, body] = Object.entries(got.Err)[0] as [string, { index?: number; rule?: string }];
+        if (lib.rule === "SignatureSignerMismatchError") expect({ kind, index: body.index }, `ICP, ${what}`).to.deep.equal({ kind: "WrongSigner", index: lib.index });
+        else expect({ kind, index: body.index, rule: body.rule }, `ICP, ${what}`).to.deep.equal({ kind: "BadSignature", index: lib.index, rule: lib.rule });
+      }
+    }
+
+    // CKB
+    const o = ckbOpenAndFund(ch, false);
+    const v = ckbDispute(o.sc, ch.state, sigs);
+    expect(v.ok, `CKB (exit ${v.code}), ${what}`).to.equal(lib.accept);
+    if (!lib.accept) {
+      const wrongLength = sigs.some((s) => s.length !== 132);
+      const want = wrongLength ? EXIT.MALFORMED_WITNESS : EXIT.SIG_BASE + CKB_RULE_OF[lib.rule];
+      expect(v.code, `CKB exit, ${what}`).to.equal(want);
+    }
+  }
+
+  it(`each mutation kind once, on one random channel (seed ${PROP_SEED}): same verdict and rule on all four`, async function () {
+    const [k] = fc.sample(caseArb(d.chainId, holders, { finalAllowed: false }), { numRuns: 1, seed: PROP_SEED });
+    const table: Mutation[] = [
+      ...SIG_MUTATIONS.map((kind, i) => ({ kind, index: i, pick: i })),
+      { kind: "flipBit", index: 1, byte: 7, bit: 3 },
+      { kind: "otherV", index: 0 },
+      { kind: "wrongSigner", index: 1, outsider: 0 },
+      { kind: "wrongOrder" },
+    ];
+    const seen = new Map<string, number>();
+    for (const m of table) await checkCase(k, m, seen);
+    console.log(`      verdicts: ${JSON.stringify(Object.fromEntries(seen))}`);
+    // The table must reach these rules, or agreement on it would say little.
+    for (const rule of ["SignatureLengthError", "SignatureVError", "SignatureRZeroError", "SignatureHighSError", "SignatureSignerMismatchError"]) {
+      expect(seen.get(rule) ?? 0, `rule ${rule} reached`).to.be.greaterThan(0);
+    }
+  });
+
   it(`same accept/reject and rule on all four for mutated signatures (${RUNS} runs, seed ${PROP_SEED})`, async function () {
     const seen = new Map<string, number>();
     await fc.assert(
-      fc.asyncProperty(caseArb(d.chainId, holders, { finalAllowed: false }), mutationArb, async (k, m) => {
-        const ch = channelOfCase(k);
-        const sigs = applyMutation(m, signAll(ch, ch.state), ch.state);
-        const lib = libraryVerdict(ch.params, ch.state, sigs);
-        const what = `mutation ${JSON.stringify(m)}: library ${JSON.stringify(lib)}`;
-        const outcome = lib.accept ? "accept" : lib.rule;
-        seen.set(outcome, (seen.get(outcome) ?? 0) + 1);
-
-        // EVM
-        const evm = await evmVerdict(d, ch.params, ch.state, sigs);
-        if (lib.accept) expect(evm, `EVM, ${what}`).to.deep.equal({ accept: true });
-        else {
-          expect(evm.accept, `EVM, ${what}`).to.equal(false);
-          if (!evm.accept) {
-            expect(evm.name, `EVM rule, ${what}`).to.equal(EVM_ERROR_OF[lib.rule]);
-            if (evm.name === "SignatureSignerMismatch") expect(String(evm.args[0]).toLowerCase(), `EVM position, ${what}`).to.equal(ch.params.participants[lib.index].ethAddress.toLowerCase());
-          }
-        }
-
-        // ICP
-        const got = await icp.as(ICP_CALLER).dispute(ch.params, ch.state, sigs);
-        if (lib.accept) expect(got, `ICP, ${what}`).to.have.property("Ok");
-        else {
-          expect(got, `ICP, ${what}`).to.have.property("Err");
-          if ("Err" in got) {
-            const [kind, body] = Object.entries(got.Err)[0] as [string, { index?: number; rule?: string }];
-            if (lib.rule === "SignatureSignerMismatchError") expect({ kind, index: body.index }, `ICP, ${what}`).to.deep.equal({ kind: "WrongSigner", index: lib.index });
-            else expect({ kind, index: body.index, rule: body.rule }, `ICP, ${what}`).to.deep.equal({ kind: "BadSignature", index: lib.index, rule: lib.rule });
-          }
-        }
-
-        // CKB
-        const o = ckbOpenAndFund(ch, false);
-        const v = ckbDispute(o.sc, ch.state, sigs);
-        expect(v.ok, `CKB (exit ${v.code}), ${what}`).to.equal(lib.accept);
-        if (!lib.accept) {
-          const wrongLength = sigs.some((s) => s.length !== 132);
-          const want = wrongLength ? EXIT.MALFORMED_WITNESS : EXIT.SIG_BASE + CKB_RULE_OF[lib.rule];
-          expect(v.code, `CKB exit, ${what}`).to.equal(want);
-        }
-      }),
+      fc.asyncProperty(caseArb(d.chainId, holders, { finalAllowed: false }), mutationArb, (k, m) => checkCase(k, m, seen)),
       { numRuns: RUNS, seed: PROP_SEED },
     );
     console.log(`      verdicts: ${JSON.stringify(Object.fromEntries(seen))}`);
