@@ -31,12 +31,15 @@ import { setWitness } from "../ckb/support/mutate";
 
 export { PROP_SEED };
 
-/** Runs of a cross-chain property: PROP_RUNS if set, else `fallback` (sized for CI). */
+/**
+ * Runs of a cross-chain property: CROSS_PROP_RUNS if set, else PROP_RUNS if set, else
+ * `fallback` (sized for CI: every run verifies in the CKB VM, seconds each).
+ */
 export function crossRuns(fallback: number): number {
-  const raw = process.env.PROP_RUNS;
+  const raw = process.env.CROSS_PROP_RUNS || process.env.PROP_RUNS;
   if (raw === undefined || raw === "") return fallback;
   const n = Number(raw);
-  if (!Number.isSafeInteger(n) || n < 1) throw new RangeError(`PROP_RUNS must be a positive integer, got ${JSON.stringify(raw)}`);
+  if (!Number.isSafeInteger(n) || n < 1) throw new RangeError(`CROSS_PROP_RUNS / PROP_RUNS must be a positive integer, got ${JSON.stringify(raw)}`);
   return n;
 }
 
