@@ -30,7 +30,17 @@ import { bytesToHex } from "../../src/encoding/internal/hex";
 import type { Address } from "../../src/encoding/types";
 import { loadDeployment, type Deployment } from "../evm/fixtures";
 import { sharedCanister, type InstalledCanister } from "../icp/support/canisterFixture";
-import { ICP_CALLER, PROP_SEED, caseArb, channelOfCase, ckbDispute, ckbOpenAndFund, ckbWorld, crossRuns, signAll } from "./support";
+import { propParams, propTitle } from "../support/propertyRuns";
+import {
+  ICP_CALLER,
+  caseArb,
+  channelOfCase,
+  ckbDispute,
+  ckbOpenAndFund,
+  ckbWorld,
+  crossRuns,
+  signAll,
+} from "./support";
 
 const RUNS = crossRuns(3);
 
@@ -47,7 +57,8 @@ describe("cross-chain property: library, Adjudicator, canister and CKB scripts a
     holders = [(await d.ethHolder.getAddress()) as Address, (await d.erc20Holder.getAddress()) as Address];
   });
 
-  it(`same channel ID and state hash on all four (${RUNS} runs, seed ${PROP_SEED})`, async function () {
+  const runs = propParams(RUNS, 0);
+  it(propTitle("same channel ID and state hash on all four", runs), async function () {
     let firstRun = true;
     await fc.assert(
       fc.asyncProperty(caseArb(d.chainId, holders, { finalAllowed: true }), async (k) => {
@@ -83,10 +94,12 @@ describe("cross-chain property: library, Adjudicator, canister and CKB scripts a
           other.version = ch.state.version === 0n ? 1n : ch.state.version - 1n;
           const control = ckbDispute(o.sc, other, sigs);
           expect(control.ok, "CKB accepted signatures over a different state").to.equal(false);
-          expect(control.code, "refused by the signature rule (SIG_BASE + 9: wrong signer)").to.equal(EXIT.SIG_BASE + 9);
+          expect(control.code, "refused by the signature rule (SIG_BASE + 9: wrong signer)").to.equal(
+            EXIT.SIG_BASE + 9,
+          );
         }
       }),
-      { numRuns: RUNS, seed: PROP_SEED },
+      runs,
     );
   });
 });

@@ -37,7 +37,19 @@ import { loadDeployment, testPrivateKey, type Deployment } from "../evm/fixtures
 import { decodeRevert, revertDataOf } from "../evm/model/expectCustomError";
 import { SIG_MUTATIONS, mutateSignature, type SigMutation } from "../evm/model/signatureMutations";
 import { sharedCanister, type InstalledCanister } from "../icp/support/canisterFixture";
-import { ICP_CALLER, PROP_SEED, caseArb, type CaseShape, channelOfCase, ckbDispute, ckbOpenAndFund, ckbWorld, crossRuns, signAll } from "./support";
+import { propParams, propTitle } from "../support/propertyRuns";
+import {
+  ICP_CALLER,
+  PROP_SEED,
+  caseArb,
+  type CaseShape,
+  channelOfCase,
+  ckbDispute,
+  ckbOpenAndFund,
+  ckbWorld,
+  crossRuns,
+  signAll,
+} from "./support";
 
 const RUNS = crossRuns(3);
 
@@ -125,15 +137,21 @@ const CKB_RULE_OF: Record<string, number> = {
   SignatureSignerMismatchError: 9,
 };
 
-async function evmVerdict(d: Deployment, params: Params, state: State, sigs: Hex[]): Promise<{ accept: true } | { accept: false; name: string; args: unknown[] }> {
+async function evmVerdict(
+  d: Deployment,
+  params: Params,
+  state: State,
+  sigs: Hex[],
+): Promise<{ accept: true } | { accept: false; name: string; args: unknown[] }> {
   try {
     await d.adjudicator.register.staticCall({ params, state, sigs }, []);
     return { accept: true };
   } catch (err) {
     const data = revertDataOf(err);
-    if (data === undefined) throw new Error(`register failed without revert data: ${String((err as Error).message ?? err)}`);
+    if (data === undefined)
+      throw new Error(`register failed without revert data: ${String((err as Error).message ?? err)}`, { cause: err });
     const decoded = decodeRevert(data, [d.adjudicator.interface]);
-    if (decoded === undefined) throw new Error(`register reverted with undecodable data ${data}`);
+    if (decoded === undefined) throw new Error(`register reverted with undecodable data ${data}`, { cause: err });
     return { accept: false, name: decoded.name, args: decoded.args };
   }
 }
@@ -167,7 +185,10 @@ describe("cross-chain property: library, Adjudicator, canister and CKB scripts a
       expect(evm.accept, `EVM, ${what}`).to.equal(false);
       if (!evm.accept) {
         expect(evm.name, `EVM rule, ${what}`).to.equal(EVM_ERROR_OF[lib.rule]);
-        if (evm.name === "SignatureSignerMismatch") expect(String(evm.args[0]).toLowerCase(), `EVM position, ${what}`).to.equal(ch.params.participants[lib.index].ethAddress.toLowerCase());
+        if (evm.name === "SignatureSignerMismatch")
+          expect(String(evm.args[0]).toLowerCase(), `EVM position, ${what}`).to.equal(
+            ch.params.participants[lib.index].ethAddress.toLowerCase(),
+          );
       }
     }
 
@@ -178,8 +199,14 @@ describe("cross-chain property: library, Adjudicator, canister and CKB scripts a
       expect(got, `ICP, ${what}`).to.have.property("Err");
       if ("Err" in got) {
         const [kind, body] = Object.entries(got.Err)[0] as [string, { index?: number; rule?: string }];
-        if (lib.rule === "SignatureSignerMismatchError") expect({ kind, index: body.index }, `ICP, ${what}`).to.deep.equal({ kind: "WrongSigner", index: lib.index });
-        else expect({ kind, index: body.index, rule: body.rule }, `ICP, ${what}`).to.deep.equal({ kind: "BadSignature", index: lib.index, rule: lib.rule });
+        if (lib.rule === "SignatureSignerMismatchError")
+          expect({ kind, index: body.index }, `ICP, ${what}`).to.deep.equal({ kind: "WrongSigner", index: lib.index });
+        else
+          expect({ kind, index: body.index, rule: body.rule }, `ICP, ${what}`).to.deep.equal({
+            kind: "BadSignature",
+            index: lib.index,
+            rule: lib.rule,
+          });
       }
     }
 
@@ -207,16 +234,25 @@ describe("cross-chain property: library, Adjudicator, canister and CKB scripts a
     for (const m of table) await checkCase(k, m, seen);
     console.log(`      verdicts: ${JSON.stringify(Object.fromEntries(seen))}`);
     // The table must reach these rules, or agreement on it would say little.
-    for (const rule of ["SignatureLengthError", "SignatureVError", "SignatureRZeroError", "SignatureHighSError", "SignatureSignerMismatchError"]) {
+    for (const rule of [
+      "SignatureLengthError",
+      "SignatureVError",
+      "SignatureRZeroError",
+      "SignatureHighSError",
+      "SignatureSignerMismatchError",
+    ]) {
       expect(seen.get(rule) ?? 0, `rule ${rule} reached`).to.be.greaterThan(0);
     }
   });
 
-  it(`same accept/reject and rule on all four for mutated signatures (${RUNS} runs, seed ${PROP_SEED})`, async function () {
+  const runs = propParams(RUNS, 1);
+  it(propTitle("same accept/reject and rule on all four for mutated signatures", runs), async function () {
     const seen = new Map<string, number>();
     await fc.assert(
-      fc.asyncProperty(caseArb(d.chainId, holders, { finalAllowed: false }), mutationArb, (k, m) => checkCase(k, m, seen)),
-      { numRuns: RUNS, seed: PROP_SEED },
+      fc.asyncProperty(caseArb(d.chainId, holders, { finalAllowed: false }), mutationArb, (k, m) =>
+        checkCase(k, m, seen),
+      ),
+      runs,
     );
     console.log(`      verdicts: ${JSON.stringify(Object.fromEntries(seen))}`);
   });

@@ -12,7 +12,6 @@
  * out-point: a random-looking 256-bit value that is new per case.
  */
 import fc from "fast-check";
-import type { Cell } from "@ckb-lumos/base";
 import { Principal } from "@icp-sdk/core/principal";
 import { BACKEND_CKB } from "../../src/encoding/backends";
 import { channelId } from "../../src/encoding/channelId";
@@ -39,7 +38,8 @@ export function crossRuns(fallback: number): number {
   const raw = process.env.CROSS_PROP_RUNS || process.env.PROP_RUNS;
   if (raw === undefined || raw === "") return fallback;
   const n = Number(raw);
-  if (!Number.isSafeInteger(n) || n < 1) throw new RangeError(`CROSS_PROP_RUNS / PROP_RUNS must be a positive integer, got ${JSON.stringify(raw)}`);
+  if (!Number.isSafeInteger(n) || n < 1)
+    throw new RangeError(`CROSS_PROP_RUNS / PROP_RUNS must be a positive integer, got ${JSON.stringify(raw)}`);
   return n;
 }
 
@@ -59,12 +59,19 @@ export interface CaseShape {
   isFinal: boolean;
 }
 
-export function caseArb(evmChainId: bigint, evmHolders: readonly Address[], opts: { finalAllowed: boolean }): fc.Arbitrary<CaseShape> {
+export function caseArb(
+  evmChainId: bigint,
+  evmHolders: readonly Address[],
+  opts: { finalAllowed: boolean },
+): fc.Arbitrary<CaseShape> {
   return fc.integer({ min: 2, max: 3 }).chain((n) =>
     fc.record({
       signers: fc.uniqueArray(fc.integer({ min: 0, max: KEY_POOL.length - 1 }), { minLength: n, maxLength: n }),
       ccAddresses: fc.uniqueArray(bytes32Arb, { minLength: n, maxLength: n }),
-      challengeDuration: fc.oneof(fc.constantFrom(0n, MAX_CHALLENGE_DURATION), fc.bigInt({ min: 0n, max: MAX_CHALLENGE_DURATION })),
+      challengeDuration: fc.oneof(
+        fc.constantFrom(0n, MAX_CHALLENGE_DURATION),
+        fc.bigInt({ min: 0n, max: MAX_CHALLENGE_DURATION }),
+      ),
       foreign: fc.array(
         realAssetArb(evmChainId, evmHolders).filter((a) => a.backend !== BACKEND_CKB),
         { minLength: 0, maxLength: 2 },
@@ -111,17 +118,27 @@ export function channelOfCase(k: CaseShape): Channel {
   };
   const n = k.signers.length;
   const id = channelId(params);
-  const assets = [{ chainID: BACKEND_CKB, ethHolder: "0x0000000000000000000000000000000000000000" as Address, ccHolder: "0x" as Hex }, ...k.foreign.map((f) => f.asset)];
+  const assets = [
+    { chainID: BACKEND_CKB, ethHolder: "0x0000000000000000000000000000000000000000" as Address, ccHolder: "0x" as Hex },
+    ...k.foreign.map((f) => f.asset),
+  ];
   const backends = [BACKEND_CKB, ...k.foreign.map((f) => f.backend)];
   const balances0 = [k.ckb0.map((x) => x * CKB), ...k.foreign.map(() => Array.from({ length: n }, () => 7n))];
-  const state0: State = { channelID: id, version: 0n, outcome: { assets, backends, balances: balances0, locked: [] }, appData: "0x", isFinal: false };
+  const state0: State = {
+    channelID: id,
+    version: 0n,
+    outcome: { assets, backends, balances: balances0, locked: [] },
+    appData: "0x",
+    isFinal: false,
+  };
   const state = structuredClone(state0);
   state.version = k.version;
   state.appData = k.appData;
   state.isFinal = k.isFinal;
   state.outcome.balances[0][0] -= k.moved * CKB;
   state.outcome.balances[0][1] += k.moved * CKB;
-  for (let a = 1; a < assets.length; a++) state.outcome.balances[a] = state.outcome.balances[a].map((_, i) => k.foreignBalances[(a * 3 + i) % 6]);
+  for (let a = 1; a < assets.length; a++)
+    state.outcome.balances[a] = state.outcome.balances[a].map((_, i) => k.foreignBalances[(a * 3 + i) % 6]);
   return { keys: k.signers.map((s) => KEY_POOL[s].privateKey), params, state0, state, opener };
 }
 
@@ -146,10 +163,24 @@ export interface CkbOpen {
 /** Opens (verifying the open in the CKB VM if asked) and funds (committed, not re-verified). */
 export function ckbOpenAndFund(ch: Channel, verifyOpen: boolean): CkbOpen {
   const w = ckbWorld();
-  const built = buildOpen({ deployment: w.deployment, params: ch.params, initialState: ch.state0, feePayer: ch.opener });
+  const built = buildOpen({
+    deployment: w.deployment,
+    params: ch.params,
+    initialState: ch.state0,
+    feePayer: ch.opener,
+  });
   const openVerdict = verifyOpen ? w.verify(built.skeleton) : undefined;
   const out = w.commit(built.skeleton);
-  const sc: Scenario = { world: w, n: ch.keys.length, params: ch.params, state0: ch.state0, payoutLocks: [], udtCells: [], channel: channelCellOf(out[0]), funds: [] };
+  const sc: Scenario = {
+    world: w,
+    n: ch.keys.length,
+    params: ch.params,
+    state0: ch.state0,
+    payoutLocks: [],
+    udtCells: [],
+    channel: channelCellOf(out[0]),
+    funds: [],
+  };
   for (let i = 0; i < sc.n; i++) commitFund(sc, fundTx(sc, i));
   const cellParamsHash = keccak256(readChannelStatus(out[0].data).paramsBytes) as Hex;
   return { sc, openVerdict, argsChannelId: built.channelId, cellParamsHash };
@@ -165,7 +196,13 @@ export function ckbOpenAndFund(ch: Channel, verifyOpen: boolean): CkbOpen {
 export function ckbDispute(sc: Scenario, state: State, sigs: Hex[]): ReturnType<CkbWorld["verify"]> {
   const w = ckbWorld();
   const placeholder = sigs.map((_, i) => ("0x" + (0xa0 + i).toString(16).repeat(65)) as Hex);
-  const skel = buildDispute({ deployment: w.deployment, channel: sc.channel!, state, signatures: placeholder, feePayer: feePayer(w) });
+  const skel = buildDispute({
+    deployment: w.deployment,
+    channel: sc.channel!,
+    state,
+    signatures: placeholder,
+    feePayer: feePayer(w),
+  });
   let witness: string;
   if (sigs.every((s) => s.length === 132)) {
     witness = actionWitness({ type: "Dispute", value: { state: encodeState(state), sigs } });
@@ -173,7 +210,8 @@ export function ckbDispute(sc: Scenario, state: State, sigs: Hex[]): ReturnType<
     const honest = actionWitness({ type: "Dispute", value: { state: encodeState(state), sigs: placeholder } });
     const body = placeholder.map((p) => p.slice(2)).join("");
     const at = honest.indexOf(body);
-    if (at < 0 || honest.indexOf(body, at + 1) >= 0) throw new Error("placeholder signatures not found exactly once in the witness");
+    if (at < 0 || honest.indexOf(body, at + 1) >= 0)
+      throw new Error("placeholder signatures not found exactly once in the witness");
     witness = honest.slice(0, at) + sigs.map((s) => s.slice(2)).join("") + honest.slice(at + body.length);
   }
   return w.verify(setWitness(skel, 0, witness));
