@@ -25,6 +25,7 @@ export const GENERATED = [
   "ckb-scripts/**/build/",
   "ckb-scripts/**/dist/",
   "deployments/",
+  "src/ckb/generated/",
 ];
 
 export default tseslint.config(

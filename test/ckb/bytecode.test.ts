@@ -25,6 +25,13 @@ describe("CKB channel-type bytecode (generated artifact)", () => {
     expect(sha256(committedBytecode())).to.equal(m.bytecodeSha256);
   });
 
+  it("is one flat ES module: no CommonJS or lazy-init wrappers (they cost bytes and cycles on every run)", () => {
+    // A root package.json "type": "commonjs" once made esbuild wrap every module this way
+    // (bundle +1 kB); the byte-level check keeps the on-chain bundle flat whatever causes it.
+    const text = new TextDecoder().decode(bundleChannelType({ minify: false }));
+    expect(text).not.to.match(/__commonJS|__esm\b|__toESM|__require/);
+  });
+
   it("the on-chain sources type-check against the ckb-js-vm bindings (ckb-scripts/tsconfig.json)", function () {
     this.timeout(120_000);
     const root = join(__dirname, "..", "..");

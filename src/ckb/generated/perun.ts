@@ -31,70 +31,46 @@ export const Uint64Vec = vector(Uint64);
 
 export const Signatures = vector(Signature);
 
-export const ChannelTypeArgs = struct(
-  {
-    channel_id: Byte32,
-    lock_code_hash: Byte32,
-    lock_hash_type: byte,
-  },
-  ["channel_id", "lock_code_hash", "lock_hash_type"],
-);
+export const ChannelTypeArgs = struct({
+  channel_id: Byte32,
+  lock_code_hash: Byte32,
+  lock_hash_type: byte
+}, ['channel_id', 'lock_code_hash', 'lock_hash_type']);
 
-export const ChannelStatus = table(
-  {
-    params: Bytes,
-    state: Bytes,
-    funded: Bytes,
-    extras: Uint64Vec,
-    disputed: byte,
-  },
-  ["params", "state", "funded", "extras", "disputed"],
-);
+export const ChannelStatus = table({
+  params: Bytes,
+  state: Bytes,
+  funded: Bytes,
+  extras: Uint64Vec,
+  disputed: byte
+}, ['params', 'state', 'funded', 'extras', 'disputed']);
 
-export const Fund = table(
-  {
-    index: byte,
-  },
-  ["index"],
-);
+export const Fund = table({
+  index: byte
+}, ['index']);
 
-export const Abort = table(
-  {
-    reserved: Bytes,
-  },
-  ["reserved"],
-);
+export const Abort = table({
+  reserved: Bytes
+}, ['reserved']);
 
-export const Dispute = table(
-  {
-    state: Bytes,
-    sigs: Signatures,
-  },
-  ["state", "sigs"],
-);
+export const Dispute = table({
+  state: Bytes,
+  sigs: Signatures
+}, ['state', 'sigs']);
 
-export const Close = table(
-  {
-    state: Bytes,
-    sigs: Signatures,
-  },
-  ["state", "sigs"],
-);
+export const Close = table({
+  state: Bytes,
+  sigs: Signatures
+}, ['state', 'sigs']);
 
-export const ForceClose = table(
-  {
-    reserved: Bytes,
-  },
-  ["reserved"],
-);
+export const ForceClose = table({
+  reserved: Bytes
+}, ['reserved']);
 
-export const ChannelAction = union(
-  {
-    Fund,
-    Abort,
-    Dispute,
-    Close,
-    ForceClose,
-  },
-  ["Fund", "Abort", "Dispute", "Close", "ForceClose"],
-);
+export const ChannelAction = union({
+  Fund,
+  Abort,
+  Dispute,
+  Close,
+  ForceClose
+}, ['Fund', 'Abort', 'Dispute', 'Close', 'ForceClose']);
