@@ -28,9 +28,13 @@ export function open(id: Identity, data: Uint8Array): void {
   if (p.challengeDuration >= MAX_WINDOW) fail(EXIT.BAD_PARAMS);
   if (channel.n < 2 || channel.n > 255) fail(EXIT.BAD_PARAMS);
   for (let i = 0; i < channel.n; i++) {
-    // Payouts are matched by lock hash, so two participants with one lock would share outputs.
+    // Payouts are matched by lock hash, so two participants with one lock would share outputs;
+    // one Ethereum key listed twice would sign for two participants (the library, the EVM and the
+    // ICP canister refuse such params too: test/cross-chain/shapeAgreement.prop.test.ts).
     if (channel.cc[i].length !== 32) fail(EXIT.BAD_PARAMS);
-    for (let k = 0; k < i; k++) if (bytesEqual(channel.cc[k], channel.cc[i])) fail(EXIT.BAD_PARAMS);
+    for (let k = 0; k < i; k++) {
+      if (bytesEqual(channel.cc[k], channel.cc[i]) || bytesEqual(channel.eth[k], channel.eth[i])) fail(EXIT.BAD_PARAMS);
+    }
   }
 
   const state = readState(status.stateBytes);

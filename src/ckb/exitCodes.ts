@@ -30,7 +30,7 @@ export const EXIT = {
   NONCE_NOT_BOUND: 31,
   /** Open: funded/extras/disputed not zero, wrong lengths, or the state is not this channel's initial state. */
   BAD_INITIAL_STATUS: 32,
-  /** Open: params unsupported on CKB (app channel, not ledger, virtual, ccAddress not a distinct 32-byte lock hash, window ≥ 2^56 s, < 2 or > 255 participants). */
+  /** Open: params unsupported on CKB (app channel, not ledger, virtual, ccAddress not a distinct 32-byte lock hash, an Ethereum address listed twice, window ≥ 2^56 s, < 2 or > 255 participants). */
   BAD_PARAMS: 33,
   /** Open: the outcome is malformed for CKB (shapes, sub-allocations, a CKB asset with a bad holder, a repeated asset). */
   BAD_OUTCOME: 34,

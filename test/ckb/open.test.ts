@@ -81,6 +81,19 @@ describe("CKB open (channel type script, CKB VM)", function () {
     expectRejected(world.verify(built.skeleton), EXIT.BAD_PARAMS);
   });
 
+  it("refuses one Ethereum key listed for two participants (BAD_PARAMS)", async () => {
+    // That key alone would sign for both: every fully signed state would need one signer only.
+    const { sc } = openTx(world, 2, false);
+    sc.params.participants[1].ethAddress = sc.params.participants[0].ethAddress;
+    const { buildOpen, channelNonce } = await import("../../src/ckb");
+    const { channelId } = await import("../../src/encoding/channelId");
+    const fp = { cells: [world.coins(10_000n)], changeLock: world.script("c") };
+    sc.params.nonce = channelNonce(fp.cells[0].outPoint!);
+    sc.state0.channelID = channelId(sc.params);
+    const built = buildOpen({ deployment: world.deployment, params: sc.params, initialState: sc.state0, feePayer: fp });
+    expectRejected(world.verify(built.skeleton), EXIT.BAD_PARAMS);
+  });
+
   it("refuses cell data that is not a canonical ChannelStatus (MALFORMED_DATA)", () => {
     const { built } = openTx(world, 2, false);
     const skel = mapOutput(built.skeleton, 0, (c) => ({ ...c, data: c.data + "00" }));

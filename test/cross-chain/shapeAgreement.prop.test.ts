@@ -27,9 +27,9 @@
  * Differences (`DIFFERENCES`, README "Cross-chain properties"): where a chain refuses for
  * another reason by design (ICP and CKB: no sub-allocations, no app, no virtual channels; CKB
  * compares a dispute's shapes with the opened channel's), accepts a challenge duration the EVM
- * cannot (CKB: < 2^56 s), and one finding: CKB opens a channel whose params name one Ethereum
- * address twice (distinct ccAddresses) and accepts disputes on it — asserted as it is today so
- * the suite stays green and notices a fix.
+ * cannot (CKB: < 2^56 s). This property found that the CKB open accepted params naming one
+ * Ethereum address twice (distinct ccAddresses); the open now refuses them (BAD_PARAMS, with its
+ * own regression test in test/ckb/open.test.ts).
  *
  * A table test applies every malformation once to one random channel; then the random
  * property, runs from CROSS_PROP_RUNS / PROP_RUNS (default 3; each run costs one CKB VM
@@ -107,6 +107,7 @@ const CKB_EXIT_OF: Record<string, number> = {
   ShapeChannelIdError: EXIT.STATE_CHANNEL_ID,
   ShapeChallengeDurationError: EXIT.BAD_PARAMS,
   ShapeVirtualChannelError: EXIT.BAD_PARAMS,
+  ShapeDuplicateParticipantError: EXIT.BAD_PARAMS,
 };
 
 /**
@@ -137,12 +138,6 @@ export const DIFFERENCES: { chain: string; case: string; verdict: string; why: s
     case: "virtual channel with an app or a sub-allocation (open)",
     verdict: "exit 33 BAD_PARAMS",
     why: "open refuses every virtual / app channel; no such channel can exist",
-  },
-  {
-    chain: "CKB",
-    case: "an Ethereum address twice (distinct ccAddresses)",
-    verdict: "ACCEPTED: open and a Dispute verify",
-    why: "FINDING: the open checks distinct ccAddresses only, not distinct ethAddresses (library, EVM, ICP refuse)",
   },
   {
     chain: "CKB",
@@ -298,13 +293,11 @@ describe("cross-chain property: library, Adjudicator, canister and CKB scripts r
       const o = ckbOpenAndFund(ch, false);
       ckb = ckbDispute(o.sc, state, sigs);
     }
-    const ckbAccepts =
-      (lib?.name === "ShapeChallengeDurationError" && params.challengeDuration <= CKB_MAX_WINDOW) ||
-      lib?.name === "ShapeDuplicateParticipantError";
+    const ckbAccepts = lib?.name === "ShapeChallengeDurationError" && params.challengeDuration <= CKB_MAX_WINDOW;
     if (lib === null) expect(ckb.ok, `CKB (exit ${ckb.code}), ${what}`).to.equal(true);
     else if (ckbAccepts) {
-      // DIFFERENCES: a window below 2^56 (documented); a duplicated ethAddress (finding). The
-      // open verifies, and so does a Dispute of the fully signed state on that channel.
+      // DIFFERENCES: a window below 2^56 (documented). The open verifies, and so does a Dispute
+      // of the fully signed state on that channel.
       expect(ckb.ok, `CKB open accepted (DIFFERENCES), exit ${ckb.code}, ${what}`).to.equal(true);
       const o = ckbOpenAndFund(ch, false);
       const v = ckbDispute(o.sc, state, sigs);

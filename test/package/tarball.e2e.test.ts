@@ -62,7 +62,9 @@ describe("package: the packed tarball in a fresh project", function () {
     // `npm pack` rebuilds dist/ and the example compiles against it; coverage swaps artifacts.
     if (underCoverage()) this.skip();
     work = mkdtempSync(join(tmpdir(), "perun-tarball-"));
-    const pack = run("npm", ["pack", "--json", "--pack-destination", work], ROOT);
+    // The repository's .npmrc sets ignore-scripts=true (azle's and @dfinity/pic's install scripts
+    // need dfx or a download), which also skips prepack: packing from the repo names the flag.
+    const pack = run("npm", ["pack", "--ignore-scripts=false", "--json", "--pack-destination", work], ROOT);
     expect(pack.status, pack.out).to.equal(0);
     const [info] = JSON.parse(pack.stdout.slice(pack.stdout.indexOf("["))) as {
       filename: string;
