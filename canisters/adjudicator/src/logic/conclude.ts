@@ -2,9 +2,8 @@ import type { Context } from "./context";
 import { Refusal, refusalsAsErr, type Result } from "./errors";
 import { checkSignedState } from "./checkSignedState";
 import { verifyStateSignatures } from "./verifyStateSignatures";
-import { emit } from "./events";
 import { key } from "./bytes";
-import { settle } from "./settle";
+import { commitRecord } from "./commitRecord";
 import type { CandidParams, CandidState, DisputeRecord } from "./types";
 
 /**
@@ -37,16 +36,7 @@ export function conclude(
       participants: checked.participants,
       payouts: checked.payouts,
     };
-    ctx.storage.setDispute(id, record);
-    emit(ctx, {
-      ChannelUpdate: {
-        channelID: record.channelID,
-        version: record.version,
-        phase: record.phase,
-        timeout: record.timeout,
-      },
-    });
-    settle(ctx, record);
+    commitRecord(ctx, id, record);
     return record;
   });
 }

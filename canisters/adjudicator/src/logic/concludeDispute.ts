@@ -1,9 +1,8 @@
 import type { Context } from "./context";
 import { Refusal, refusalsAsErr, type Result } from "./errors";
-import { emit } from "./events";
 import { key } from "./bytes";
 import { requireLength } from "./guards";
-import { settle } from "./settle";
+import { commitRecord } from "./commitRecord";
 import type { DisputeRecord } from "./types";
 
 /**
@@ -21,9 +20,7 @@ export function concludeDispute(ctx: Context, channelID: Uint8Array): Result<Dis
     const now = ctx.now();
     if (now < record.timeout) throw new Refusal({ WindowStillOpen: { timeout: record.timeout, now } });
     record.phase = { Concluded: null };
-    ctx.storage.setDispute(id, record);
-    emit(ctx, { ChannelUpdate: { channelID, version: record.version, phase: record.phase, timeout: record.timeout } });
-    settle(ctx, record);
+    commitRecord(ctx, id, record);
     return record;
   });
 }

@@ -2,9 +2,8 @@ import type { Context } from "./context";
 import { Refusal, refusalsAsErr, type Result } from "./errors";
 import { checkSignedState } from "./checkSignedState";
 import { verifyStateSignatures } from "./verifyStateSignatures";
-import { emit } from "./events";
 import { key } from "./bytes";
-import { settle } from "./settle";
+import { commitRecord } from "./commitRecord";
 import type { CandidParams, CandidState, DisputeRecord } from "./types";
 
 /** Largest accepted challenge duration in seconds: the same bound as the EVM contracts (uint32). */
@@ -62,16 +61,7 @@ export function dispute(
       participants: checked.participants,
       payouts: checked.payouts,
     };
-    ctx.storage.setDispute(id, record);
-    emit(ctx, {
-      ChannelUpdate: {
-        channelID: record.channelID,
-        version: record.version,
-        phase: record.phase,
-        timeout: record.timeout,
-      },
-    });
-    if (state.isFinal) settle(ctx, record);
+    commitRecord(ctx, id, record);
     return record;
   });
 }
