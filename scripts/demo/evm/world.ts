@@ -1,11 +1,10 @@
 /**
- * Set-up of the EVM demo: deploys the system with `deployEvm` (the deploy script's own
- * function) plus a demo ERC-20, funds Alice and Bob with ETH, and has them approve the ERC-20
- * holder. Everything the two channel stories need is returned as one `EvmWorld`.
+ * Set-up of the EVM side of the demo: deploys the system with `deployEvm` (the deploy script's
+ * own function) plus a demo ERC-20, funds every participant with ETH, and has each approve the
+ * ERC-20 holder. Everything the channel stories need on the EVM is returned as one `EvmWorld`.
  */
 import { Wallet, getAddress, parseEther, parseUnits } from "ethers";
 import type { HardhatRuntimeEnvironment } from "hardhat/types";
-import { BACKEND_ETH } from "../../../src";
 import type { Address, Asset } from "../../../src";
 import { PerunEvmClient } from "../../../src/evm";
 import { AssetHolder__factory, TestToken__factory } from "../../../typechain/evm";
@@ -14,9 +13,8 @@ import { deployEvm } from "../../lib/evm/deployEvm";
 import { formatAmount, formatCount } from "../../lib/format";
 import { DemoNetworkError } from "../../lib/scriptErrors";
 import type { Checker } from "../checker";
-import { ZERO_BYTES32 } from "../people";
 import type { DemoPerson } from "../people";
-import type { DemoContext } from "../types";
+import type { DemoLog } from "../types";
 import type { TxRecorder } from "./txRecorder";
 
 /** One asset of the demo channels, with what the stories need to move and observe it. */
@@ -40,14 +38,14 @@ export interface EvmWorld {
   hre: HardhatRuntimeEnvironment;
   chainId: bigint;
   adjudicator: Adjudicator;
-  /** [ETH, PDT] — the order of assets in every channel state. */
+  /** [ETH, PDT] — the first two assets of every channel state, in this order. */
   assets: EvmAsset[];
   people: DemoPerson[];
   /** A funded wallet per person name. */
   wallets: Record<string, Wallet>;
   /** Each person's EVM client (`perun-adjudicators/evm`), sending from that person's wallet. */
   clients: Record<string, PerunEvmClient>;
-  log: DemoContext["log"];
+  log: DemoLog;
   check: Checker;
   tx: TxRecorder;
 }
@@ -65,20 +63,17 @@ const PHASE = "setup";
 /** Deploys and funds everything; see the file comment. */
 export async function setUpEvmWorld(
   hre: HardhatRuntimeEnvironment,
-  ctx: DemoContext,
+  people: DemoPerson[],
+  log: DemoLog,
   check: Checker,
   tx: TxRecorder,
 ): Promise<EvmWorld> {
-  const { log } = ctx;
   if (!DEV_NETWORKS.includes(hre.network.name)) {
     throw new DemoNetworkError(hre.network.name, `it needs a development network (${DEV_NETWORKS.join(", ")})`);
   }
   const [deployer] = await hre.ethers.getSigners();
   if (!deployer) throw new DemoNetworkError(hre.network.name, "the network has no funded account to deploy from");
-  const people = [ctx.people.alice, ctx.people.bob];
-
-  log.section("set-up: deploy contracts, fund Alice and Bob");
-  log.step(`Alice ${ctx.people.alice.display}, Bob ${ctx.people.bob.display}`);
+  log.step(`EVM: Hardhat network "${hre.network.name}"`);
 
   // The demo token exists before the system, as a real token would.
   const token: TestToken = await deployDemoToken(deployer, people, log, tx);
@@ -163,7 +158,7 @@ export async function setUpEvmWorld(
 async function deployDemoToken(
   deployer: Awaited<ReturnType<HardhatRuntimeEnvironment["ethers"]["getSigners"]>>[number],
   people: DemoPerson[],
-  log: DemoContext["log"],
+  log: DemoLog,
   tx: TxRecorder,
 ): Promise<TestToken> {
   const factory = new TestToken__factory(deployer);
@@ -179,16 +174,12 @@ async function deployDemoToken(
   });
   log.step(
     `deployed the demo ERC-20 "PDT" at ${getAddress(r.contractAddress!)}, ` +
-      `${formatAmount(PDT_PER_PERSON, 18, "PDT")} each for Alice and Bob (${formatCount(r.gasUsed)} gas)`,
+      `${formatAmount(PDT_PER_PERSON, 18, "PDT")} for each participant (${formatCount(r.gasUsed)} gas)`,
   );
   return token!;
 }
 
+/** An EVM asset of a channel state (DESIGN.md §2): this chain's ID, the holder, 32 zero bytes as ccHolder. */
 function evmAsset(chainId: bigint, holder: string): Asset {
-  return { chainID: chainId, ethHolder: holder.toLowerCase() as Address, ccHolder: ZERO_BYTES32 };
-}
-
-/** `backends` of a channel over these assets: all Ethereum. */
-export function evmBackends(assets: EvmAsset[]): bigint[] {
-  return assets.map(() => BACKEND_ETH);
+  return { chainID: chainId, ethHolder: holder.toLowerCase() as Address, ccHolder: `0x${"00".repeat(32)}` };
 }
