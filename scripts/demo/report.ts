@@ -3,7 +3,7 @@
  * instructions, CKB cycles) with a subtotal per phase, one summary table of every phase across
  * the chains, a payout table, and the verdict — with the process exit status.
  */
-import { formatCount, renderTable } from "../lib/format";
+import { formatAmount, formatCount, renderTable } from "../lib/format";
 import type { ChainCosts, DemoPayout } from "./types";
 
 /** What one run of the story produced (also when it failed half-way). */
@@ -72,13 +72,29 @@ export function renderPhaseSummary(all: ChainCosts[]): string {
   ])}`;
 }
 
-/** What each participant received per channel, chain and asset (smallest units). */
+/**
+ * What each participant received: one row per channel and participant, one column per chain's
+ * asset, in whole units (ICP: before the ledger's transfer fee, which the ledger burns).
+ */
 export function renderPayouts(payouts: DemoPayout[]): string {
-  return `payouts (smallest units; ICP before the ledger's transfer fee)\n${renderTable(
-    ["channel", "chain", "asset", "participant", "amount"],
-    payouts.map((p) => [p.channel, p.chain, p.asset, p.participant, formatCount(p.amount)]),
-    ["left", "left", "left", "left", "right"],
-  )}`;
+  const columns: string[] = [];
+  const rows = new Map<string, Map<string, string>>();
+  for (const p of payouts) {
+    const column = `${p.asset} (${p.chain})`;
+    if (!columns.includes(column)) columns.push(column);
+    const key = `${p.channel}\u0000${p.participant}`;
+    if (!rows.has(key)) rows.set(key, new Map());
+    rows.get(key)!.set(column, formatAmount(p.amount, p.decimals, "").trim());
+  }
+  const body = [...rows.entries()].map(([key, cells]) => [
+    ...key.split("\u0000"),
+    ...columns.map((c) => cells.get(c) ?? "-"),
+  ]);
+  return `payouts (whole units)\n${renderTable(["channel", "participant", ...columns], body, [
+    "left",
+    "left",
+    ...columns.map(() => "right" as const),
+  ])}`;
 }
 
 /** Where `reportOutcome` writes: normal output and error output. */

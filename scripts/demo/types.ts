@@ -24,6 +24,9 @@ export interface DemoPayout {
   chain: DemoChain;
   participant: string;
   asset: string;
+  /** Decimals of `asset`, for output. */
+  decimals: number;
+  /** Smallest units. */
   amount: bigint;
 }
 

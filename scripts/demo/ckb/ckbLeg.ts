@@ -195,6 +195,32 @@ export class CkbLeg {
   }
 
   /**
+   * `actor` tries to register `signed` over a newer registration. The builder refuses that, so
+   * the attacker builds it by hand (the builder is told the channel is undisputed at `signed`'s
+   * version); the type script must refuse it with STALE_VERSION. Not sent, so not in the costs.
+   */
+  checkStaleRefused(actor: DemoPerson, ch: OffChainChannel, signed: SignedState): void {
+    const c = this.live(ch);
+    const pretended: ChannelCell = {
+      cell: c.channel.cell,
+      status: { ...c.channel.status, disputed: false, state: signed.state },
+    };
+    const skel = buildDispute({
+      deployment: this.world.deployment,
+      channel: pretended,
+      state: signed.state,
+      signatures: signed.sigs,
+      feePayer: this.feePayer(),
+    });
+    const v = this.world.verify(skel);
+    this.check.equal(
+      `CKB: ${actor.name} registering version ${signed.state.version} over version ${c.channel.status.state.version} refused with exit`,
+      `${CKB_EXIT.STALE_VERSION} (STALE_VERSION)`,
+      `${v.code} (${EXIT_NAME.get(v.code) ?? "?"})`,
+    );
+  }
+
+  /**
    * The force-close of the registered state: first with a `since` one second short of the
    * window, which the type script must refuse with WINDOW_NOT_OVER, then with the window.
    */
@@ -250,8 +276,8 @@ export class CkbLeg {
         balances[udtRow][i],
         udt,
       );
-      payouts.push({ channel: ch.label, chain: "CKB", participant: p.name, asset: "CKB", amount: ckb });
-      payouts.push({ channel: ch.label, chain: "CKB", participant: p.name, asset: "UDT", amount: udt });
+      payouts.push({ channel: ch.label, chain: "CKB", participant: p.name, asset: "CKB", decimals: 8, amount: ckb });
+      payouts.push({ channel: ch.label, chain: "CKB", participant: p.name, asset: "UDT", decimals: 0, amount: udt });
     });
     const lock = c.channel.cell.cellOutput.lock;
     const left = outputs.filter(

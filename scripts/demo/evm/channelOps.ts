@@ -43,7 +43,7 @@ export async function deposit(
   for (const a of approvals) world.tx.receipt(phase, `approve ${asset.symbol}`, person.name, a);
   const r = world.tx.receipt(phase, `deposit ${asset.symbol}`, person.name, receipt);
   world.log.step(
-    `${person.name} deposits ${fmt(world, a, amount)} into the ${asset.symbol} holder (${formatCount(r.gasUsed)} gas)`,
+    `EVM: ${person.name} deposits ${fmt(world, a, amount)} into the ${asset.symbol} holder (${formatCount(r.gasUsed)} gas)`,
   );
   world.check.equal(
     `EVM: holdings of ${person.name} in ${asset.symbol}`,
@@ -77,7 +77,7 @@ export async function withdraw(
   });
   const r = world.tx.receipt(phase, `withdraw ${asset.symbol}`, person.name, receipt);
   world.log.step(
-    `${person.name} signs a withdrawal authorisation for ${fmt(world, a, amount)} and withdraws it (${formatCount(r.gasUsed)} gas)`,
+    `EVM: ${person.name} signs a withdrawal authorisation for ${fmt(world, a, amount)} and withdraws it (${formatCount(r.gasUsed)} gas)`,
   );
   world.check.equal(
     `EVM: holdings of ${person.name} in ${asset.symbol} after withdrawing`,
@@ -122,6 +122,7 @@ export async function checkPayouts(
         chain: "EVM",
         participant: p.name,
         asset: asset.symbol,
+        decimals: asset.decimals,
         amount: received,
       });
     });

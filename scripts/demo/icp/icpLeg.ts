@@ -207,7 +207,14 @@ export class IcpLeg {
         final[i] - this.fee,
         got,
       );
-      payouts.push({ channel: ch.label, chain: "ICP", participant: p.name, asset: "TST", amount: got + this.fee });
+      payouts.push({
+        channel: ch.label,
+        chain: "ICP",
+        participant: p.name,
+        asset: "TST",
+        decimals: 8,
+        amount: got + this.fee,
+      });
     }
     this.check.equal("ICP: TST left in the canister", 0n, this.canisterBalance);
     return payouts;

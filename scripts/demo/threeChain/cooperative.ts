@@ -9,7 +9,7 @@ import { formatCount } from "../../lib/format";
 import { balanceSheet, checkPayouts, withdraw } from "../evm/channelOps";
 import type { DemoPayout } from "../types";
 import { openAndFund, payOffChain } from "./openChannel";
-import { describeBalances } from "./plan";
+import { describeBalances, formatAsset } from "./plan";
 import type { ThreeChainWorld } from "./world";
 
 export const COOPERATIVE_PHASES = { fund: "channel 1: open and fund", close: "channel 1: cooperative close" } as const;
@@ -42,7 +42,12 @@ export async function runCooperative(w: ThreeChainWorld, updates: number): Promi
   for (let i = 0; i < people.length; i++) {
     for (let a = 0; a < evm.assets.length; a++) {
       const amount = await withdraw(evm, phase, channel, i, a);
-      check.equal(`EVM: ${people[i].name}'s ${evm.assets[a].symbol} withdrawal`, balances[a][i], amount);
+      check.equal(
+        `EVM: ${people[i].name}'s ${evm.assets[a].symbol} withdrawal`,
+        balances[a][i],
+        amount,
+        formatAsset(w.assets[a], amount),
+      );
     }
   }
   payouts.push(...(await checkPayouts(evm, Object.values(COOPERATIVE_PHASES), channel, before, balances, "final")));

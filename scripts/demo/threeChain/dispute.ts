@@ -3,7 +3,8 @@
  * Bob stops cooperating and registers the previous — stale but fully signed — state on the EVM
  * and on CKB. Alice refutes with her latest state on both and registers it on ICP. Premature
  * conclusions are refused (EVM DisputeTimeoutNotPassed, ICP WindowStillOpen, CKB
- * WINDOW_NOT_OVER), as are Bob's further stale registrations; after the window each chain
+ * WINDOW_NOT_OVER), as are Bob's further stale registrations (EVM DisputeStaleVersion, CKB
+ * STALE_VERSION, ICP StaleVersion); after the window each chain
  * concludes and pays the latest state. Every participant must receive exactly its latest
  * balance on each chain, and every holder, the canister and the channel's cells end empty.
  */
@@ -12,7 +13,7 @@ import { balanceSheet, checkPayouts, withdraw } from "../evm/channelOps";
 import type { DemoPayout } from "../types";
 import { checkEvmHoldersEmpty } from "./cooperative";
 import { openAndFund, payOffChain } from "./openChannel";
-import { describeBalances } from "./plan";
+import { describeBalances, formatAsset } from "./plan";
 import type { ThreeChainWorld } from "./world";
 
 export const DISPUTE_PHASES = {
@@ -89,6 +90,7 @@ export async function runDispute(w: ThreeChainWorld, updates: number): Promise<D
   await check.rejectsWith(`EVM: Bob re-registering ${v(stale)}`, "DisputeStaleVersion", () =>
     bobEvm.register({ params: channel.params, ...stale }),
   );
+  ckb.checkStaleRefused(bob, channel, stale);
   icp.refused(
     `Bob registering ${v(stale)} after Alice`,
     "StaleVersion",
@@ -120,7 +122,12 @@ export async function runDispute(w: ThreeChainWorld, updates: number): Promise<D
   for (let i = 0; i < people.length; i++) {
     for (let a = 0; a < evm.assets.length; a++) {
       const amount = await withdraw(evm, phase, channel, i, a);
-      check.equal(`EVM: ${people[i].name}'s ${evm.assets[a].symbol} withdrawal`, balances[a][i], amount);
+      check.equal(
+        `EVM: ${people[i].name}'s ${evm.assets[a].symbol} withdrawal`,
+        balances[a][i],
+        amount,
+        formatAsset(w.assets[a], amount),
+      );
     }
   }
   payouts.push(
