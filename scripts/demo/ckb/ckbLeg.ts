@@ -28,6 +28,7 @@ import { udtData, udtAmountOf } from "../../../src/ckb/buildFund";
 import { BACKEND_CKB } from "../../../src";
 import type { Hex } from "../../../src";
 import { CkbWorld } from "../../lib/ckb/world";
+import type { Verdict } from "../../lib/ckb/world";
 import { formatCount } from "../../lib/format";
 import { DemoCheckError } from "../../lib/scriptErrors";
 import type { Checker } from "../checker";
@@ -105,9 +106,23 @@ export class CkbLeg {
     return { feePayer, nonce: channelNonce(feePayer.cells[0].outPoint!) };
   }
 
+  /**
+   * Verifies in the CKB VM without blocking the event loop: a blocked loop keeps an HTTP
+   * connection to an EVM node alive in the client's eyes after the node closed it (idle
+   * keep-alive), and the next EVM call fails with "other side closed".
+   */
+  private verify(skel: helpers.TransactionSkeletonType): Promise<Verdict> {
+    return this.world.verifyAsync(skel);
+  }
+
   /** Verifies in the CKB VM, records the cycles, commits the outputs; throws if refused. */
-  private submit(phase: string, action: string, actor: string, skel: helpers.TransactionSkeletonType): Cell[] {
-    const v = this.world.verify(skel);
+  private async submit(
+    phase: string,
+    action: string,
+    actor: string,
+    skel: helpers.TransactionSkeletonType,
+  ): Promise<Cell[]> {
+    const v = await this.verify(skel);
     if (!v.ok)
       throw new DemoCheckError(
         `CKB: ${action} by ${actor}`,
@@ -126,14 +141,14 @@ export class CkbLeg {
   }
 
   /** Participant 0 opens the channel with version 0; everyone funds its CKBytes and UDTs. */
-  openAndFund(phase: string, ch: OffChainChannel, opener: FeePayer): void {
+  async openAndFund(phase: string, ch: OffChainChannel, opener: FeePayer): Promise<void> {
     const built = buildOpen({
       deployment: this.world.deployment,
       params: ch.params,
       initialState: ch.at(0n).state,
       feePayer: opener,
     });
-    const out = this.submit(phase, "open", ch.people[0].name, built.skeleton);
+    const out = await this.submit(phase, "open", ch.people[0].name, built.skeleton);
     let channel: ChannelCell = { cell: out[0], status: readChannelStatus(out[0].data) };
     const funds: Cell[] = [];
     const lock = channel.cell.cellOutput.lock;
@@ -154,7 +169,7 @@ export class CkbLeg {
         udtChangeLock: this.world.script(`UDT change of ${p.name}`),
         feePayer: this.feePayer(),
       });
-      const fundOut = this.submit(phase, "fund CKB + UDT", p.name, skel);
+      const fundOut = await this.submit(phase, "fund CKB + UDT", p.name, skel);
       channel = { cell: fundOut[0], status: readChannelStatus(fundOut[0].data) };
       for (const c of fundOut.slice(1))
         if (c.cellOutput.lock.codeHash === lock.codeHash && c.cellOutput.lock.args === lock.args) funds.push(c);
@@ -164,7 +179,7 @@ export class CkbLeg {
   }
 
   /** Close with the final `signed` state; checks the payouts and returns them. */
-  close(phase: string, actor: DemoPerson, ch: OffChainChannel, signed: SignedState): DemoPayout[] {
+  async close(phase: string, actor: DemoPerson, ch: OffChainChannel, signed: SignedState): Promise<DemoPayout[]> {
     const c = this.live(ch);
     const skel = buildClose({
       deployment: this.world.deployment,
@@ -175,12 +190,18 @@ export class CkbLeg {
       state: signed.state,
       signatures: signed.sigs,
     });
-    const out = this.submit(phase, "close (final state, payout outputs)", actor.name, skel);
+    const out = await this.submit(phase, "close (final state, payout outputs)", actor.name, skel);
     return this.checkPayouts(ch, c, out, signed.state.outcome.balances);
   }
 
   /** `actor` registers (or refutes with) `signed`; returns the registered version. */
-  dispute(phase: string, action: string, actor: DemoPerson, ch: OffChainChannel, signed: SignedState): bigint {
+  async dispute(
+    phase: string,
+    action: string,
+    actor: DemoPerson,
+    ch: OffChainChannel,
+    signed: SignedState,
+  ): Promise<bigint> {
     const c = this.live(ch);
     const skel = buildDispute({
       deployment: this.world.deployment,
@@ -189,7 +210,7 @@ export class CkbLeg {
       signatures: signed.sigs,
       feePayer: this.feePayer(),
     });
-    const out = this.submit(phase, action, actor.name, skel);
+    const out = await this.submit(phase, action, actor.name, skel);
     c.channel = { cell: out[0], status: readChannelStatus(out[0].data) };
     return c.channel.status.state.version;
   }
@@ -199,7 +220,7 @@ export class CkbLeg {
    * the attacker builds it by hand (the builder is told the channel is undisputed at `signed`'s
    * version); the type script must refuse it with STALE_VERSION. Not sent, so not in the costs.
    */
-  checkStaleRefused(actor: DemoPerson, ch: OffChainChannel, signed: SignedState): void {
+  async checkStaleRefused(actor: DemoPerson, ch: OffChainChannel, signed: SignedState): Promise<void> {
     const c = this.live(ch);
     const pretended: ChannelCell = {
       cell: c.channel.cell,
@@ -212,7 +233,7 @@ export class CkbLeg {
       signatures: signed.sigs,
       feePayer: this.feePayer(),
     });
-    const v = this.world.verify(skel);
+    const v = await this.verify(skel);
     this.check.equal(
       `CKB: ${actor.name} registering version ${signed.state.version} over version ${c.channel.status.state.version} refused with exit`,
       `${CKB_EXIT.STALE_VERSION} (STALE_VERSION)`,
@@ -224,7 +245,7 @@ export class CkbLeg {
    * The force-close of the registered state: first with a `since` one second short of the
    * window, which the type script must refuse with WINDOW_NOT_OVER, then with the window.
    */
-  forceClose(phase: string, actor: DemoPerson, ch: OffChainChannel, expected: bigint[][]): DemoPayout[] {
+  async forceClose(phase: string, actor: DemoPerson, ch: OffChainChannel, expected: bigint[][]): Promise<DemoPayout[]> {
     const c = this.live(ch);
     const skel = buildForceClose({
       deployment: this.world.deployment,
@@ -234,13 +255,13 @@ export class CkbLeg {
       feePayer: this.feePayer(),
     });
     const window = ch.params.challengeDuration;
-    const early = this.world.verify(skel.update("inputSinces", (m) => m.set(0, forceCloseSince(window - 1n))));
+    const early = await this.verify(skel.update("inputSinces", (m) => m.set(0, forceCloseSince(window - 1n))));
     this.check.equal(
       `CKB: force-close ${window - 1n} s after the registration refused with exit`,
       `${CKB_EXIT.WINDOW_NOT_OVER} (WINDOW_NOT_OVER)`,
       `${early.code} (${EXIT_NAME.get(early.code) ?? "?"})`,
     );
-    const out = this.submit(phase, `force-close (relative since ${window} s)`, actor.name, skel);
+    const out = await this.submit(phase, `force-close (relative since ${window} s)`, actor.name, skel);
     return this.checkPayouts(ch, c, out, expected);
   }
 

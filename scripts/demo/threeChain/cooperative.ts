@@ -63,7 +63,7 @@ export async function runCooperative(w: ThreeChainWorld, updates: number): Promi
   payouts.push(...(await w.icp.withdrawAll(phase, channel, balances[icpRow])));
 
   // CKB: the same signed state closes the channel cell and pays the outputs.
-  payouts.push(...w.ckb.close(phase, alice, channel, final));
+  payouts.push(...(await w.ckb.close(phase, alice, channel, final)));
   return payouts;
 }
 

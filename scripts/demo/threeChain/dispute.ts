@@ -58,7 +58,7 @@ export async function runDispute(w: ThreeChainWorld, updates: number): Promise<D
   check.equal(
     "CKB: registered version",
     stale.state.version,
-    ckb.dispute(phase, `dispute with ${v(stale)} (stale)`, bob, channel, stale),
+    await ckb.dispute(phase, `dispute with ${v(stale)} (stale)`, bob, channel, stale),
   );
   await check.rejectsWith("EVM: Bob's conclude before the window ends", "DisputeTimeoutNotPassed", () =>
     bobEvm.conclude(channel.params, stale.state),
@@ -78,7 +78,7 @@ export async function runDispute(w: ThreeChainWorld, updates: number): Promise<D
   check.equal(
     "CKB: registered version",
     latest.state.version,
-    ckb.dispute(phase, `refute with ${v(latest)}`, alice, channel, latest),
+    await ckb.dispute(phase, `refute with ${v(latest)}`, alice, channel, latest),
   );
   const registered = icp.ok(
     `${alice.name} registers ${v(latest)}`,
@@ -90,7 +90,7 @@ export async function runDispute(w: ThreeChainWorld, updates: number): Promise<D
   await check.rejectsWith(`EVM: Bob re-registering ${v(stale)}`, "DisputeStaleVersion", () =>
     bobEvm.register({ params: channel.params, ...stale }),
   );
-  ckb.checkStaleRefused(bob, channel, stale);
+  await ckb.checkStaleRefused(bob, channel, stale);
   icp.refused(
     `Bob registering ${v(stale)} after Alice`,
     "StaleVersion",
@@ -143,6 +143,6 @@ export async function runDispute(w: ThreeChainWorld, updates: number): Promise<D
   );
   payouts.push(...(await icp.withdrawAll(phase, channel, balances[icpRow])));
 
-  payouts.push(...ckb.forceClose(phase, alice, channel, balances));
+  payouts.push(...(await ckb.forceClose(phase, alice, channel, balances)));
   return payouts;
 }

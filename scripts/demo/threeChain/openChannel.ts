@@ -40,7 +40,7 @@ export async function openAndFund(
     for (let i = 0; i < people.length; i++) await deposit(w.evm, phase, channel, i, a);
   }
   await w.icp.fund(phase, channel, assets.indexOf(w.icp.asset));
-  w.ckb.openAndFund(phase, channel, opener.feePayer);
+  await w.ckb.openAndFund(phase, channel, opener.feePayer);
   return channel;
 }
 
