@@ -5,6 +5,7 @@
  */
 import { addressFromPrivateKey, keccak256, toChecksumAddress } from "../../src";
 import type { Address, Hex } from "../../src";
+import { DemoOptionError } from "../lib/scriptErrors";
 
 /** The participants' names in channel order: Alice is the honest one, Bob the cheater. */
 export const DEMO_NAMES = ["Alice", "Bob", "Carol", "Dave", "Erin"] as const;
@@ -29,6 +30,6 @@ export function demoPerson(name: string): DemoPerson {
 /** The first `n` of Alice, Bob, Carol, Dave, Erin. */
 export function demoPeople(n = 2): DemoPerson[] {
   if (!Number.isInteger(n) || n < 2 || n > DEMO_NAMES.length)
-    throw new RangeError(`demo participants: 2..${DEMO_NAMES.length}, got ${n}`);
+    throw new DemoOptionError(`--participants must be between 2 and ${DEMO_NAMES.length}, got ${n}`, "--participants");
   return DEMO_NAMES.slice(0, n).map(demoPerson);
 }
