@@ -45,6 +45,7 @@ export async function runDispute(w: ThreeChainWorld, updates: number): Promise<D
   // Bob registers the stale state on the EVM and on CKB.
   const bobEvm = evm.clients[bob.name];
   const aliceEvm = evm.clients[alice.name];
+  const watchFrom = await hre.ethers.provider.getBlockNumber();
   let r = evm.tx.receipt(
     phase,
     `register ${v(stale)} (stale)`,
@@ -64,7 +65,11 @@ export async function runDispute(w: ThreeChainWorld, updates: number): Promise<D
     bobEvm.conclude(channel.params, stale.state),
   );
 
-  // Alice's watchers see the registrations; she refutes with her latest state and registers it on ICP.
+  // Alice's watchers see the registrations (EVM: the Adjudicator's events; CKB: the channel
+  // cell's status); she refutes with her latest state and registers it on ICP.
+  const events = await aliceEvm.queryEvents({ fromBlock: watchFrom, channelIDs: [channel.id] });
+  const seen = events.filter((e) => e.kind === "ChannelUpdate").pop();
+  check.equal("EVM: Alice's watcher sees a ChannelUpdate at version", stale.state.version, seen?.version ?? -1n);
   r = evm.tx.receipt(
     phase,
     `refute with ${v(latest)}`,
