@@ -7,8 +7,8 @@ import { Wallet, getAddress, parseEther, parseUnits } from "ethers";
 import type { HardhatRuntimeEnvironment } from "hardhat/types";
 import type { Address, Asset } from "../../../src";
 import { PerunEvmClient } from "../../../src/evm";
-import { AssetHolder__factory, TestToken__factory } from "../../../typechain/evm";
-import type { Adjudicator, AssetHolder, TestToken } from "../../../typechain/evm";
+import { TestToken__factory } from "../../../typechain/evm";
+import type { TestToken } from "../../../typechain/evm";
 import { deployEvm } from "../../lib/evm/deployEvm";
 import { formatAmount, formatCount } from "../../lib/format";
 import { DemoNetworkError } from "../../lib/scriptErrors";
@@ -23,8 +23,6 @@ export interface EvmAsset {
   decimals: number;
   /** The asset as it appears in channel states. */
   asset: Asset;
-  /** The asset holder (common AssetHolder ABI). */
-  holder: AssetHolder;
   /** Its address (lowercase). */
   holderAddress: Address;
   /** ETH: the deposit's `msg.value` is the amount; ERC-20: zero. */
@@ -37,12 +35,9 @@ export interface EvmAsset {
 export interface EvmWorld {
   hre: HardhatRuntimeEnvironment;
   chainId: bigint;
-  adjudicator: Adjudicator;
   /** [ETH, PDT] — the first two assets of every channel state, in this order. */
   assets: EvmAsset[];
   people: DemoPerson[];
-  /** A funded wallet per person name. */
-  wallets: Record<string, Wallet>;
   /** Each person's EVM client (`perun-adjudicators/evm`), sending from that person's wallet. */
   clients: Record<string, PerunEvmClient>;
   log: DemoLog;
@@ -112,7 +107,6 @@ export async function setUpEvmWorld(
       symbol: "ETH",
       decimals: 18,
       asset: evmAsset(chainId, ethHolderAddress),
-      holder: AssetHolder__factory.connect(ethHolderAddress, provider),
       holderAddress: ethHolderAddress.toLowerCase() as Address,
       isEth: true,
       balanceOf: (a) => provider.getBalance(a),
@@ -121,7 +115,6 @@ export async function setUpEvmWorld(
       symbol: "PDT",
       decimals: 18,
       asset: evmAsset(chainId, erc20HolderAddress),
-      holder: AssetHolder__factory.connect(erc20HolderAddress, provider),
       holderAddress: erc20HolderAddress.toLowerCase() as Address,
       isEth: false,
       balanceOf: (a) => token.balanceOf(a),
@@ -152,7 +145,7 @@ export async function setUpEvmWorld(
   const clients: Record<string, PerunEvmClient> = {};
   for (const p of people) clients[p.name] = await PerunEvmClient.fromDeployment(deployment.record, wallets[p.name]);
 
-  return { hre, chainId, adjudicator: deployment.adjudicator, assets, people, wallets, clients, log, check, tx };
+  return { hre, chainId, assets, people, clients, log, check, tx };
 }
 
 async function deployDemoToken(
