@@ -13,6 +13,13 @@
  */
 import { runDemoCli } from "./demo/cli";
 
+// ckb-testtool loads node:wasi, whose ExperimentalWarning is noise here (the CKB VM runs in child
+// processes); every other warning is printed as Node would.
+process.removeAllListeners("warning");
+process.on("warning", (w) => {
+  if (!(w.name === "ExperimentalWarning" && /WASI/.test(w.message))) console.error(`(node) ${w.name}: ${w.message}`);
+});
+
 runDemoCli(process.argv.slice(2), {
   out: (line) => console.log(line),
   err: (line) => console.error(line),

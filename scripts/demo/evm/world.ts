@@ -75,7 +75,7 @@ export async function setUpEvmWorld(
   const tokenAddress = (await token.getAddress()).toLowerCase() as Address;
 
   log.step(
-    "deploying Adjudicator, AssetHolderETH and AssetHolderERC20 (PDT) with deployEvm, as scripts/deploy-evm.ts does:",
+    "EVM: deploying Adjudicator, AssetHolderETH and AssetHolderERC20 (PDT) with deployEvm, as scripts/deploy-evm.ts does:",
   );
   const deployment = await deployEvm({
     signer: deployer,
@@ -128,7 +128,7 @@ export async function setUpEvmWorld(
       deployer.sendTransaction({ to: p.address, value: ETH_PER_PERSON }),
     );
     log.step(
-      `deployer sends ${p.name} ${formatAmount(ETH_PER_PERSON, 18, "ETH")} for deposits and gas (${formatCount(r.gasUsed)} gas)`,
+      `EVM: deployer sends ${p.name} ${formatAmount(ETH_PER_PERSON, 18, "ETH")} for deposits and gas (${formatCount(r.gasUsed)} gas)`,
     );
   }
   for (const p of people) {
@@ -137,7 +137,7 @@ export async function setUpEvmWorld(
       token.connect(wallets[p.name]).approve(erc20HolderAddress, PDT_PER_PERSON),
     );
     log.step(
-      `${p.name} approves the PDT holder to pull up to ${formatAmount(PDT_PER_PERSON, 18, "PDT")} (${formatCount(r.gasUsed)} gas)`,
+      `EVM: ${p.name} approves the PDT holder to pull up to ${formatAmount(PDT_PER_PERSON, 18, "PDT")} (${formatCount(r.gasUsed)} gas)`,
     );
   }
 
@@ -166,7 +166,7 @@ async function deployDemoToken(
     return token.deploymentTransaction()!;
   });
   log.step(
-    `deployed the demo ERC-20 "PDT" at ${getAddress(r.contractAddress!)}, ` +
+    `EVM: deployed the demo ERC-20 "PDT" at ${getAddress(r.contractAddress!)}, ` +
       `${formatAmount(PDT_PER_PERSON, 18, "PDT")} for each participant (${formatCount(r.gasUsed)} gas)`,
   );
   return token!;

@@ -27,7 +27,7 @@ export async function runThreeChainDemo(
     const people = demoPeople(options.participants);
     log.heading(
       `one Perun channel, assets on three chains (EVM, ICP, CKB): ${options.participants} participants, ` +
-        `${options.updates} off-chain updates, mode ${options.mode}`,
+        `${options.updates} off-chain ${options.updates === 1 ? "update" : "updates"} per channel, mode ${options.mode}`,
     );
     const w = await setUpThreeChains(hre, people, log, check, sinks);
     if (options.mode !== "dispute") payouts.push(...(await runCooperative(w, options.updates)));
