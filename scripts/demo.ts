@@ -1,37 +1,38 @@
 /**
- * `npm start`: the main job. Runs a complete Perun channel lifecycle on every chain that has
- * a demo module — the EVM on Hardhat's in-process network, the ICP canister in the test host and the CKB scripts in the CKB VM — with the library doing all
- * off-chain work, prints what happens, closes with a cost table per chain, and exits non-zero
- * if any step or check failed.
+ * `npm start` (ts-node scripts/demo.ts [options]; `npm start -- --help`): ONE Perun channel
+ * whose outcome holds assets on three chains — ETH and an ERC-20 on Hardhat's in-process EVM,
+ * an ICRC token on the adjudicator canister (real wasm in the test host), CKBytes and a UDT on
+ * the CKB scripts (CKB VM) — opened and funded on all three, updated off-chain with one
+ * signature per participant per state, then settled by one final state everywhere, and a
+ * second channel settled by dispute. Prints progress, cost tables per chain and per phase,
+ * and exits non-zero on any failure (2 on a bad option).
  *
- * Chains plug in as `ChainDemo` modules (scripts/demo/types.ts); the ICP canister and the CKB
- * scripts join by adding theirs to `CHAINS` with their own cost units.
+ * Hardhat is loaded in-process (`require("hardhat")`), so options reach this script; the EVM
+ * network is Hardhat's in-process one unless HARDHAT_NETWORK says otherwise (e.g. localhost
+ * with EVM_RPC_URL). `hardhat run scripts/demo.ts` also works, with the default options.
  */
-import hre from "hardhat";
-import { demoPeople } from "./demo/people";
-import { evmDemo } from "./demo/evm";
-import { icpDemo } from "./demo/icp";
-import { ckbDemo } from "./demo/ckb";
-import { textDemoLog } from "./demo/demoLog";
-import { reportOutcome, runDemo } from "./demo/runDemo";
-import type { ChainDemo } from "./demo/types";
+import { runDemoCli } from "./demo/cli";
 
-const CHAINS: ChainDemo[] = [evmDemo(hre), icpDemo(), ckbDemo()];
-
-async function main(): Promise<void> {
-  const started = Date.now();
-  const people = demoPeople();
-  console.log("perun-adjudicators: one channel lifecycle per chain, off-chain work by the library (src/)");
-  console.log(`participants: Alice ${people.alice.display} (honest), Bob ${people.bob.display} (cheats in channel 2)`);
-
-  const outcome = await runDemo(CHAINS, { log: textDemoLog(), people });
-  process.exitCode = reportOutcome(outcome, Date.now() - started, {
-    out: (line) => console.log(line),
-    err: (line) => console.error(line),
-  });
-}
-
-main().catch((e: unknown) => {
-  console.error("demo: FAILED with an unexpected error:", e);
-  process.exitCode = 1;
+// ckb-testtool loads node:wasi, whose ExperimentalWarning is noise here (the CKB VM runs in child
+// processes); every other warning is printed as Node would.
+process.removeAllListeners("warning");
+process.on("warning", (w) => {
+  if (!(w.name === "ExperimentalWarning" && /WASI/.test(w.message))) console.error(`(node) ${w.name}: ${w.message}`);
 });
+
+runDemoCli(process.argv.slice(2), {
+  out: (line) => console.log(line),
+  err: (line) => console.error(line),
+  loadHre: async () => {
+    const hre = (await import("hardhat")).default;
+    await hre.run("compile", { quiet: true });
+    return hre;
+  },
+})
+  .then((status) => {
+    process.exitCode = status;
+  })
+  .catch((e: unknown) => {
+    console.error("npm start: FAILED with an unexpected error:", e);
+    process.exitCode = 1;
+  });

@@ -1,14 +1,15 @@
 /**
  * A channel as its participants see it off-chain: the params, and every state they signed.
- * Chain-agnostic — states, channel IDs and signatures come from the library alone — so each
- * chain's demo drives its contracts with exactly the states built here.
+ * Chain-agnostic — states, channel IDs and signatures come from the library alone — so every
+ * chain is driven with exactly the states built here: one signature per participant per
+ * state, whatever number of chains the outcome's assets live on.
  *
  * What an honest client does on every update is done here too: the new version is one higher,
  * the totals per asset are unchanged (money is moved, never created), every participant signs,
  * and every signature is verified before the state counts as agreed.
  */
 import { channelId, signState, verifyStateSignature } from "../../src";
-import type { Address, Asset, Hex, Params, State } from "../../src";
+import type { Address, Asset, Hex, Params, Participant, State } from "../../src";
 import { DemoCheckError } from "../lib/scriptErrors";
 import type { DemoPerson } from "./people";
 
@@ -20,7 +21,12 @@ export interface SignedState {
 
 /** Settings of a new channel. */
 export interface ChannelSetup {
+  /** Name in the output, e.g. "channel 1". */
+  label: string;
+  /** The signers, in participant order. */
   people: DemoPerson[];
+  /** `ccAddress` of each participant (e.g. its CKB payout lock hash); `ethAddress` is its key's address. */
+  ccAddresses: Hex[];
   assets: Asset[];
   /** `backends[i]` of asset i (DESIGN.md §2). */
   backends: bigint[];
@@ -34,6 +40,7 @@ export interface ChannelSetup {
 const ZERO_ADDRESS: Address = "0x0000000000000000000000000000000000000000";
 
 export class OffChainChannel {
+  readonly label: string;
   readonly params: Params;
   readonly id: Hex;
   readonly people: DemoPerson[];
@@ -41,11 +48,18 @@ export class OffChainChannel {
 
   /** Opens the channel: builds the params and has everyone sign version 0 (before funding). */
   constructor(setup: ChannelSetup) {
+    this.label = setup.label;
     this.people = setup.people;
+    if (setup.ccAddresses.length !== setup.people.length)
+      throw new DemoCheckError("ccAddresses", setup.people.length, setup.ccAddresses.length);
+    const participants: Participant[] = setup.people.map((p, i) => ({
+      ethAddress: p.address,
+      ccAddress: setup.ccAddresses[i],
+    }));
     this.params = {
       challengeDuration: setup.challengeDuration,
       nonce: setup.nonce,
-      participants: setup.people.map((p) => p.participant),
+      participants,
       app: ZERO_ADDRESS,
       ledgerChannel: true,
       virtualChannel: false,
@@ -82,6 +96,8 @@ export class OffChainChannel {
     const assets = prev.outcome.assets.length;
     if (balances.length !== assets) throw new DemoCheckError("balance rows", assets, balances.length);
     for (let a = 0; a < assets; a++) {
+      if (balances[a].length !== this.people.length || balances[a].some((v) => v < 0n))
+        throw new DemoCheckError(`balances of asset ${a}`, `${this.people.length} amounts ≥ 0`, balances[a].join(", "));
       const before = prev.outcome.balances[a].reduce((x, y) => x + y, 0n);
       const after = balances[a].reduce((x, y) => x + y, 0n);
       if (before !== after)

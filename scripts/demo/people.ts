@@ -4,12 +4,13 @@
  * public: never send real funds to them.
  */
 import { addressFromPrivateKey, keccak256, toChecksumAddress } from "../../src";
-import type { Address, Hex, Participant } from "../../src";
+import type { Address, Hex } from "../../src";
+import { DemoOptionError } from "../lib/scriptErrors";
 
-/** 32 zero bytes: the `ccAddress` of a participant who needs no identity on other chains. */
-export const ZERO_BYTES32: Hex = `0x${"00".repeat(32)}`;
+/** The participants' names in channel order: Alice is the honest one, Bob the cheater. */
+export const DEMO_NAMES = ["Alice", "Bob", "Carol", "Dave", "Erin"] as const;
 
-/** A named channel participant with its signing key. */
+/** A named channel participant with its signing key (the same secp256k1 identity on every chain). */
 export interface DemoPerson {
   name: string;
   privateKey: Hex;
@@ -17,24 +18,18 @@ export interface DemoPerson {
   address: Address;
   /** EIP-55 form, for output. */
   display: string;
-  /** The participant as it appears in channel params. */
-  participant: Participant;
 }
 
 /** The person named `name`, key = keccak256("perun-adjudicators demo: <name>"). */
 export function demoPerson(name: string): DemoPerson {
   const privateKey = keccak256(new TextEncoder().encode(`perun-adjudicators demo: ${name}`));
   const address = addressFromPrivateKey(privateKey);
-  return {
-    name,
-    privateKey,
-    address,
-    display: toChecksumAddress(address),
-    participant: { ethAddress: address, ccAddress: ZERO_BYTES32 },
-  };
+  return { name, privateKey, address, display: toChecksumAddress(address) };
 }
 
-/** Alice (the honest participant throughout) and Bob (who cheats in the second channel). */
-export function demoPeople(): { alice: DemoPerson; bob: DemoPerson } {
-  return { alice: demoPerson("Alice"), bob: demoPerson("Bob") };
+/** The first `n` of Alice, Bob, Carol, Dave, Erin. */
+export function demoPeople(n = 2): DemoPerson[] {
+  if (!Number.isInteger(n) || n < 2 || n > DEMO_NAMES.length)
+    throw new DemoOptionError(`--participants must be between 2 and ${DEMO_NAMES.length}, got ${n}`, "--participants");
+  return DEMO_NAMES.slice(0, n).map(demoPerson);
 }

@@ -163,3 +163,10 @@ export class DemoCheckError extends ScriptError {
     super(`check failed: ${what}: expected ${String(expected)}, got ${String(actual)}`, { what, expected, actual });
   }
 }
+
+/** A command-line option of `npm start` is unknown, missing its value or out of range. */
+export class DemoOptionError extends ScriptError {
+  constructor(message: string, option: string) {
+    super(message, { option });
+  }
+}

@@ -1,8 +1,9 @@
 /**
  * The README's local walk-through, for real: start `hardhat node` on a free 127.0.0.1 port,
- * run the demo against it (which deploys a PDT token there and exercises revert decoding over
- * HTTP), deploy with that token through the deploy script, check the record against the node,
- * refuse a token address without code on that chain, and stop the node.
+ * run `npm start`'s script against it (HARDHAT_NETWORK=localhost: the EVM part of the
+ * three-chain story deploys a PDT token there and exercises revert decoding over HTTP), deploy
+ * with that token through the deploy script, check the record against the node, refuse a token
+ * address without code on that chain, and stop the node.
  */
 import { expect } from "chai";
 import { spawnSync } from "node:child_process";
@@ -17,19 +18,33 @@ import { JsonRpcProvider } from "ethers";
 
 const ROOT = resolve(__dirname, "..", "..");
 const HARDHAT = join(ROOT, "node_modules", "hardhat", "internal", "cli", "bootstrap.js");
+const TS_NODE = join(ROOT, "node_modules", "ts-node", "dist", "bin.js");
 
 function run(script: string, env: Record<string, string>) {
-  const r = spawnSync(process.execPath, [HARDHAT, "run", script, "--network", "localhost"], {
+  return spawn([HARDHAT, "run", script, "--network", "localhost"], env, 120_000);
+}
+
+/** What `npm start -- <args>` runs, with the EVM on the node. */
+function npmStart(args: string[], env: Record<string, string>) {
+  return spawn(
+    [TS_NODE, "--transpile-only", "scripts/demo.ts", ...args],
+    { HARDHAT_NETWORK: "localhost", ...env },
+    600_000,
+  );
+}
+
+function spawn(args: string[], env: Record<string, string>, timeout: number) {
+  const r = spawnSync(process.execPath, args, {
     cwd: ROOT,
     encoding: "utf8",
-    timeout: 120_000,
+    timeout,
     env: { ...process.env, HARDHAT_DISABLE_TELEMETRY_PROMPT: "true", ...env },
   });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
 describe("scripts: localhost walk-through (hardhat node + --network localhost)", function () {
-  this.timeout(300_000);
+  this.timeout(900_000);
   const tempDir = useTempDirs("perun-localhost-");
   let node: HardhatNode | undefined;
   let url: string;
@@ -48,9 +63,10 @@ describe("scripts: localhost walk-through (hardhat node + --network localhost)",
   });
 
   it("runs the demo, deploys with its token, writes a record that matches the node, refuses a codeless token", async () => {
-    const demo = run("scripts/demo.ts", { EVM_RPC_URL: url });
+    const demo = npmStart(["--updates", "1"], { EVM_RPC_URL: url });
     expect(demo.status, demo.stderr).to.equal(0);
-    expect(demo.stdout).to.include("✓ Bob re-registering version 1: rejected with DisputeStaleVersion");
+    expect(demo.stdout).to.include('EVM: Hardhat network "localhost"');
+    expect(demo.stdout).to.include("✓ EVM: Bob re-registering version 0: rejected with DisputeStaleVersion");
     const token = /deployed the demo ERC-20 "PDT" at (0x[0-9a-fA-F]{40})/.exec(demo.stdout)?.[1];
     expect(token, "demo output names the PDT address").to.be.a("string");
 

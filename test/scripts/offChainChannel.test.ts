@@ -10,9 +10,10 @@ import { DemoCheckError } from "../../scripts/lib/scriptErrors";
 import { BACKEND_ETH, channelId, recoverStateSigner } from "../../src";
 
 function channel(): OffChainChannel {
-  const { alice, bob } = demoPeople();
   return new OffChainChannel({
-    people: [alice, bob],
+    label: "channel 1",
+    people: demoPeople(2),
+    ccAddresses: [`0x${"01".repeat(32)}`, `0x${"02".repeat(32)}`],
     assets: [{ chainID: 31337n, ethHolder: "0x00000000000000000000000000000000000000aa", ccHolder: "0x" }],
     backends: [BACKEND_ETH],
     initialBalances: [[5n, 3n]],
@@ -49,7 +50,33 @@ describe("scripts: demo OffChainChannel", () => {
     expect(c.latest.state.version).to.equal(0n);
   });
 
-  it("refuses an update with a missing asset row", () => {
+  it("puts each person's address and ccAddress into the params", () => {
+    const c = channel();
+    expect(c.params.participants).to.deep.equal([
+      { ethAddress: c.people[0].address, ccAddress: `0x${"01".repeat(32)}` },
+      { ethAddress: c.people[1].address, ccAddress: `0x${"02".repeat(32)}` },
+    ]);
+  });
+
+  it("refuses a ccAddress list of the wrong length", () => {
+    expect(
+      () =>
+        new OffChainChannel({
+          label: "x",
+          people: demoPeople(3),
+          ccAddresses: [`0x${"01".repeat(32)}`],
+          assets: [],
+          backends: [],
+          initialBalances: [],
+          nonce: 1n,
+          challengeDuration: 60n,
+        }),
+    ).to.throw(DemoCheckError, "ccAddresses: expected 3, got 1");
+  });
+
+  it("refuses an update with a missing asset row, a missing participant or a negative balance", () => {
     expect(() => channel().update([])).to.throw(DemoCheckError, "balance rows");
+    expect(() => channel().update([[8n]])).to.throw(DemoCheckError, "balances of asset 0");
+    expect(() => channel().update([[9n, -1n]])).to.throw(DemoCheckError, "balances of asset 0");
   });
 });

@@ -1,7 +1,8 @@
 /**
- * The on-chain moves both channel stories share: deposit, withdraw with a signed withdrawal
+ * The EVM moves both channel stories share: deposit, withdraw with a signed withdrawal
  * authorisation, and the closing balance checks — through each person's `PerunEvmClient`
- * (`perun-adjudicators/evm`), as a wallet would. Funding IDs come from the library.
+ * (`perun-adjudicators/evm`), as a wallet would. Funding IDs come from the library. The EVM
+ * assets are the first ones of the channel's outcome, so EVM asset `a` is outcome row `a`.
  */
 import { fundingId } from "../../../src";
 import { formatAmount, formatCount } from "../../lib/format";
@@ -17,16 +18,6 @@ export type BalanceSheet = bigint[][];
 export function fmt(world: EvmWorld, a: number, amount: bigint): string {
   const asset = world.assets[a];
   return formatAmount(amount, asset.decimals, asset.symbol);
-}
-
-/** "ETH Alice 4 / Bob 4, PDT Alice 620 / Bob 180". */
-export function describeBalances(world: EvmWorld, balances: bigint[][]): string {
-  return balances
-    .map(
-      (row, a) =>
-        `${world.assets[a].symbol} ${row.map((v, i) => `${world.people[i].name} ${fmt(world, a, v).split(" ")[0]}`).join(" / ")}`,
-    )
-    .join(", ");
 }
 
 /** Snapshot of everyone's wallet balances. */
@@ -52,10 +43,10 @@ export async function deposit(
   for (const a of approvals) world.tx.receipt(phase, `approve ${asset.symbol}`, person.name, a);
   const r = world.tx.receipt(phase, `deposit ${asset.symbol}`, person.name, receipt);
   world.log.step(
-    `${person.name} deposits ${fmt(world, a, amount)} into the ${asset.symbol} holder (${formatCount(r.gasUsed)} gas)`,
+    `EVM: ${person.name} deposits ${fmt(world, a, amount)} into the ${asset.symbol} holder (${formatCount(r.gasUsed)} gas)`,
   );
   world.check.equal(
-    `holdings of ${person.name} in ${asset.symbol}`,
+    `EVM: holdings of ${person.name} in ${asset.symbol}`,
     amount,
     await client.holdings(asset.holderAddress, fid),
     fmt(world, a, amount),
@@ -81,15 +72,15 @@ export async function withdraw(
   const { amount, receipt } = await client.withdraw({
     holder: asset.holderAddress,
     channelID: channel.id,
-    participant: person.participant,
+    participant: channel.params.participants[personIndex],
     signer: person.privateKey,
   });
   const r = world.tx.receipt(phase, `withdraw ${asset.symbol}`, person.name, receipt);
   world.log.step(
-    `${person.name} signs a withdrawal authorisation for ${fmt(world, a, amount)} and withdraws it (${formatCount(r.gasUsed)} gas)`,
+    `EVM: ${person.name} signs a withdrawal authorisation for ${fmt(world, a, amount)} and withdraws it (${formatCount(r.gasUsed)} gas)`,
   );
   world.check.equal(
-    `holdings of ${person.name} in ${asset.symbol} after withdrawing`,
+    `EVM: holdings of ${person.name} in ${asset.symbol} after withdrawing`,
     0n,
     await client.holdings(asset.holderAddress, fid),
     "0",
@@ -98,13 +89,13 @@ export async function withdraw(
 }
 
 /**
- * Checks that `state`'s balances reached the wallets exactly: for each person and asset, the
- * wallet changed by payout − deposit, minus (for ETH) the gas fees the person paid in `phase`.
- * Returns the payouts for the report.
+ * Checks that `expected` reached the wallets exactly: for each person and asset, the wallet
+ * changed by payout − deposit, minus (for ETH) the gas fees the person paid in `phases` (the
+ * channel's phases since `before` was taken). Returns the payouts for the report.
  */
 export async function checkPayouts(
   world: EvmWorld,
-  phase: string,
+  phases: readonly string[],
   channel: OffChainChannel,
   before: BalanceSheet,
   expected: bigint[][],
@@ -115,18 +106,25 @@ export async function checkPayouts(
   const payouts: DemoPayout[] = [];
   world.people.forEach((p, i) => {
     world.assets.forEach((asset, a) => {
-      const fees = asset.isEth ? world.tx.feesPaid(phase, p.name) : 0n;
+      const fees = asset.isEth ? world.tx.feesPaid(phases, p.name) : 0n;
       const change = after[a][i] - before[a][i];
       const received = change + fees + deposits[a][i];
       world.check.equal(
-        `${p.name} received the ${label} ${asset.symbol} balance`,
+        `EVM: ${p.name} received the ${label} ${asset.symbol} balance`,
         expected[a][i],
         received,
         `${fmt(world, a, received)} (wallet ${change < 0n ? "" : "+"}${fmt(world, a, change)}: ` +
           `-${fmt(world, a, deposits[a][i])} deposited, +${fmt(world, a, received)} withdrawn` +
           `${asset.isEth ? `, -${fmt(world, a, fees)} gas fees` : ""})`,
       );
-      payouts.push({ channel: phase, participant: p.name, asset: asset.symbol, amount: received });
+      payouts.push({
+        channel: channel.label,
+        chain: "EVM",
+        participant: p.name,
+        asset: asset.symbol,
+        decimals: asset.decimals,
+        amount: received,
+      });
     });
   });
   return payouts;

@@ -38,9 +38,9 @@ export class TxRecorder {
     this.steps.push(step);
   }
 
-  /** Total fee (wei) `actor` paid in `phase`. */
-  feesPaid(phase: string, actor: string): bigint {
-    return this.fees.get(feeKey(phase, actor)) ?? 0n;
+  /** Total fee (wei) `actor` paid in `phases`. */
+  feesPaid(phases: readonly string[], actor: string): bigint {
+    return phases.reduce((sum, phase) => sum + (this.fees.get(feeKey(phase, actor)) ?? 0n), 0n);
   }
 }
 

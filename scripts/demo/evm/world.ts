@@ -1,22 +1,20 @@
 /**
- * Set-up of the EVM demo: deploys the system with `deployEvm` (the deploy script's own
- * function) plus a demo ERC-20, funds Alice and Bob with ETH, and has them approve the ERC-20
- * holder. Everything the two channel stories need is returned as one `EvmWorld`.
+ * Set-up of the EVM side of the demo: deploys the system with `deployEvm` (the deploy script's
+ * own function) plus a demo ERC-20, funds every participant with ETH, and has each approve the
+ * ERC-20 holder. Everything the channel stories need on the EVM is returned as one `EvmWorld`.
  */
 import { Wallet, getAddress, parseEther, parseUnits } from "ethers";
 import type { HardhatRuntimeEnvironment } from "hardhat/types";
-import { BACKEND_ETH } from "../../../src";
 import type { Address, Asset } from "../../../src";
 import { PerunEvmClient } from "../../../src/evm";
-import { AssetHolder__factory, TestToken__factory } from "../../../typechain/evm";
-import type { Adjudicator, AssetHolder, TestToken } from "../../../typechain/evm";
+import { TestToken__factory } from "../../../typechain/evm";
+import type { TestToken } from "../../../typechain/evm";
 import { deployEvm } from "../../lib/evm/deployEvm";
 import { formatAmount, formatCount } from "../../lib/format";
 import { DemoNetworkError } from "../../lib/scriptErrors";
 import type { Checker } from "../checker";
-import { ZERO_BYTES32 } from "../people";
 import type { DemoPerson } from "../people";
-import type { DemoContext } from "../types";
+import type { DemoLog } from "../types";
 import type { TxRecorder } from "./txRecorder";
 
 /** One asset of the demo channels, with what the stories need to move and observe it. */
@@ -25,8 +23,6 @@ export interface EvmAsset {
   decimals: number;
   /** The asset as it appears in channel states. */
   asset: Asset;
-  /** The asset holder (common AssetHolder ABI). */
-  holder: AssetHolder;
   /** Its address (lowercase). */
   holderAddress: Address;
   /** ETH: the deposit's `msg.value` is the amount; ERC-20: zero. */
@@ -39,15 +35,12 @@ export interface EvmAsset {
 export interface EvmWorld {
   hre: HardhatRuntimeEnvironment;
   chainId: bigint;
-  adjudicator: Adjudicator;
-  /** [ETH, PDT] — the order of assets in every channel state. */
+  /** [ETH, PDT] — the first two assets of every channel state, in this order. */
   assets: EvmAsset[];
   people: DemoPerson[];
-  /** A funded wallet per person name. */
-  wallets: Record<string, Wallet>;
   /** Each person's EVM client (`perun-adjudicators/evm`), sending from that person's wallet. */
   clients: Record<string, PerunEvmClient>;
-  log: DemoContext["log"];
+  log: DemoLog;
   check: Checker;
   tx: TxRecorder;
 }
@@ -65,27 +58,24 @@ const PHASE = "setup";
 /** Deploys and funds everything; see the file comment. */
 export async function setUpEvmWorld(
   hre: HardhatRuntimeEnvironment,
-  ctx: DemoContext,
+  people: DemoPerson[],
+  log: DemoLog,
   check: Checker,
   tx: TxRecorder,
 ): Promise<EvmWorld> {
-  const { log } = ctx;
   if (!DEV_NETWORKS.includes(hre.network.name)) {
     throw new DemoNetworkError(hre.network.name, `it needs a development network (${DEV_NETWORKS.join(", ")})`);
   }
   const [deployer] = await hre.ethers.getSigners();
   if (!deployer) throw new DemoNetworkError(hre.network.name, "the network has no funded account to deploy from");
-  const people = [ctx.people.alice, ctx.people.bob];
-
-  log.section("set-up: deploy contracts, fund Alice and Bob");
-  log.step(`Alice ${ctx.people.alice.display}, Bob ${ctx.people.bob.display}`);
+  log.step(`EVM: Hardhat network "${hre.network.name}"`);
 
   // The demo token exists before the system, as a real token would.
   const token: TestToken = await deployDemoToken(deployer, people, log, tx);
   const tokenAddress = (await token.getAddress()).toLowerCase() as Address;
 
   log.step(
-    "deploying Adjudicator, AssetHolderETH and AssetHolderERC20 (PDT) with deployEvm, as scripts/deploy-evm.ts does:",
+    "EVM: deploying Adjudicator, AssetHolderETH and AssetHolderERC20 (PDT) with deployEvm, as scripts/deploy-evm.ts does:",
   );
   const deployment = await deployEvm({
     signer: deployer,
@@ -117,7 +107,6 @@ export async function setUpEvmWorld(
       symbol: "ETH",
       decimals: 18,
       asset: evmAsset(chainId, ethHolderAddress),
-      holder: AssetHolder__factory.connect(ethHolderAddress, provider),
       holderAddress: ethHolderAddress.toLowerCase() as Address,
       isEth: true,
       balanceOf: (a) => provider.getBalance(a),
@@ -126,7 +115,6 @@ export async function setUpEvmWorld(
       symbol: "PDT",
       decimals: 18,
       asset: evmAsset(chainId, erc20HolderAddress),
-      holder: AssetHolder__factory.connect(erc20HolderAddress, provider),
       holderAddress: erc20HolderAddress.toLowerCase() as Address,
       isEth: false,
       balanceOf: (a) => token.balanceOf(a),
@@ -140,7 +128,7 @@ export async function setUpEvmWorld(
       deployer.sendTransaction({ to: p.address, value: ETH_PER_PERSON }),
     );
     log.step(
-      `deployer sends ${p.name} ${formatAmount(ETH_PER_PERSON, 18, "ETH")} for deposits and gas (${formatCount(r.gasUsed)} gas)`,
+      `EVM: deployer sends ${p.name} ${formatAmount(ETH_PER_PERSON, 18, "ETH")} for deposits and gas (${formatCount(r.gasUsed)} gas)`,
     );
   }
   for (const p of people) {
@@ -149,7 +137,7 @@ export async function setUpEvmWorld(
       token.connect(wallets[p.name]).approve(erc20HolderAddress, PDT_PER_PERSON),
     );
     log.step(
-      `${p.name} approves the PDT holder to pull up to ${formatAmount(PDT_PER_PERSON, 18, "PDT")} (${formatCount(r.gasUsed)} gas)`,
+      `EVM: ${p.name} approves the PDT holder to pull up to ${formatAmount(PDT_PER_PERSON, 18, "PDT")} (${formatCount(r.gasUsed)} gas)`,
     );
   }
 
@@ -157,13 +145,13 @@ export async function setUpEvmWorld(
   const clients: Record<string, PerunEvmClient> = {};
   for (const p of people) clients[p.name] = await PerunEvmClient.fromDeployment(deployment.record, wallets[p.name]);
 
-  return { hre, chainId, adjudicator: deployment.adjudicator, assets, people, wallets, clients, log, check, tx };
+  return { hre, chainId, assets, people, clients, log, check, tx };
 }
 
 async function deployDemoToken(
   deployer: Awaited<ReturnType<HardhatRuntimeEnvironment["ethers"]["getSigners"]>>[number],
   people: DemoPerson[],
-  log: DemoContext["log"],
+  log: DemoLog,
   tx: TxRecorder,
 ): Promise<TestToken> {
   const factory = new TestToken__factory(deployer);
@@ -178,17 +166,13 @@ async function deployDemoToken(
     return token.deploymentTransaction()!;
   });
   log.step(
-    `deployed the demo ERC-20 "PDT" at ${getAddress(r.contractAddress!)}, ` +
-      `${formatAmount(PDT_PER_PERSON, 18, "PDT")} each for Alice and Bob (${formatCount(r.gasUsed)} gas)`,
+    `EVM: deployed the demo ERC-20 "PDT" at ${getAddress(r.contractAddress!)}, ` +
+      `${formatAmount(PDT_PER_PERSON, 18, "PDT")} for each participant (${formatCount(r.gasUsed)} gas)`,
   );
   return token!;
 }
 
+/** An EVM asset of a channel state (DESIGN.md §2): this chain's ID, the holder, 32 zero bytes as ccHolder. */
 function evmAsset(chainId: bigint, holder: string): Asset {
-  return { chainID: chainId, ethHolder: holder.toLowerCase() as Address, ccHolder: ZERO_BYTES32 };
-}
-
-/** `backends` of a channel over these assets: all Ethereum. */
-export function evmBackends(assets: EvmAsset[]): bigint[] {
-  return assets.map(() => BACKEND_ETH);
+  return { chainID: chainId, ethHolder: holder.toLowerCase() as Address, ccHolder: `0x${"00".repeat(32)}` };
 }

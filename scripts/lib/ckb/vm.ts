@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -24,28 +24,68 @@ export function runScriptGroup(
 ): DebuggerRun {
   const dir = mkdtempSync(join(tmpdir(), "ckbvm-"));
   try {
-    const txPath = join(dir, "tx.json");
-    writeFileSync(txPath, txJson);
-    const args = [
-      "--tx-file",
-      txPath,
-      "--cell-type",
-      cellType,
-      "--script-group-type",
-      groupType,
-      "--cell-index",
-      String(index),
-    ];
-    const child = spawnSync(process.execPath, ["--no-warnings", join(__dirname, "ckbDebugger.js"), ...args], {
+    const child = spawnSync(process.execPath, debuggerArgs(dir, txJson, groupType, cellType, index), {
       encoding: "utf8",
       maxBuffer: 64 << 20,
     });
-    const stdout = child.stdout + child.stderr;
-    const result = /Run result: (-?\d+)/.exec(stdout);
-    const cycles = /All cycles: (\d+)/.exec(stdout);
-    if (result === null) throw new Error(`ckb-debugger gave no result (status ${child.status}):\n${stdout}`);
-    return { code: Number(result[1]), cycles: cycles === null ? 0 : Number(cycles[1]), stdout };
+    return parseRun(child.stdout + child.stderr, child.status);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * `runScriptGroup` without blocking the event loop while the VM runs (seconds): for callers
+ * that keep network connections open meanwhile (the demo's EVM node over HTTP).
+ */
+export async function runScriptGroupAsync(
+  txJson: string,
+  groupType: "lock" | "type",
+  cellType: "input" | "output",
+  index: number,
+): Promise<DebuggerRun> {
+  const dir = mkdtempSync(join(tmpdir(), "ckbvm-"));
+  try {
+    const child = spawn(process.execPath, debuggerArgs(dir, txJson, groupType, cellType, index));
+    let output = "";
+    child.stdout.setEncoding("utf8").on("data", (d: string) => (output += d));
+    child.stderr.setEncoding("utf8").on("data", (d: string) => (output += d));
+    const status = await new Promise<number | null>((resolve, reject) => {
+      child.on("error", reject);
+      child.on("close", (code) => resolve(code));
+    });
+    return parseRun(output, status);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function debuggerArgs(
+  dir: string,
+  txJson: string,
+  groupType: "lock" | "type",
+  cellType: "input" | "output",
+  index: number,
+): string[] {
+  const txPath = join(dir, "tx.json");
+  writeFileSync(txPath, txJson);
+  return [
+    "--no-warnings",
+    join(__dirname, "ckbDebugger.js"),
+    "--tx-file",
+    txPath,
+    "--cell-type",
+    cellType,
+    "--script-group-type",
+    groupType,
+    "--cell-index",
+    String(index),
+  ];
+}
+
+function parseRun(stdout: string, status: number | null): DebuggerRun {
+  const result = /Run result: (-?\d+)/.exec(stdout);
+  const cycles = /All cycles: (\d+)/.exec(stdout);
+  if (result === null) throw new Error(`ckb-debugger gave no result (status ${status}):\n${stdout}`);
+  return { code: Number(result[1]), cycles: cycles === null ? 0 : Number(cycles[1]), stdout };
 }
