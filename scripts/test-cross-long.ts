@@ -100,7 +100,9 @@ async function main(): Promise<number> {
   console.log("");
   for (const line of agg.lines) console.log(line);
   const perHour = wall > 0 ? Math.round((opts.runs / wall) * 3600) : 0;
-  console.log(`wall time ${wall.toFixed(1)} s for ${opts.runs} runs of each property (${perHour} runs/hour)`);
+  console.log(
+    `wall time ${wall.toFixed(1)} s for ${opts.runs} runs of each property (${perHour} runs/hour, including each shard's start-up and table tests)`,
+  );
   console.log(`\n${agg.passed} passed, ${agg.failed} failed, ${agg.skipped} skipped`);
   return agg.failedShards.length === 0 ? 0 : 1;
 }
