@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Cell } from "@ckb-lumos/base";
+import type { Cell, Script } from "@ckb-lumos/base";
 import { blockchain, utils } from "@ckb-lumos/base";
 import { bytes } from "@ckb-lumos/codec";
 import type { Hex } from "../../src/encoding/types";
@@ -10,14 +10,16 @@ import { decodeState } from "../../src/encoding/decodeState";
 import { verifyStateSignature } from "../../src/encoding/verifyStateSignature";
 import {
   CKB_EXIT as EXIT,
+  buildClose,
   buildDispute,
+  buildFund,
   channelLockScript,
   channelTypeScript,
   encodeChannelStatus,
   readChannelStatus,
 } from "../../src/ckb";
 import { ChannelAction, ChannelTypeArgs } from "../../src/ckb/generated/perun";
-import { udtAmountOf } from "../../src/ckb/buildFund";
+import { udtAmountOf, udtData } from "../../src/ckb/buildFund";
 import { minimalCell } from "../../src/ckb/skeleton";
 import { fixVec, tableFields, u32 } from "../../ckb-scripts/common/molecule";
 import { statusMeaning, witnessMeaning } from "../vectors/buildCkbVectors";
@@ -166,6 +168,76 @@ describe("CKB vectors (test/vectors/ckb-*.json)", function () {
       expectAccepted(
         world.verify(disputeFrom("disputed-registered-version-3", "refute", "disputed-refuted-version-4")),
       );
+    });
+
+    const scriptOf = (j: any): Script => ({ codeHash: j.codeHash, hashType: j.hashType, args: j.args });
+    const udtType = scriptOf(scripts.udtType);
+    const payoutLocks = scripts.payoutLocks.map(scriptOf);
+    const view = (c: Cell) => ({
+      capacity: BigInt(c.cellOutput.capacity).toString(),
+      typeHash: c.cellOutput.type ? utils.computeScriptHash(c.cellOutput.type) : null,
+      data: c.data,
+    });
+    const signed = (name: string) => {
+      const body = ChannelAction.unpack(witness(name).inputType).value as { state: Hex; sigs: Hex[] };
+      return { state: decodeState(body.state), signatures: body.sigs };
+    };
+
+    it("accepts participant 0's fund and the close built from the vectors' cells, and they match ckb-cells.json", () => {
+      const fresh = channelCell(status("funding-nobody-funded").data);
+      const udtCell = world.mock({
+        cellOutput: {
+          capacity: "0x" + (200n * 100_000_000n).toString(16),
+          lock: world.script("udt-owner"),
+          type: udtType,
+        },
+        data: udtData(5000n),
+      });
+      const fund = buildFund({
+        deployment: world.deployment,
+        channel: { cell: fresh, status: readChannelStatus(fresh.data) },
+        index: 0,
+        udtCells: [udtCell],
+        udtChangeLock: world.script("udt-change"),
+        feePayer: feePayer(world),
+      });
+      expect(fund.get("witnesses").get(0)).to.equal(witness("fund-participant-0").witness);
+      const outs = fund.get("outputs").toArray();
+      expect(outs[0].data).to.equal(status("funding-participant-0-funded").data);
+      const funds = outs.slice(1).filter((c) => c.cellOutput.lock.args === lock.args);
+      expect(funds.map(view)).to.deep.equal(
+        cells.funds[0].cells.map((c: any) => ({ capacity: c.capacity, typeHash: c.typeHash, data: c.data })),
+      );
+      expectAccepted(world.verify(fund));
+
+      const open = channelCell(status("open-fully-funded").data);
+      const fundsCells = cells.funds
+        .flatMap((f: any) => f.cells)
+        .map((c: any) =>
+          world.mock({
+            cellOutput: {
+              capacity: "0x" + BigInt(c.capacity).toString(16),
+              lock,
+              type: c.typeHash ? udtType : undefined,
+            },
+            data: c.data,
+          }),
+        );
+      const close = buildClose({
+        deployment: world.deployment,
+        channel: { cell: open, status: readChannelStatus(open.data) },
+        fundsCells,
+        payoutLocks,
+        feePayer: feePayer(world),
+        ...signed("close"),
+      });
+      expect(close.get("witnesses").get(0)).to.equal(witness("close").witness);
+      const payouts = close.get("outputs").toArray().slice(0, -1); // the last output is the fee payer's change
+      const want = cells.payouts.find((p: any) => p.name === "close").outputs;
+      expect(payouts.map((c) => ({ ...view(c), lockHash: utils.computeScriptHash(c.cellOutput.lock) }))).to.deep.equal(
+        want.map((c: any) => ({ capacity: c.capacity, typeHash: c.typeHash, data: c.data, lockHash: c.lockHash })),
+      );
+      expectAccepted(world.verify(close));
     });
 
     it("refuses every reject vector with its recorded exit code", () => {
