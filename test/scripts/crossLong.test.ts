@@ -138,5 +138,11 @@ describe("scripts: test:cross-long (sharded long property runs)", () => {
       const badExit = aggregate([result(2, "5 passed, 0 failed, 0 skipped\n", 1)], replay);
       expect([badExit.passed, badExit.failed, badExit.failedShards]).to.deep.equal([5, 1, [2]]);
     });
+
+    it("counts a shard that ran no test (a --grep matching nothing) as failed", () => {
+      const none = aggregate([result(0, "0 passed, 0 failed, 0 skipped\n")], replay);
+      expect([none.failed, none.failedShards]).to.deep.equal([1, [0]]);
+      expect(none.lines[0]).to.match(/ran no test/);
+    });
   });
 });

@@ -34,8 +34,8 @@ export interface Aggregate {
 
 /**
  * Per-shard lines, the replay command of every failing shard, and the totals. A shard without a
- * totals line (crashed, killed) or with a non-zero exit counts as one failure even when it
- * reported none, so a crash can never read as a pass.
+ * totals line (crashed, killed), with a non-zero exit, or that ran no test counts as one
+ * failure even when it reported none.
  */
 export function aggregate(results: ShardResult[], replay: (r: ShardResult) => string): Aggregate {
   const agg: Aggregate = { passed: 0, failed: 0, skipped: 0, failedShards: [], lines: [] };
@@ -43,11 +43,18 @@ export function aggregate(results: ShardResult[], replay: (r: ShardResult) => st
     const t = parseTotals(r.output);
     const passed = t?.passed ?? 0;
     let failed = t?.failed ?? 0;
-    if (t === null || r.status !== 0) failed = Math.max(failed, 1);
+    // A crash, a non-zero exit, or a shard that ran no test at all (e.g. a --grep matching
+    // nothing) must never read as a pass.
+    if (t === null || r.status !== 0 || passed + failed === 0) failed = Math.max(failed, 1);
     agg.passed += passed;
     agg.failed += failed;
     agg.skipped += t?.skipped ?? 0;
-    const what = t === null ? `no totals line (exit ${r.status})` : `${passed} passed, ${failed} failed`;
+    const what =
+      t === null
+        ? `no totals line (exit ${r.status})`
+        : t.passed + t.failed === 0
+          ? "ran no test"
+          : `${passed} passed, ${failed} failed`;
     const log = r.logPath === undefined ? "" : ` — ${r.logPath}`;
     agg.lines.push(
       `shard ${r.shard.index}: seed ${r.shard.seed}, ${r.shard.runs} runs: ${what} in ${(r.ms / 1000).toFixed(1)} s${log}`,
