@@ -22,6 +22,7 @@ import {
 } from "../../src";
 
 import { buildSecurityVectors } from "./buildSecurityVectors";
+import { buildCkbVectors } from "./buildCkbVectors";
 
 /**
  * Builds the committed cross-implementation vectors in test/vectors/*.json from the
@@ -389,6 +390,7 @@ export function buildVectors(): Record<string, unknown> {
     },
     ...buildIcpVectors(),
     ...buildSecurityVectors(header),
+    ...buildCkbVectors(header),
   };
 }
 

@@ -1,14 +1,13 @@
-// Child process that runs ckb-testtool's WASM ckb-debugger once under Node's WASI (each
-// verification in its own process: several WASI instances in one process abort V8).
+// Child process that runs ckb-testtool's WASM ckb-debugger once under Node's WASI: the
+// fallback of vm.ts when its worker thread is unavailable (CKB_VM=process forces it).
 // usage: node ckbDebugger.js <ckb-debugger args…>
 "use strict";
 const { readFileSync } = require("node:fs");
-const { join, dirname } = require("node:path");
+const { dirname } = require("node:path");
 const { WASI } = require("node:wasi");
+const { DEBUGGER_WASM } = require("./debuggerWasm");
 process.removeAllListeners("warning");
 process.on("warning", () => {});
-const { DEFAULT_SCRIPT_CKB_JS_VM } = require("ckb-testtool");
-const wasmPath = join(DEFAULT_SCRIPT_CKB_JS_VM, "..", "..", "..", "wasm", "ckb-debugger.wasm");
 const args = process.argv.slice(2);
 const txPath = args[args.indexOf("--tx-file") + 1];
 const dir = dirname(txPath);
@@ -19,5 +18,5 @@ const wasi = new WASI({
   stdout: 1,
   stderr: 2,
 });
-const instance = new WebAssembly.Instance(new WebAssembly.Module(readFileSync(wasmPath)), wasi.getImportObject());
+const instance = new WebAssembly.Instance(new WebAssembly.Module(readFileSync(DEBUGGER_WASM)), wasi.getImportObject());
 process.exitCode = wasi.start(instance);
