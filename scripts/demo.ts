@@ -13,11 +13,21 @@
  */
 import { runDemoCli } from "./demo/cli";
 
-// ckb-testtool loads node:wasi, whose ExperimentalWarning is noise here (the CKB VM runs in child
-// processes); every other warning is printed as Node would.
+// ckb-testtool loads node:wasi, whose ExperimentalWarning is noise here (the CKB VM runs in a worker
+// thread or child processes); every other warning is printed as Node would.
 process.removeAllListeners("warning");
 process.on("warning", (w) => {
   if (!(w.name === "ExperimentalWarning" && /WASI/.test(w.message))) console.error(`(node) ${w.name}: ${w.message}`);
+});
+
+// A run that ends because nothing keeps the event loop alive any more, before the story
+// finished, must not pass for a success.
+let finished = false;
+process.on("exit", (code) => {
+  if (!finished && code === 0) {
+    console.error("npm start: FAILED: the process was about to exit before the story finished");
+    process.exitCode = 1;
+  }
 });
 
 runDemoCli(process.argv.slice(2), {
@@ -30,9 +40,11 @@ runDemoCli(process.argv.slice(2), {
   },
 })
   .then((status) => {
+    finished = true;
     process.exitCode = status;
   })
   .catch((e: unknown) => {
+    finished = true;
     console.error("npm start: FAILED with an unexpected error:", e);
     process.exitCode = 1;
   });

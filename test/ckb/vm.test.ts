@@ -1,4 +1,5 @@
 import { expect } from "chai";
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -66,6 +67,26 @@ describe("CKB VM runner (worker thread and child-process fallback)", function ()
       if (saved === undefined) delete process.env.CKB_VM;
       else process.env.CKB_VM = saved;
     }
+  });
+
+  it("an asynchronous run keeps its process alive until the VM answers (a finished main script waits for it)", () => {
+    // Regression: the worker is unref'd and a pending Atomics.waitAsync holds no handle, so a
+    // script whose only pending work was an asynchronous run exited early, with status 0.
+    const { txJson, groups } = world.scriptGroups(honest);
+    const group = groups.find((g) => g.script === "channel-type")!;
+    const want = world.verify(honest).groups.find((g) => g.script === "channel-type")!;
+    const dir = mkdtempSync(join(tmpdir(), "vmasync-"));
+    writeFileSync(join(dir, "tx.json"), txJson);
+    const script =
+      `const { runScriptGroupAsync } = require(${JSON.stringify(join(__dirname, "../../scripts/lib/ckb/vm"))});\n` +
+      `const tx = require("node:fs").readFileSync(${JSON.stringify(join(dir, "tx.json"))}, "utf8");\n` +
+      `runScriptGroupAsync(tx, "type", ${JSON.stringify(group.cellType)}, ${group.index}).then((r) => console.log("RESULT " + r.code + " " + r.cycles));\n`;
+    const child = spawnSync(process.execPath, ["-r", "ts-node/register/transpile-only", "-e", script], {
+      cwd: join(__dirname, "..", ".."),
+      encoding: "utf8",
+    });
+    expect(child.stdout, child.stderr).to.include(`RESULT 0 ${want.cycles}`);
+    expect(child.status).to.equal(0);
   });
 
   it("falls back to child processes, with the same verdicts, when the worker cannot start or cannot answer", () => {

@@ -122,8 +122,16 @@ interface AtomicsWaitAsync {
 async function runInWorkerAsync(args: string[], dir: string): Promise<string | undefined> {
   const job = postJob(args, dir);
   if (job === undefined) return undefined;
-  const waited = (Atomics as unknown as AtomicsWaitAsync).waitAsync(job.done, 0, 0, WORKER_TIMEOUT_MS);
-  if (waited.async) await waited.value;
+  // The worker is unref'd (it must not keep a finished process alive), and a pending
+  // Atomics.waitAsync does not keep the event loop alive either: without the ref, Node would
+  // exit — with status 0 — while the job runs.
+  job.w.worker.ref();
+  try {
+    const waited = (Atomics as unknown as AtomicsWaitAsync).waitAsync(job.done, 0, 0, WORKER_TIMEOUT_MS);
+    if (waited.async) await waited.value;
+  } finally {
+    job.w.worker.unref();
+  }
   return collectJob(job);
 }
 

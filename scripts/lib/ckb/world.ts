@@ -114,7 +114,7 @@ export class CkbWorld {
 
   /** Verifies every channel-type / channel-lock group of the transaction in the CKB VM. */
   verify(skel: helpers.TransactionSkeletonType | Transaction): Verdict {
-    const { txJson, groups } = this.ourGroups(skel);
+    const { txJson, groups } = this.scriptGroups(skel);
     return verdict(groups.map((g) => ({ ...g, ...runScriptGroup(txJson, g.group, g.cellType, g.index) })));
   }
 
@@ -123,13 +123,13 @@ export class CkbWorld {
    * is a child process of 0.5–2.5 s).
    */
   async verifyAsync(skel: helpers.TransactionSkeletonType | Transaction): Promise<Verdict> {
-    const { txJson, groups } = this.ourGroups(skel);
+    const { txJson, groups } = this.scriptGroups(skel);
     const runs = await Promise.all(groups.map((g) => runScriptGroupAsync(txJson, g.group, g.cellType, g.index)));
     return verdict(groups.map((g, i) => ({ ...g, ...runs[i] })));
   }
 
-  /** The script groups of ours (channel-type, channel-lock) in the transaction, each once. */
-  private ourGroups(skel: helpers.TransactionSkeletonType | Transaction): {
+  /** The mock transaction file ckb-debugger reads, and the script groups of ours (channel-type, channel-lock) in it, each once. */
+  scriptGroups(skel: helpers.TransactionSkeletonType | Transaction): {
     txJson: string;
     groups: { group: "lock" | "type"; script: GroupResult["script"]; cellType: "input" | "output"; index: number }[];
   } {
