@@ -91,10 +91,13 @@ import {
   ckbPayoutOf,
   ckbPrepare,
   ckbRegisteredVersion,
+  ckbVerifications,
 } from "./settlement/ckb";
 
 const COOP_RUNS = crossRuns(2);
 const DISPUTE_RUNS = crossRuns(1);
+/** CROSS_PROP_SHRINK=0: report the first failure unshrunk (each shrink step re-runs CKB VM verifications). */
+const NO_SHRINK = { endOnFailure: process.env.CROSS_PROP_SHRINK === "0" };
 
 // ------------------------------------------------------------------------------------------
 // Where the time goes (CROSS_PROP_TIMING=1 prints it).
@@ -320,11 +323,11 @@ describe("cross-chain property: one channel, three chains — each chain pays ex
   after(function () {
     if (process.env.CROSS_PROP_TIMING)
       console.log(
-        `      settlement timing over ${runsDone} runs: EVM ${(spent.evm / 1000).toFixed(1)} s, ICP ${(spent.icp / 1000).toFixed(1)} s, CKB ${(spent.ckb / 1000).toFixed(1)} s`,
+        `      settlement timing over ${runsDone} runs: EVM ${(spent.evm / 1000).toFixed(1)} s, ICP ${(spent.icp / 1000).toFixed(1)} s, CKB ${(spent.ckb / 1000).toFixed(1)} s (${ckbVerifications.count} CKB VM verifications)`,
       );
   });
 
-  const coop = propParams(COOP_RUNS, 0);
+  const coop = propParams(COOP_RUNS, 0, NO_SHRINK);
   it(propTitle("(a) cooperative close: the final state signed once settles on all three", coop), async function () {
     await fc.assert(
       fc.asyncProperty(settlementCaseArb(), async (k) => {
@@ -343,7 +346,7 @@ describe("cross-chain property: one channel, three chains — each chain pays ex
     );
   });
 
-  const disp = propParams(DISPUTE_RUNS, 1);
+  const disp = propParams(DISPUTE_RUNS, 1, NO_SHRINK);
   it(
     propTitle(
       "(b) dispute by timeout: a coalition's stale registrations are refuted, the honest latest state wins on all three",

@@ -25,6 +25,14 @@ import { CKB, channelOf, type Scenario } from "../../ckb/support/fixtures";
 import { setSince } from "../../ckb/support/mutate";
 import { ckbWorld } from "../support";
 
+/** How many transactions this property verified in the CKB VM (for the timing line). */
+export const ckbVerifications = { count: 0 };
+
+function verify(skel: Parameters<ReturnType<typeof ckbWorld>["verify"]>[0]): Verdict {
+  ckbVerifications.count++;
+  return ckbWorld().verify(skel);
+}
+
 /** Before the params exist: the opener (its out-point binds the nonce), payout locks, the UDT. */
 export interface CkbPrep {
   opener: FeePayer;
@@ -144,7 +152,7 @@ export function ckbClose(side: CkbSide, state: State, sigs: Hex[]): CkbTx {
     state,
     signatures: sigs,
   });
-  return { skel, verdict: w.verify(skel), feePayer };
+  return { skel, verdict: verify(skel), feePayer };
 }
 
 /**
@@ -164,7 +172,7 @@ export function ckbDispute(side: CkbSide, state: State, sigs: Hex[]): Verdict {
     signatures: sigs,
     feePayer: ckbFeePayer(),
   });
-  const verdict = w.verify(skel);
+  const verdict = verify(skel);
   if (verdict.ok) side.sc.channel = channelOf(w.commit(skel)[0]);
   return verdict;
 }
@@ -187,7 +195,7 @@ export function ckbForceClose(side: CkbSide, early = false): CkbTx {
     feePayer,
   });
   if (early) skel = setSince(skel, 0, forceCloseSince(side.sc.params.challengeDuration - 1n));
-  return { skel, verdict: w.verify(skel), feePayer };
+  return { skel, verdict: verify(skel), feePayer };
 }
 
 /** What a payout transaction does, read from its inputs and outputs. */
