@@ -104,6 +104,24 @@ const NO_SHRINK = { endOnFailure: process.env.CROSS_PROP_SHRINK === "0" };
 // ------------------------------------------------------------------------------------------
 const spent: Record<Chain, number> = { evm: 0, icp: 0, ckb: 0 };
 let runsDone = 0;
+let started = 0;
+let verifiedBefore = 0;
+function startTiming(): void {
+  spent.evm = spent.icp = spent.ckb = 0;
+  runsDone = 0;
+  started = performance.now();
+  verifiedBefore = ckbVerifications.count;
+}
+/** One line per property: wall time per run, and the share of each chain (funding, settling, withdrawing). */
+function reportTiming(what: string): void {
+  if (!process.env.CROSS_PROP_TIMING) return;
+  const s = (ms: number) => `${(ms / 1000 / Math.max(runsDone, 1)).toFixed(2)} s`;
+  const verified = ckbVerifications.count - verifiedBefore;
+  console.log(
+    `      ${what}: ${runsDone} runs, per run ${s(performance.now() - started)}: EVM ${s(spent.evm)}, ICP ${s(spent.icp)}, ` +
+      `CKB ${s(spent.ckb)} (${(verified / Math.max(runsDone, 1)).toFixed(1)} CKB VM verifications)`,
+  );
+}
 async function on<T>(chain: Chain, f: () => T | Promise<T>): Promise<T> {
   const t0 = performance.now();
   try {
@@ -320,15 +338,9 @@ describe("cross-chain property: one channel, three chains — each chain pays ex
     w.icp = await sharedCanister();
   });
 
-  after(function () {
-    if (process.env.CROSS_PROP_TIMING)
-      console.log(
-        `      settlement timing over ${runsDone} runs: EVM ${(spent.evm / 1000).toFixed(1)} s, ICP ${(spent.icp / 1000).toFixed(1)} s, CKB ${(spent.ckb / 1000).toFixed(1)} s (${ckbVerifications.count} CKB VM verifications)`,
-      );
-  });
-
   const coop = propParams(COOP_RUNS, 0, NO_SHRINK);
   it(propTitle("(a) cooperative close: the final state signed once settles on all three", coop), async function () {
+    startTiming();
     await fc.assert(
       fc.asyncProperty(settlementCaseArb(), async (k) => {
         const ch = await openAndFundEverywhere(w, k);
@@ -344,6 +356,7 @@ describe("cross-chain property: one channel, three chains — each chain pays ex
       }),
       coop,
     );
+    reportTiming("cooperative");
   });
 
   const disp = propParams(DISPUTE_RUNS, 1, NO_SHRINK);
@@ -353,6 +366,7 @@ describe("cross-chain property: one channel, three chains — each chain pays ex
       disp,
     ),
     async function () {
+      startTiming();
       await fc.assert(
         fc.asyncProperty(settlementCaseArb(), async (k) => {
           const ch = await openAndFundEverywhere(w, k);
@@ -405,6 +419,7 @@ describe("cross-chain property: one channel, three chains — each chain pays ex
         }),
         disp,
       );
+      reportTiming("dispute");
     },
   );
 });

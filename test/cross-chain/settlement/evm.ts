@@ -5,7 +5,7 @@
  * balances, receivers' wallets, holdings — is compared with the model by the property.
  */
 import { expect } from "chai";
-import { ethers } from "hardhat";
+import { ethers, network } from "hardhat";
 import { time } from "@nomicfoundation/hardhat-network-helpers";
 import { channelId } from "../../../src/encoding/channelId";
 import { fundingId } from "../../../src/encoding/fundingId";
@@ -15,7 +15,7 @@ import { conclude, concludeFinal } from "../../../src/evm/conclude";
 import { deposit } from "../../../src/evm/deposit";
 import { register } from "../../../src/evm/register";
 import { withdraw } from "../../../src/evm/withdraw";
-import { freshAddress, type Deployment } from "../../evm/fixtures";
+import { ETH_BALANCE, freshAddress, type Deployment } from "../../evm/fixtures";
 
 /** The holder a case uses, the one it must not touch, and fresh receivers (one per participant). */
 export interface EvmSide {
@@ -74,6 +74,8 @@ export async function evmSnapshot(side: EvmSide, params: Params): Promise<EvmSna
 export async function evmFund(side: EvmSide, params: Params, amounts: bigint[]): Promise<void> {
   const id = channelId(params);
   const funder = side.d.parts[0].wallet;
+  // Long runs would drain the funder: keep its ETH topped up (it is not measured).
+  await network.provider.send("hardhat_setBalance", [funder.address, ethers.toQuantity(ETH_BALANCE)]);
   const holder =
     side.token === "ETH" ? { address: side.holder } : { address: side.holder, token: await side.d.token.getAddress() };
   for (let i = 0; i < amounts.length; i++) {
