@@ -22,8 +22,14 @@
  * the canister cannot withdraw). The expected payouts come from the model (./settlement/model.ts),
  * never from the chains.
  *
- * Runs: CROSS_PROP_RUNS / PROP_RUNS (default 2 cooperative + 1 dispute: every run verifies
- * CKB transactions in the CKB VM, seconds each). CROSS_PROP_TIMING=1 prints where the time went.
+ * The coalition is modelled by what it can submit: only states of the history (each signed
+ * by everybody once); the honest participant's latest is the last of them.
+ *
+ * Knobs: CROSS_PROP_RUNS / PROP_RUNS — runs of each of the two properties (default 2
+ * cooperative + 1 dispute; a cooperative run verifies 1 CKB transaction in the CKB VM, a
+ * dispute run 4–5, about 5 s each here); CROSS_PROP_TIMING=1 prints per run where the time
+ * went; CROSS_PROP_SHRINK=0 reports a failure unshrunk (each shrink step re-verifies in the CKB
+ * VM); PROP_SEED / PROP_PATH replay a reported failure (test/support/propertyRuns.ts).
  */
 import { expect } from "chai";
 import fc from "fast-check";

@@ -85,12 +85,14 @@ export function settlementCaseArb(maxUpdates = 4): fc.Arbitrary<SettlementCase> 
       updates: fc.array(fc.array(moveArb, { maxLength: 4 }), { minLength: 1, maxLength: maxUpdates }),
       dispute: fc.record({
         honest: idx,
-        // At least one chain sees a stale registration.
-        stale: (
-          fc.record({ evm: fc.nat(), icp: fc.nat(), ckb: fc.nat() }, { requiredKeys: [] }) as fc.Arbitrary<
-            Partial<Record<Chain, number>>
-          >
-        ).filter((r) => Object.keys(r).length > 0),
+        // One or several chains see a stale registration.
+        stale: fc
+          .tuple(fc.subarray([...CHAINS], { minLength: 1 }), fc.tuple(fc.nat(), fc.nat(), fc.nat()))
+          .map(([chains, picks]) => {
+            const out: Partial<Record<Chain, number>> = {};
+            for (const c of chains) out[c] = picks[CHAINS.indexOf(c)];
+            return out;
+          }),
         replay: fc.record({ evm: fc.nat(), icp: fc.nat(), ckb: fc.nat() }),
       }),
     });
