@@ -286,23 +286,41 @@ async function expectEachChainPaysItsRow(ch: Channel, winner: State, ckbTx: CkbT
 // The dispute moves, per chain.
 // ------------------------------------------------------------------------------------------
 
-/** Registers `state` (fully signed) on `chain`; returns the chain's verdict ("Ok" or the refusal's name/exit code). */
-async function registerOn(ch: Channel, chain: Chain, state: State): Promise<string> {
+/**
+ * Participant `by` (its own EVM wallet and ICP principal send) registers `state`, signed by
+ * everybody, on `chain`; returns the chain's verdict ("Ok" or the refusal's name/exit code).
+ */
+async function registerOn(ch: Channel, chain: Chain, state: State, by: number): Promise<string> {
   const sigs = signedBy(ch, state);
   if (chain === "evm")
     return on("evm", async () => {
       try {
-        await evmRegister(ch.evm, ch.params, state, sigs);
+        await evmRegister(ch.evm, ch.params, state, sigs, ch.keys[by]);
         return "Ok";
       } catch (e) {
         return (e as { revertName?: string }).revertName ?? String(e);
       }
     });
-  if (chain === "icp") return on("icp", () => icpDispute(ch.icp, ch.params, state, sigs));
+  if (chain === "icp") return on("icp", () => icpDispute(ch.icp, ch.params, state, sigs, ch.icp.depositors[by]));
   return on("ckb", () => {
     const v = ckbDispute(ch.ckb, state, sigs);
     return v.ok ? "Ok" : `exit ${v.code}`;
   });
+}
+
+/**
+ * The coalition (every participant but the honest one) registers `state`. Without the honest
+ * key it can only submit states the honest participant signed, i.e. states of the history.
+ */
+function coalitionRegisters(ch: Channel, chain: Chain, state: State): Promise<string> {
+  if (!ch.history.includes(state)) throw new Error("the coalition cannot sign a state outside the history");
+  const member = (ch.k.dispute.honest + 1) % ch.keys.length;
+  return registerOn(ch, chain, state, member);
+}
+
+/** The honest participant registers (or refutes with) its latest state. */
+function honestRegistersLatest(ch: Channel, chain: Chain): Promise<string> {
+  return registerOn(ch, chain, ch.history[ch.history.length - 1], ch.k.dispute.honest);
 }
 
 const STALE_REFUSAL: Record<Chain, string> = {
@@ -383,13 +401,13 @@ describe("cross-chain property: one channel, three chains — each chain pays ex
             const stale = staleOn(k, ch.history, chain);
             if (stale === undefined) continue;
             expect(
-              await registerOn(ch, chain, stale),
+              await coalitionRegisters(ch, chain, stale),
               `${chain}: the coalition registers version ${stale.version}`,
             ).to.equal("Ok");
           }
           // The honest participant refutes there with its latest and registers it everywhere else.
           for (const chain of CHAINS) {
-            expect(await registerOn(ch, chain, latest), `${chain}: the honest party registers its latest`).to.equal(
+            expect(await honestRegistersLatest(ch, chain), `${chain}: the honest party registers its latest`).to.equal(
               "Ok",
             );
             expect(await registeredVersion(ch, chain), `${chain}: registered version`).to.equal(latest.version);
@@ -398,7 +416,7 @@ describe("cross-chain property: one channel, three chains — each chain pays ex
           for (const chain of CHAINS) {
             const older = replayOn(k, ch.history, chain);
             expect(
-              await registerOn(ch, chain, older),
+              await coalitionRegisters(ch, chain, older),
               `${chain}: the coalition re-registers version ${older.version}`,
             ).to.equal(STALE_REFUSAL[chain]);
           }

@@ -88,8 +88,17 @@ export async function evmConcludeFinal(side: EvmSide, params: Params, state: Sta
   await concludeFinal(side.d.adjudicator, { params, state, sigs });
 }
 
-export async function evmRegister(side: EvmSide, params: Params, state: State, sigs: Hex[]): Promise<void> {
-  await register(side.d.adjudicator, { params, state, sigs });
+/** `register` sent by the wallet of `senderKey` (a participant's own key, given gas money here). */
+export async function evmRegister(
+  side: EvmSide,
+  params: Params,
+  state: State,
+  sigs: Hex[],
+  senderKey: Hex,
+): Promise<void> {
+  const wallet = new ethers.Wallet(senderKey, ethers.provider);
+  await network.provider.send("hardhat_setBalance", [wallet.address, ethers.toQuantity(10n ** 20n)]);
+  await register(side.d.adjudicator.connect(wallet), { params, state, sigs });
 }
 
 export async function evmConclude(side: EvmSide, params: Params, state: State): Promise<void> {

@@ -104,8 +104,14 @@ export async function icpConclude(side: IcpSide, params: Params, state: State, s
   return icpVerdict(await side.icp.as(ICP_CALLER).conclude(params, state, sigs));
 }
 
-export async function icpDispute(side: IcpSide, params: Params, state: State, sigs: Hex[]): Promise<string> {
-  return icpVerdict(await side.icp.as(ICP_CALLER).dispute(params, state, sigs));
+export async function icpDispute(
+  side: IcpSide,
+  params: Params,
+  state: State,
+  sigs: Hex[],
+  caller: Principal = ICP_CALLER,
+): Promise<string> {
+  return icpVerdict(await side.icp.as(caller).dispute(params, state, sigs));
 }
 
 export async function icpConcludeDispute(side: IcpSide, params: Params): Promise<string> {
