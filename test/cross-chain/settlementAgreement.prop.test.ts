@@ -422,7 +422,8 @@ describe("cross-chain property: one channel, three chains — each chain pays ex
           }
           await expectPrematureConcludeRefused(ch, latest);
 
-          // The window ends everywhere.
+          // The window ends on the EVM and ICP clocks (CKB: the force-close's since = challengeDuration, which
+          // consensus enforces and the script requires).
           await evmWindowPasses(k.challengeDuration);
           icpWindowPasses(ch.icp, k.challengeDuration);
 
