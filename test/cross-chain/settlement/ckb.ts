@@ -139,20 +139,22 @@ export interface CkbTx {
   feePayer: FeePayer;
 }
 
-/** Cooperative close with the final state (verified in the VM). */
-export function ckbClose(side: CkbSide, state: State, sigs: Hex[]): CkbTx {
-  const w = ckbWorld();
-  const feePayer = ckbFeePayer();
-  const skel = buildClose({
-    deployment: w.deployment,
+/** What both payouts (close, force-close) take: the live channel, its funds cells, the payout locks, a fresh fee payer. */
+function payoutArgs(side: CkbSide) {
+  return {
+    deployment: ckbWorld().deployment,
     channel: side.sc.channel!,
     fundsCells: side.sc.funds,
     payoutLocks: side.prep.payoutLocks,
-    feePayer,
-    state,
-    signatures: sigs,
-  });
-  return { skel, verdict: verify(skel), feePayer };
+    feePayer: ckbFeePayer(),
+  };
+}
+
+/** Cooperative close with the final state (verified in the VM). */
+export function ckbClose(side: CkbSide, state: State, sigs: Hex[]): CkbTx {
+  const args = payoutArgs(side);
+  const skel = buildClose({ ...args, state, signatures: sigs });
+  return { skel, verdict: verify(skel), feePayer: args.feePayer };
 }
 
 /**
@@ -185,17 +187,10 @@ export function ckbRegisteredVersion(side: CkbSide): bigint | undefined {
 
 /** Force-close after the window; `early` sets the channel input's since one second short of it. */
 export function ckbForceClose(side: CkbSide, early = false): CkbTx {
-  const w = ckbWorld();
-  const feePayer = ckbFeePayer();
-  let skel = buildForceClose({
-    deployment: w.deployment,
-    channel: side.sc.channel!,
-    fundsCells: side.sc.funds,
-    payoutLocks: side.prep.payoutLocks,
-    feePayer,
-  });
+  const args = payoutArgs(side);
+  let skel = buildForceClose(args);
   if (early) skel = setSince(skel, 0, forceCloseSince(side.sc.params.challengeDuration - 1n));
-  return { skel, verdict: verify(skel), feePayer };
+  return { skel, verdict: verify(skel), feePayer: args.feePayer };
 }
 
 /** What a payout transaction does, read from its inputs and outputs. */
