@@ -89,6 +89,29 @@ export async function withdraw(
 }
 
 /**
+ * Every participant withdraws every EVM asset; each amount must be `expected[a][i]` (the
+ * settled state's row of EVM asset `a`, which comes first in the outcome).
+ */
+export async function withdrawAll(
+  world: EvmWorld,
+  phase: string,
+  channel: OffChainChannel,
+  expected: bigint[][],
+): Promise<void> {
+  for (let i = 0; i < world.people.length; i++) {
+    for (let a = 0; a < world.assets.length; a++) {
+      const amount = await withdraw(world, phase, channel, i, a);
+      world.check.equal(
+        `EVM: ${world.people[i].name}'s ${world.assets[a].symbol} withdrawal`,
+        expected[a][i],
+        amount,
+        fmt(world, a, amount),
+      );
+    }
+  }
+}
+
+/**
  * Checks that `expected` reached the wallets exactly: for each person and asset, the wallet
  * changed by payout − deposit, minus (for ETH) the gas fees the person paid in `phases` (the
  * channel's phases since `before` was taken). Returns the payouts for the report.

@@ -6,10 +6,10 @@
  */
 import { hashState } from "../../../src";
 import { formatCount } from "../../lib/format";
-import { balanceSheet, checkPayouts, withdraw } from "../evm/channelOps";
+import { balanceSheet, checkPayouts, withdrawAll } from "../evm/channelOps";
 import type { DemoPayout } from "../types";
 import { openAndFund, payOffChain } from "./openChannel";
-import { describeBalances, formatAsset } from "./plan";
+import { describeBalances } from "./plan";
 import type { ThreeChainWorld } from "./world";
 
 export const COOPERATIVE_PHASES = { fund: "channel 1: open and fund", close: "channel 1: cooperative close" } as const;
@@ -39,17 +39,7 @@ export async function runCooperative(w: ThreeChainWorld, updates: number): Promi
   );
   log.step(`EVM: ${bob.name} submits the final state: concludeFinal (${formatCount(r.gasUsed)} gas)`);
   check.equal("EVM: adjudicator phase", "concluded", (await evm.clients[alice.name].channelStatus(channel.id)).phase);
-  for (let i = 0; i < people.length; i++) {
-    for (let a = 0; a < evm.assets.length; a++) {
-      const amount = await withdraw(evm, phase, channel, i, a);
-      check.equal(
-        `EVM: ${people[i].name}'s ${evm.assets[a].symbol} withdrawal`,
-        balances[a][i],
-        amount,
-        formatAsset(w.assets[a], amount),
-      );
-    }
-  }
+  await withdrawAll(evm, phase, channel, balances);
   payouts.push(...(await checkPayouts(evm, Object.values(COOPERATIVE_PHASES), channel, before, balances, "final")));
   await checkEvmHoldersEmpty(w);
 

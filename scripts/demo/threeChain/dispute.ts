@@ -9,11 +9,11 @@
  * balance on each chain, and every holder, the canister and the channel's cells end empty.
  */
 import { formatCount } from "../../lib/format";
-import { balanceSheet, checkPayouts, withdraw } from "../evm/channelOps";
+import { balanceSheet, checkPayouts, withdrawAll } from "../evm/channelOps";
 import type { DemoPayout } from "../types";
 import { checkEvmHoldersEmpty } from "./cooperative";
 import { openAndFund, payOffChain } from "./openChannel";
-import { describeBalances, formatAsset } from "./plan";
+import { describeBalances } from "./plan";
 import type { ThreeChainWorld } from "./world";
 
 export const DISPUTE_PHASES = {
@@ -124,17 +124,7 @@ export async function runDispute(w: ThreeChainWorld, updates: number): Promise<D
   r = evm.tx.receipt(phase, "conclude", alice.name, await aliceEvm.conclude(channel.params, latest.state));
   log.step(`EVM: ${alice.name} concludes with the registered ${v(latest)} (${formatCount(r.gasUsed)} gas)`);
   check.equal("EVM: adjudicator phase", "concluded", (await aliceEvm.channelStatus(channel.id)).phase);
-  for (let i = 0; i < people.length; i++) {
-    for (let a = 0; a < evm.assets.length; a++) {
-      const amount = await withdraw(evm, phase, channel, i, a);
-      check.equal(
-        `EVM: ${people[i].name}'s ${evm.assets[a].symbol} withdrawal`,
-        balances[a][i],
-        amount,
-        formatAsset(w.assets[a], amount),
-      );
-    }
-  }
+  await withdrawAll(evm, phase, channel, balances);
   payouts.push(
     ...(await checkPayouts(evm, Object.values(DISPUTE_PHASES), channel, before, balances, `latest (${v(latest)})`)),
   );
