@@ -28,8 +28,8 @@ import { channelId } from "../../src/encoding/channelId";
 import { hashState } from "../../src/encoding/hashState";
 import { bytesToHex } from "../../src/encoding/internal/hex";
 import type { Address } from "../../src/encoding/types";
-import { loadDeployment, type Deployment } from "../evm/fixtures";
-import { sharedCanister, type InstalledCanister } from "../icp/support/canisterFixture";
+import type { Deployment } from "../evm/fixtures";
+import type { InstalledCanister } from "../icp/support/canisterFixture";
 import { propParams, propTitle } from "../support/propertyRuns";
 import {
   ICP_CALLER,
@@ -37,7 +37,7 @@ import {
   channelOfCase,
   ckbDispute,
   ckbOpenAndFund,
-  ckbWorld,
+  crossChainSetup,
   crossRuns,
   signAll,
 } from "./support";
@@ -51,10 +51,7 @@ describe("cross-chain property: library, Adjudicator, canister and CKB scripts a
   let holders: Address[];
 
   before(async function () {
-    d = await loadDeployment();
-    icp = await sharedCanister();
-    ckbWorld();
-    holders = [(await d.ethHolder.getAddress()) as Address, (await d.erc20Holder.getAddress()) as Address];
+    ({ d, icp, holders } = await crossChainSetup());
   });
 
   const runs = propParams(RUNS, 0);

@@ -42,11 +42,11 @@ import { channelId } from "../../src/encoding/channelId";
 import type { Address, Hex, Params, State } from "../../src/encoding/types";
 import { validateStateShape } from "../../src/encoding/validateStateShape";
 import type { PerunError } from "../../src";
-import { loadDeployment, type Deployment } from "../evm/fixtures";
+import type { Deployment } from "../evm/fixtures";
 import { expectCustomError } from "../evm/model/expectCustomError";
 import { contractErrorFor } from "../evm/model/shapeErrors";
 import { KEY_POOL } from "../evm/model/crosscheckArbitraries";
-import { sharedCanister, type InstalledCanister } from "../icp/support/canisterFixture";
+import type { InstalledCanister } from "../icp/support/canisterFixture";
 import { propParams, propTitle } from "../support/propertyRuns";
 import {
   ICP_CALLER,
@@ -58,6 +58,7 @@ import {
   ckbDispute,
   ckbOpenAndFund,
   ckbWorld,
+  crossChainSetup,
   crossRuns,
   signAll,
 } from "./support";
@@ -239,10 +240,7 @@ describe("cross-chain property: library, Adjudicator, canister and CKB scripts r
   let holders: Address[];
 
   before(async function () {
-    d = await loadDeployment();
-    icp = await sharedCanister();
-    ckbWorld();
-    holders = [(await d.ethHolder.getAddress()) as Address, (await d.erc20Holder.getAddress()) as Address];
+    ({ d, icp, holders } = await crossChainSetup());
   });
 
   /** Judges one malformed case on all four; records what each chain said in `seen`. */

@@ -33,10 +33,10 @@ import { recoverStateSigner } from "../../src/encoding/recoverStateSigner";
 import { signState } from "../../src/encoding/signState";
 import { SignatureError } from "../../src/errors/signatureErrors";
 import type { Address, Hex, Params, State } from "../../src/encoding/types";
-import { loadDeployment, testPrivateKey, type Deployment } from "../evm/fixtures";
+import { testPrivateKey, type Deployment } from "../evm/fixtures";
 import { decodeRevert, revertDataOf } from "../evm/model/expectCustomError";
 import { SIG_MUTATIONS, mutateSignature, type SigMutation } from "../evm/model/signatureMutations";
-import { sharedCanister, type InstalledCanister } from "../icp/support/canisterFixture";
+import type { InstalledCanister } from "../icp/support/canisterFixture";
 import { propParams, propTitle } from "../support/propertyRuns";
 import {
   ICP_CALLER,
@@ -46,7 +46,7 @@ import {
   channelOfCase,
   ckbDispute,
   ckbOpenAndFund,
-  ckbWorld,
+  crossChainSetup,
   crossRuns,
   signAll,
 } from "./support";
@@ -163,10 +163,7 @@ describe("cross-chain property: library, Adjudicator, canister and CKB scripts a
   let holders: Address[];
 
   before(async function () {
-    d = await loadDeployment();
-    icp = await sharedCanister();
-    ckbWorld();
-    holders = [(await d.ethHolder.getAddress()) as Address, (await d.erc20Holder.getAddress()) as Address];
+    ({ d, icp, holders } = await crossChainSetup());
   });
 
   /** Judges one case on all four; records the library's outcome in `seen`. */

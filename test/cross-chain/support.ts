@@ -23,6 +23,8 @@ import { keccak256 } from "ethers";
 import { userPrincipal } from "../icp/support/channels";
 import { actionWitness } from "../../src/ckb/skeleton";
 import { CkbWorld } from "../../scripts/lib/ckb/world";
+import { loadDeployment, type Deployment } from "../evm/fixtures";
+import { sharedCanister, type InstalledCanister } from "../icp/support/canisterFixture";
 import { PROP_SEED, bytes32Arb, bytesArb, uint256Arb, uint64Arb } from "../encoding/support/arbitraries";
 import { KEY_POOL, MAX_CHALLENGE_DURATION, realAssetArb } from "../evm/model/crosscheckArbitraries";
 import { CKB, channelOf as channelCellOf, commitFund, feePayer, fundTx, type Scenario } from "../ckb/support/fixtures";
@@ -219,3 +221,22 @@ export function ckbDispute(sc: Scenario, state: State, sigs: Hex[]): ReturnType<
 
 /** The caller of the ICP disputes (any principal may dispute). */
 export const ICP_CALLER = Principal.fromUint8Array(userPrincipal(41));
+
+/** What each file of properties 1–3 sets up once: the EVM deployment, the shared canister, the CKB world. */
+export interface CrossChainSetup {
+  d: Deployment;
+  icp: InstalledCanister;
+  /** The ETH and ERC-20 holders' addresses (EVM assets of random cases). */
+  holders: Address[];
+}
+
+export async function crossChainSetup(): Promise<CrossChainSetup> {
+  const d = await loadDeployment();
+  const icp = await sharedCanister();
+  ckbWorld();
+  return {
+    d,
+    icp,
+    holders: [(await d.ethHolder.getAddress()) as Address, (await d.erc20Holder.getAddress()) as Address],
+  };
+}
