@@ -49,7 +49,17 @@ export type { BoundWithdrawalAuth } from "./encoding/encodeBoundWithdrawalAuth";
 export { signBoundWithdrawalAuth } from "./encoding/signBoundWithdrawalAuth";
 export { verifyBoundWithdrawalAuthSignature } from "./encoding/verifyBoundWithdrawalAuthSignature";
 
-// Pre-signing check (issue 6)
+// The signing policy: the pre-signing check (src/policy)
+export { checkSigningPolicy } from "./policy/checkSigningPolicy";
+export { evaluateSigningPolicy } from "./policy/evaluateSigningPolicy";
+export type { SigningPolicyRefused } from "./policy/evaluateSigningPolicy";
+export type { AssetChains, SigningPolicyAccepted, SigningPolicyInput, SubChannelInfo } from "./policy/types";
+export { assetChains } from "./policy/assetChains";
+export { limitsFor } from "./policy/limitsFor";
+export type { BindingLimit, BindingLimits } from "./policy/limitsFor";
+export { CHAIN_LIMITS, CKB_LIMITS, EVM_LIMITS, ICP_LIMITS } from "./policy/limits";
+export type { ChainLimits, PolicyChain } from "./policy/limits";
+// Its shared-structure part (also used on its own by EVM-only tools)
 export { MAX_CHALLENGE_DURATION, validateStateShape } from "./encoding/validateStateShape";
 export type { ValidateStateShapeOptions } from "./encoding/validateStateShape";
 export { addressFromPrivateKey } from "./encoding/addressFromPrivateKey";
@@ -117,6 +127,15 @@ export {
   SignatureZeroAddressError,
 } from "./errors/signatureErrors";
 export { PrincipalLengthError } from "./errors/icpEncodingErrors";
+export {
+  PolicyAssetError,
+  PolicyLimitError,
+  PolicySubChannelError,
+  PolicyTransitionError,
+  PolicyUnsupportedError,
+  SigningPolicyError,
+} from "./errors/signingPolicyErrors";
+export type { PolicyScope } from "./errors/signingPolicyErrors";
 /** Hex <-> bytes with the library's typed errors (for chain clients that speak bytes, e.g. Candid). */
 export { bytesToHex, hexToBytes } from "./encoding/internal/hex";
 export {

@@ -1,12 +1,13 @@
-import { PerunError } from "./PerunError";
+import { SigningPolicyError } from "./signingPolicyErrors";
 
 /**
- * Base class of every refusal by {@link validateStateShape}: the state (or its parameters, or a
+ * Base class of every refusal by {@link validateStateShape} (the shared structure of the signing
+ * policy, `chain` "all"): the state (or its parameters, or a
  * sub-channel it locks) has a shape that the contracts refuse or that could freeze or rob a
  * participant, so a client must not sign it. Each subclass names one rule and mirrors one
  * contract error (named in its doc comment); `details` carries the offending values.
  */
-export class StateShapeError extends PerunError {}
+export class StateShapeError extends SigningPolicyError {}
 
 /** The state's channelID is not the ID of the parameters (contract: `AdjudicatorChannelIDMismatch`). */
 export class ShapeChannelIdError extends StateShapeError {}
