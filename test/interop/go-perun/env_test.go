@@ -50,8 +50,10 @@ type testEnv struct {
 // adjudicator, ethHolder, erc20Holder and token are the deployed addresses.
 func (e *testEnv) adjudicator() common.Address { return e.deployment.Contracts.Adjudicator.Address }
 func (e *testEnv) ethHolder() common.Address   { return e.deployment.Contracts.AssetHolderETH.Address }
-func (e *testEnv) erc20Holder() common.Address { return e.deployment.Contracts.AssetHolderERC20[0].Address }
-func (e *testEnv) token() common.Address       { return e.deployment.Contracts.AssetHolderERC20[0].Token }
+func (e *testEnv) erc20Holder() common.Address {
+	return e.deployment.Contracts.AssetHolderERC20[0].Address
+}
+func (e *testEnv) token() common.Address { return e.deployment.Contracts.AssetHolderERC20[0].Token }
 
 // loadEnv reads the GOPERUN_* variables; it skips the test (saying why) when the harness did
 // not set them, and fails it when they are set but wrong.

@@ -53,8 +53,8 @@ type party struct {
 	ethAsset *ethchannel.Asset
 	tokAsset *ethchannel.Asset
 
-	accepted chan *client.Channel            // channels this party accepted
-	events   chan channel.AdjudicatorEvent   // events its watcher reported
+	accepted chan *client.Channel          // channels this party accepted
+	events   chan channel.AdjudicatorEvent // events its watcher reported
 }
 
 // newParty sets up a go-perun client exactly as a go-perun application would, on our contracts.
