@@ -114,21 +114,32 @@ func (p *party) participant() map[wallet.BackendID]wallet.Address {
 	return map[wallet.BackendID]wallet.Address{ethwallet.BackendID: ethwallet.AsWalletAddr(p.address)}
 }
 
-// HandleProposal accepts every two-party ledger channel proposal.
+// HandleProposal accepts every two-party ledger channel and sub-channel proposal.
 func (p *party) HandleProposal(prop client.ChannelProposal, r *client.ProposalResponder) {
-	lcp, ok := prop.(*client.LedgerChannelProposalMsg)
-	if !ok {
-		_ = r.Reject(context.Background(), "only ledger channels")
+	var acc client.ChannelProposalAccept
+	switch prop := prop.(type) {
+	case *client.LedgerChannelProposalMsg:
+		acc = prop.Accept(p.participant(), client.WithRandomNonce())
+	case *client.SubChannelProposalMsg:
+		acc = prop.Accept(client.WithRandomNonce())
+	default:
+		_ = r.Reject(context.Background(), "only ledger and sub-channels")
 		return
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), opTimeout)
-	defer cancel()
-	ch, err := r.Accept(ctx, lcp.Accept(p.participant(), client.WithRandomNonce()))
-	if err != nil {
-		p.t.Errorf("%s: accepting the channel: %v", p.name, err)
-		return
-	}
-	p.accepted <- ch
+	// Accept outside the handler: go-perun holds the parent channel's lock while a sub-channel
+	// proposal is being handled (client/proposal.go prepareChannelOpening), and funding the
+	// sub-channel needs an update of that parent. go-perun's own test roles do the same
+	// (client/test/role.go acceptNextPropHandler).
+	go func() {
+		ctx, cancel := context.WithTimeout(context.Background(), opTimeout)
+		defer cancel()
+		ch, err := r.Accept(ctx, acc)
+		if err != nil {
+			p.t.Errorf("%s: accepting the channel: %v", p.name, err)
+			return
+		}
+		p.accepted <- ch
+	}()
 }
 
 // HandleUpdate accepts every update (the scenarios check the outcome themselves).
@@ -148,13 +159,18 @@ func (p *party) HandleAdjudicatorEvent(e channel.AdjudicatorEvent) {
 	}
 }
 
-// watch starts go-perun's watcher for a channel (it refutes stale registrations).
+// watch starts go-perun's watcher for a channel (it refutes stale registrations) and gives it
+// time to start: go-perun's Channel.Watch (client/adjudicate.go) registers the channel with the
+// watcher, releases the channel's lock, and only then takes it again to install the watcher's
+// states publisher; an update that grabs the lock in between is published to the no-op
+// publisher and the watcher never learns it (it then refutes with a stale state, or not at all).
 func (p *party) watch(ch *client.Channel) {
 	go func() {
 		if err := ch.Watch(p); err != nil {
 			p.t.Logf("%s: watcher returned: %v", p.name, err)
 		}
 	}()
+	time.Sleep(time.Second)
 }
 
 // awaitAccepted returns the next channel this party accepted.

@@ -151,3 +151,104 @@ func TestDispute(t *testing.T) {
 	}
 	pr.e.writeJSON(t, "dispute", export{Scenario: "dispute", States: states, Withdrawals: exportWithdrawals(ws)})
 }
+
+// TestSubChannelDispute: go-perun's own sub-channel dispute (go-perun client/test
+// subchannel_dispute.go, DisputeSusie/DisputeTim) on our contracts: Alice registers the ledger
+// channel with a stale state of its sub-channel; Bob's watcher refutes the sub-channel with its
+// latest state (the whole tree again: ledger state equal, sub-channel newer); Alice's conclude
+// with the stale sub-state fails; after the window both settle the tree and withdraw.
+func TestSubChannelDispute(t *testing.T) {
+	const window = 600
+	pr := newPair(t)
+	aliceLedger, bobLedger := pr.open(window, balances{milliEth(50), milliEth(30)}, balances{tokens(700), tokens(300)})
+	pr.bob.watch(bobLedger)
+
+	alloc := channel.NewAllocation(2, aliceLedger.State().Allocation.Backends, pr.alice.ethAsset, pr.alice.tokAsset)
+	alloc.SetAssetBalances(pr.alice.ethAsset, []channel.Bal{milliEth(10), milliEth(10)})
+	alloc.SetAssetBalances(pr.alice.tokAsset, []channel.Bal{tokens(100), tokens(100)})
+	prop, err := client.NewSubChannelProposal(aliceLedger.ID(), window, alloc)
+	if err != nil {
+		t.Fatalf("sub-channel proposal: %v", err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), opTimeout)
+	defer cancel()
+	aliceSub, err := pr.alice.client.ProposeChannel(ctx, prop)
+	if err != nil {
+		t.Fatalf("Alice opening the sub-channel: %v", err)
+	}
+	bobSub := pr.bob.awaitAccepted()
+	pr.bob.watch(bobSub)
+	if aliceSub.Parent() == nil || aliceSub.Parent().ID() != aliceLedger.ID() || !aliceSub.IsSubChannel() {
+		t.Fatalf("the new channel is not a sub-channel of the ledger channel")
+	}
+	step(t, "open", "sub-channel %x locked in the ledger channel (version %d): 10 mETH and 100 tokens from each",
+		aliceSub.ID(), aliceLedger.State().Version)
+	stale := client.NewTestChannel(aliceSub).AdjudicatorReq() // version 0: Bob holds 10 mETH, 100 tokens here
+
+	pr.transfer(aliceLedger, milliEth(5), tokens(50))
+	pr.transfer(bobSub, milliEth(4), tokens(40))
+	states := []exportedState{
+		signedState(t, "sub-channel dispute: ledger (locks the sub-channel)", aliceLedger),
+		signedState(t, "sub-channel dispute: sub-channel latest", aliceSub),
+	}
+	latestSub := aliceSub.State().Version
+
+	ledgerReq := client.NewTestChannel(aliceLedger).AdjudicatorReq()
+	staleSub := channel.SignedState{Params: stale.Params, State: stale.Tx.State, Sigs: stale.Tx.Sigs}
+	if err := pr.alice.adj.Register(ctx, ledgerReq, []channel.SignedState{staleSub}); err != nil {
+		t.Fatalf("Alice registering the tree with the stale sub-channel state: %v", err)
+	}
+	deadline := time.Now().Add(opTimeout)
+	for pr.n.dispute(pr.e.adjudicator(), aliceSub.ID()).Version != latestSub {
+		if time.Now().After(deadline) {
+			pr.reviewTransactions(aliceLedger)
+			t.Fatalf("Bob's watcher did not refute the sub-channel: ledger %+v, sub-channel %+v",
+				pr.n.channelUpdates(pr.e.adjudicator(), aliceLedger.ID(), pr.first),
+				pr.n.channelUpdates(pr.e.adjudicator(), aliceSub.ID(), pr.first))
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	subUps := pr.n.channelUpdates(pr.e.adjudicator(), aliceSub.ID(), pr.first)
+	if len(subUps) != 2 || subUps[0].Sender != pr.alice.address || subUps[0].Version != stale.Tx.Version ||
+		subUps[1].Sender != pr.bob.address || subUps[1].Version != latestSub {
+		t.Fatalf("sub-channel updates: %+v, want Alice's version %d then Bob's %d", subUps, stale.Tx.Version, latestSub)
+	}
+	ledgerUps := pr.n.channelUpdates(pr.e.adjudicator(), aliceLedger.ID(), pr.first)
+	if len(ledgerUps) != 1 || ledgerUps[0].Version != ledgerReq.Tx.Version {
+		t.Fatalf("ledger updates: %+v, want only Alice's registration of version %d (Bob's equal state is skipped)", ledgerUps, ledgerReq.Tx.Version)
+	}
+	step(t, "dispute", "Alice registered ledger version %d with the sub-channel's stale version %d; Bob's watcher refuted the sub-channel with version %d",
+		ledgerReq.Tx.Version, stale.Tx.Version, latestSub)
+
+	pr.n.advanceTime(window + 1)
+	step(t, "dispute", "chain time advanced past the windows (evm_increaseTime %d + evm_mine)", window+1)
+
+	// Concluding with the stale sub-state must fail: it is not the registered one.
+	staleMap := channel.MakeStateMap()
+	staleMap.Add(stale.Tx.State)
+	short, cancelShort := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancelShort()
+	if err := pr.alice.adj.Withdraw(short, ledgerReq, staleMap); err == nil {
+		t.Fatalf("Alice concluded and withdrew with the refuted sub-channel state")
+	}
+	if rec := pr.n.dispute(pr.e.adjudicator(), aliceLedger.ID()); rec.Phase == phaseConcluded {
+		t.Fatalf("the ledger channel concluded with the refuted sub-channel state")
+	}
+	step(t, "dispute", "Alice's conclude with the refuted sub-channel state failed; nothing concluded")
+
+	settleBoth(t, aliceLedger, bobLedger, false)
+	for _, id := range []channel.ID{aliceLedger.ID(), aliceSub.ID()} {
+		if rec := pr.n.dispute(pr.e.adjudicator(), id); rec.Phase != phaseConcluded {
+			t.Fatalf("channel %x not concluded after settling: %+v", id, rec)
+		}
+	}
+	step(t, "dispute", "ledger channel and sub-channel concluded on-chain (conclude with the sub-state tree)")
+	// Ledger: Alice 35 mETH / 550 tokens, Bob 25 / 250; sub-channel: Alice 14 / 140, Bob 6 / 60.
+	pr.checkPaidOut(aliceLedger, balances{milliEth(49), milliEth(31)}, balances{tokens(690), tokens(310)})
+
+	ws := pr.reviewTransactions(aliceLedger)
+	if len(ws) != 4 {
+		t.Errorf("go-perun sent %d withdrawals, want 4 (2 parties × 2 holders)", len(ws))
+	}
+	pr.e.writeJSON(t, "subchannel", export{Scenario: "subchannel", States: states, Withdrawals: exportWithdrawals(ws)})
+}

@@ -24,6 +24,11 @@ export const GO_SCENARIOS: readonly { test: string; title: string }[] = [
     test: "TestDispute",
     title: "dispute: Bob registers a stale state, Alice's watcher refutes, conclude after the window, both withdraw",
   },
+  {
+    test: "TestSubChannelDispute",
+    title:
+      "sub-channel dispute: a stale sub-channel state is refuted by Bob's watcher, the stale conclude fails, the tree settles",
+  },
 ];
 
 export interface GoPerunSuiteRun {
