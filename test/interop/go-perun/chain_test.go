@@ -268,10 +268,19 @@ func (n *node) channelUpdates(adj common.Address, id [32]byte, from uint64) []ch
 	return out
 }
 
-// mineEvery mines an empty block every interval until the test ends: a real chain keeps
-// producing blocks, and go-perun waits for timeouts by watching new block headers
-// (BlockTimeout.Wait), which an idle automining Hardhat node never sends.
+// mineEvery mines a block now and then an empty block every interval until the test ends: a
+// real chain keeps producing blocks. go-perun waits for timeouts by watching new block headers
+// (BlockTimeout.Wait), which an idle automining Hardhat node never sends, and it measures its
+// funding deadline from the latest block's timestamp (perun-eth-backend channel/funder.go
+// fundingTimeoutContext: latest block time + challenge duration), which on a node left idle
+// (e.g. during a cold `go test` build) lies in the past, so funding would be cancelled at once.
 func (n *node) mineEvery(interval time.Duration) {
+	n.t.Helper()
+	ctx, cancel := n.ctx()
+	defer cancel()
+	if err := n.rpc.CallContext(ctx, nil, "evm_mine"); err != nil {
+		n.t.Fatalf("evm_mine: %v", err)
+	}
 	done := make(chan struct{})
 	stopped := make(chan struct{})
 	go func() {
