@@ -15,7 +15,9 @@ async function main(): Promise<number> {
   const say = (line: string): void => console.log(line);
   const go = goAvailability();
   const mods = pinnedModules();
-  say(`go-perun interop: go-perun ${mods.goPerun}, perun-eth-backend ${mods.ethBackend}, go-ethereum ${mods.goEthereum}`);
+  say(
+    `go-perun interop: go-perun ${mods.goPerun}, perun-eth-backend ${mods.ethBackend}, go-ethereum ${mods.goEthereum}`,
+  );
   if (!go.ok) {
     say(`skipped: ${go.reason}`);
     say(`\n0 passed, 0 failed, ${GO_SCENARIOS.length + 1} skipped`);
@@ -30,7 +32,13 @@ async function main(): Promise<number> {
     say(`\n${r.status.toUpperCase()} ${r.name} (${r.seconds.toFixed(1)} s): ${title}`);
     for (const s of r.steps) say(`  ${s}`);
     if (r.status === "fail") for (const o of r.output) say(`    | ${o}`);
-    if (r.status === "skip") say(`  skipped: ${r.output.filter((o) => /\.go:\d+:/.test(o)).join(" ").trim()}`);
+    if (r.status === "skip")
+      say(
+        `  skipped: ${r.output
+          .filter((o) => /\.go:\d+:/.test(o))
+          .join(" ")
+          .trim()}`,
+      );
     if (r.status === "pass") passed++;
     else if (r.status === "fail") failed++;
     else skipped++;

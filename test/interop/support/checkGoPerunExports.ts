@@ -128,7 +128,12 @@ export function checkGoPerunExports(outDir: string): ExportCheck[] {
   for (const scenario of EXPORTING_SCENARIOS) {
     const file = join(outDir, `${scenario}.json`);
     if (!existsSync(file)) {
-      checks.push({ scenario, what: "export present", ok: false, detail: `${file} missing (did the Go scenario fail?)` });
+      checks.push({
+        scenario,
+        what: "export present",
+        ok: false,
+        detail: `${file} missing (did the Go scenario fail?)`,
+      });
       continue;
     }
     const ex = JSON.parse(readFileSync(file, "utf8")) as Export;
@@ -150,7 +155,11 @@ export function checkGoPerunExports(outDir: string): ExportCheck[] {
       s.sigs.forEach((sig, i) => {
         const signer = params.participants[i].ethAddress;
         const recovered = recoverStateSigner(state, hex(sig));
-        check(`${s.label}: signature ${i} recovers participant ${i}`, recovered === signer, `${recovered} vs ${signer}`);
+        check(
+          `${s.label}: signature ${i} recovers participant ${i}`,
+          recovered === signer,
+          `${recovered} vs ${signer}`,
+        );
         check(`${s.label}: verifyStateSignature accepts signature ${i}`, verifyStateSignature(state, hex(sig), signer));
         // Negative controls: the same check must fail on a tampered signature or state.
         check(

@@ -72,7 +72,9 @@ export async function startGoPerunEnvironment(log: (line: string) => void): Prom
     } finally {
       provider.destroy();
     }
-    log(`token: TestToken "GPT" at ${token}; Alice ${alice.address} and Bob ${bob.address} hold 100 ETH and 10,000 GPT`);
+    log(
+      `token: TestToken "GPT" at ${token}; Alice ${alice.address} and Bob ${bob.address} hold 100 ETH and 10,000 GPT`,
+    );
 
     const deployments = join(dir, "deployments");
     const deploy = spawnSync(process.execPath, [HARDHAT, "run", "scripts/deploy-evm.ts", "--network", "localhost"], {
