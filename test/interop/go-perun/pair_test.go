@@ -99,6 +99,33 @@ func (pr *pair) open(duration uint64, eth, tok balances) (*client.Channel, *clie
 	return aliceCh, bobCh
 }
 
+// openSub has Alice propose a sub-channel of `parent` (Alice's side of it) funded from the
+// parent's balances, and Bob accept it; it returns Alice's and Bob's sub-channel.
+func (pr *pair) openSub(parent *client.Channel, window uint64, eth, tok balances) (*client.Channel, *client.Channel) {
+	t := pr.t
+	t.Helper()
+	alloc := channel.NewAllocation(2, parent.State().Allocation.Backends, pr.alice.ethAsset, pr.alice.tokAsset)
+	alloc.SetAssetBalances(pr.alice.ethAsset, []channel.Bal{eth[0], eth[1]})
+	alloc.SetAssetBalances(pr.alice.tokAsset, []channel.Bal{tok[0], tok[1]})
+	prop, err := client.NewSubChannelProposal(parent.ID(), window, alloc)
+	if err != nil {
+		t.Fatalf("sub-channel proposal: %v", err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), opTimeout)
+	defer cancel()
+	aliceSub, err := pr.alice.client.ProposeChannel(ctx, prop)
+	if err != nil {
+		t.Fatalf("Alice opening a sub-channel: %v", err)
+	}
+	bobSub := pr.bob.awaitAccepted()
+	if aliceSub.Parent() == nil || aliceSub.Parent().ID() != parent.ID() || !aliceSub.IsSubChannel() {
+		t.Fatalf("the new channel is not a sub-channel of %x", parent.ID())
+	}
+	step(t, "open", "sub-channel %x (%d s window) locked in %x (now version %d): ETH %v, tokens %v",
+		aliceSub.ID(), window, parent.ID(), parent.State().Version, eth, tok)
+	return aliceSub, bobSub
+}
+
 // fundingID is go-perun's funding ID of a party in a channel.
 func (pr *pair) fundingID(ch *client.Channel, p *party) [32]byte {
 	return ethchannel.FundingID(ch.ID(), ethwallet.AsWalletAddr(p.address))

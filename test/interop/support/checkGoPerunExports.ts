@@ -19,7 +19,7 @@ import {
 import type { Address, Hex, Params, State, WithdrawalAuth } from "../../../src";
 
 /** The scenarios whose exports are checked (the Go tests of the same names write them). */
-export const EXPORTING_SCENARIOS = ["cooperative", "dispute", "subchannel"] as const;
+export const EXPORTING_SCENARIOS = ["cooperative", "dispute", "subchannel", "nested"] as const;
 
 interface ExportedState {
   label: string;

@@ -29,6 +29,15 @@ export const GO_SCENARIOS: readonly { test: string; title: string }[] = [
     title:
       "sub-channel dispute: a stale sub-channel state is refuted by Bob's watcher, the stale conclude fails, the tree settles",
   },
+  {
+    test: "TestNestedSubChannels",
+    title: "a depth-2 tree (ledger → sub → sub-sub) registered and concluded by go-perun's Settle, exact payouts",
+  },
+  {
+    test: "TestSubChannelLongerWindow",
+    title:
+      "known incompatibility: a sub-channel window longer than its parent's → equal shares, go-perun's Withdraw gives up",
+  },
 ];
 
 export interface GoPerunSuiteRun {
