@@ -31,6 +31,10 @@ async function main(): Promise<number> {
     const title = GO_SCENARIOS.find((s) => s.test === r.name)?.title ?? "(not in the scenario list)";
     say(`\n${r.status.toUpperCase()} ${r.name} (${r.seconds.toFixed(1)} s): ${title}`);
     for (const s of r.steps) say(`  ${s}`);
+    if (r.gas.length > 0) {
+      const txs = r.gas.map((g) => `${g.who} ${g.method} ${g.gas}${g.reverted ? " (reverted)" : ""}`);
+      say(`  transactions (gas): ${txs.join(", ")}`);
+    }
     if (r.status === "fail") for (const o of r.output) say(`    | ${o}`);
     if (r.status === "skip")
       say(
