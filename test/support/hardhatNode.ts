@@ -16,10 +16,14 @@ export interface HardhatNode {
   stop(): void;
 }
 
-/** Starts `hardhat node` on `port` and resolves once it listens. */
-export function startHardhatNode(port: number): Promise<HardhatNode> {
+/**
+ * Starts `hardhat node` on `port` and resolves once it listens. `globalArgs` go before the task
+ * (e.g. `["--config", file]`).
+ */
+export function startHardhatNode(port: number, globalArgs: string[] = []): Promise<HardhatNode> {
   return new Promise((ok, fail) => {
-    const child = spawn(process.execPath, [HARDHAT, "node", "--hostname", "127.0.0.1", "--port", String(port)], {
+    const args = [HARDHAT, ...globalArgs, "node", "--hostname", "127.0.0.1", "--port", String(port)];
+    const child = spawn(process.execPath, args, {
       cwd: ROOT,
       env: { ...process.env, HARDHAT_DISABLE_TELEMETRY_PROMPT: "true" },
       stdio: ["ignore", "pipe", "pipe"],
