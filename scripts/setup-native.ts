@@ -60,12 +60,16 @@ const build = spawnSync(
 const minutes = ((Date.now() - started) / 60000).toFixed(1);
 if (build.error !== undefined) refuse(`cargo could not be started: ${build.error.message}`);
 if (build.status !== 0) {
-  console.error(`# setup:native: FAILED: cargo install exited with ${build.status} after ${minutes} min (output above)`);
+  console.error(
+    `# setup:native: FAILED: cargo install exited with ${build.status} after ${minutes} min (output above)`,
+  );
   process.exit(1);
 }
 const after = installedVersion();
 if (after === undefined || !after.endsWith(` ${CKB_DEBUGGER_VERSION}`)) {
-  console.error(`# setup:native: FAILED: ${NATIVE_DEBUGGER} does not report version ${CKB_DEBUGGER_VERSION} (${after})`);
+  console.error(
+    `# setup:native: FAILED: ${NATIVE_DEBUGGER} does not report version ${CKB_DEBUGGER_VERSION} (${after})`,
+  );
   process.exit(1);
 }
 say(`built ${NATIVE_DEBUGGER} (${after}) in ${minutes} min`);

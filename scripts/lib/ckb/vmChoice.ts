@@ -17,7 +17,10 @@ export class CkbVmChoiceError extends ScriptError {}
  * means native when the native ckb-debugger is built, else wasm — so a fresh clone needs
  * nothing beyond `npm ci`.
  */
-export function ckbVmMode(value: string | undefined = process.env.CKB_VM, present = nativeDebuggerPresent()): CkbVmMode {
+export function ckbVmMode(
+  value: string | undefined = process.env.CKB_VM,
+  present = nativeDebuggerPresent(),
+): CkbVmMode {
   const v = value?.trim() ?? "";
   if (v === "") return present ? "native" : "wasm";
   if (v === "native") {
