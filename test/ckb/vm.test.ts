@@ -78,7 +78,7 @@ describe("CKB VM runner: native ckb-debugger against the WASM build", function (
     const { world, txs } = lifecycle(2, true);
     const refusals = vectorTransactions(world)
       .rejected()
-      .filter((t) => /one signature|bad size header/.test(t.name));
+      .filter((t) => /one-signature-for-two-participants|status-total-size-header-minus-one/.test(t.name));
     expect(refusals.length).to.be.at.least(2);
     // A refusal late in the script, after both signatures were checked: the dispute carrying
     // the refutation's (validly signed, newer) state, which its new channel status does not hold.
