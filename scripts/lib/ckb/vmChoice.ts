@@ -1,5 +1,5 @@
 import { ScriptError } from "../scriptErrors";
-import { NATIVE_DEBUGGER, nativeDebuggerPresent } from "./nativeDebugger";
+import { CKB_DEBUGGER_VERSION, NATIVE_DEBUGGER, nativeDebuggerPresent } from "./nativeDebugger";
 
 /**
  * Which CKB VM verifies the script groups: `native` (the ckb-debugger `npm run setup:native`
@@ -37,4 +37,11 @@ export function ckbVmMode(
     `CKB_VM=${JSON.stringify(value)} is not a CKB VM: use native, wasm or process (or leave it unset: native when built, else wasm)`,
     { CKB_VM: value },
   );
+}
+
+/** What verifies the script groups under CKB_VM, for reports (e.g. the demo's). */
+export function ckbVmDescription(mode: CkbVmMode = ckbVmMode()): string {
+  return mode === "native"
+    ? `native ckb-debugger ${CKB_DEBUGGER_VERSION} (asm VM, npm run setup:native)`
+    : `ckb-testtool's WASM ckb-debugger ${CKB_DEBUGGER_VERSION}${mode === "process" ? " in child processes" : ""}`;
 }
