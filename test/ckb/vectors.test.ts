@@ -1,7 +1,5 @@
 import { expect } from "chai";
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import type { Cell, Script } from "@ckb-lumos/base";
+import type { Cell } from "@ckb-lumos/base";
 import { blockchain, utils } from "@ckb-lumos/base";
 import { bytes } from "@ckb-lumos/codec";
 import type { Hex } from "../../src/encoding/types";
@@ -10,34 +8,23 @@ import { decodeState } from "../../src/encoding/decodeState";
 import { verifyStateSignature } from "../../src/encoding/verifyStateSignature";
 import {
   CKB_EXIT as EXIT,
-  buildClose,
-  buildDispute,
-  buildFund,
   channelLockScript,
   channelTypeScript,
   encodeChannelStatus,
   readChannelStatus,
 } from "../../src/ckb";
 import { ChannelAction, ChannelTypeArgs } from "../../src/ckb/generated/perun";
-import { udtAmountOf, udtData } from "../../src/ckb/buildFund";
-import { minimalCell } from "../../src/ckb/skeleton";
+import { udtAmountOf } from "../../src/ckb/buildFund";
 import { fixVec, tableFields, u32 } from "../../ckb-scripts/common/molecule";
 import { statusMeaning, witnessMeaning } from "../vectors/buildCkbVectors";
 import { CkbWorld } from "../../scripts/lib/ckb/world";
 import { expectAccepted } from "./support/expect";
-import { feePayer } from "./support/fixtures";
-import { setWitness } from "./support/mutate";
+import { ckbVectors, vectorStatus, vectorTransactions, vectorWitness } from "./support/vectorTxs";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
-const DIR = join(__dirname, "..", "vectors");
-const read = (name: string) => JSON.parse(readFileSync(join(DIR, name), "utf8"));
-const scripts = read("ckb-scripts.json");
-const statuses = read("ckb-channel-status.json");
-const witnesses = read("ckb-witnesses.json");
-const cells = read("ckb-cells.json");
-const rejects = read("ckb-rejects.json");
-const status = (name: string) => statuses.vectors.find((v: any) => v.name === name);
-const witness = (name: string) => witnesses.vectors.find((v: any) => v.name === name);
+const { scripts, statuses, witnesses, cells, rejects } = ckbVectors;
+const status = vectorStatus;
+const witness = vectorWitness;
 
 /**
  * The committed CKB vectors (test/vectors/ckb-*.json; staleness is checked with every other
@@ -143,24 +130,13 @@ describe("CKB vectors (test/vectors/ckb-*.json)", function () {
 
   describe("are what the real scripts accept and refuse (CKB VM)", () => {
     const world = new CkbWorld();
-    const type = channelTypeScript(world.deployment, scripts.channelID);
-    const lock = channelLockScript(world.deployment, type);
-    const channelCell = (data: string) => world.mock(minimalCell(lock, type, data, 1024n * 100_000_000n));
-    /** The dispute transaction from the vectors: input status, witness and output status. */
+    const v = vectorTransactions(world);
+    /** The builder's dispute carries the vectors' witness and output data byte for byte. */
     const disputeFrom = (input: string, w: string, output: string) => {
-      const wv = witness(w);
-      const body = ChannelAction.unpack(wv.inputType).value as { state: Hex; sigs: Hex[] };
-      const cell = channelCell(status(input).data);
-      const skel = buildDispute({
-        deployment: world.deployment,
-        channel: { cell, status: readChannelStatus(cell.data) },
-        state: decodeState(body.state),
-        signatures: body.sigs,
-        feePayer: feePayer(world),
-      });
-      expect(skel.get("witnesses").get(0)).to.equal(wv.witness);
+      const skel = v.disputeFrom(input, w);
+      expect(skel.get("witnesses").get(0)).to.equal(witness(w).witness);
       expect(skel.get("outputs").get(0)!.data).to.equal(status(output).data);
-      return setWitness(skel, 0, wv.witness);
+      return v.disputeWith(input, w);
     };
 
     it("accepts the dispute and the refutation built from exactly the vectors' witness and cell data", () => {
@@ -170,67 +146,24 @@ describe("CKB vectors (test/vectors/ckb-*.json)", function () {
       );
     });
 
-    const scriptOf = (j: any): Script => ({ codeHash: j.codeHash, hashType: j.hashType, args: j.args });
-    const udtType = scriptOf(scripts.udtType);
-    const payoutLocks = scripts.payoutLocks.map(scriptOf);
     const view = (c: Cell) => ({
       capacity: BigInt(c.cellOutput.capacity).toString(),
       typeHash: c.cellOutput.type ? utils.computeScriptHash(c.cellOutput.type) : null,
       data: c.data,
     });
-    const signed = (name: string) => {
-      const body = ChannelAction.unpack(witness(name).inputType).value as { state: Hex; sigs: Hex[] };
-      return { state: decodeState(body.state), signatures: body.sigs };
-    };
 
     it("accepts participant 0's fund and the close built from the vectors' cells, and they match ckb-cells.json", () => {
-      const fresh = channelCell(status("funding-nobody-funded").data);
-      const udtCell = world.mock({
-        cellOutput: {
-          capacity: "0x" + (200n * 100_000_000n).toString(16),
-          lock: world.script("udt-owner"),
-          type: udtType,
-        },
-        data: udtData(5000n),
-      });
-      const fund = buildFund({
-        deployment: world.deployment,
-        channel: { cell: fresh, status: readChannelStatus(fresh.data) },
-        index: 0,
-        udtCells: [udtCell],
-        udtChangeLock: world.script("udt-change"),
-        feePayer: feePayer(world),
-      });
+      const fund = v.fund();
       expect(fund.get("witnesses").get(0)).to.equal(witness("fund-participant-0").witness);
       const outs = fund.get("outputs").toArray();
       expect(outs[0].data).to.equal(status("funding-participant-0-funded").data);
-      const funds = outs.slice(1).filter((c) => c.cellOutput.lock.args === lock.args);
+      const funds = outs.slice(1).filter((c) => c.cellOutput.lock.args === v.lock.args);
       expect(funds.map(view)).to.deep.equal(
         cells.funds[0].cells.map((c: any) => ({ capacity: c.capacity, typeHash: c.typeHash, data: c.data })),
       );
       expectAccepted(world.verify(fund));
 
-      const open = channelCell(status("open-fully-funded").data);
-      const fundsCells = cells.funds
-        .flatMap((f: any) => f.cells)
-        .map((c: any) =>
-          world.mock({
-            cellOutput: {
-              capacity: "0x" + BigInt(c.capacity).toString(16),
-              lock,
-              type: c.typeHash ? udtType : undefined,
-            },
-            data: c.data,
-          }),
-        );
-      const close = buildClose({
-        deployment: world.deployment,
-        channel: { cell: open, status: readChannelStatus(open.data) },
-        fundsCells,
-        payoutLocks,
-        feePayer: feePayer(world),
-        ...signed("close"),
-      });
+      const close = v.close();
       expect(close.get("witnesses").get(0)).to.equal(witness("close").witness);
       const payouts = close.get("outputs").toArray().slice(0, -1); // the last output is the fee payer's change
       const want = cells.payouts.find((p: any) => p.name === "close").outputs;
@@ -241,15 +174,12 @@ describe("CKB vectors (test/vectors/ckb-*.json)", function () {
     });
 
     it("refuses every reject vector with its recorded exit code", () => {
-      const honest = disputeFrom("open-fully-funded", "dispute", "disputed-registered-version-3");
-      for (const v of rejects.vectors) {
-        const skel =
-          v.target === "witness"
-            ? setWitness(honest, 0, v.bytes)
-            : honest.update("inputs", (l) => l.set(0, channelCell(v.bytes)));
-        const verdict = world.verify(skel);
+      const txs = v.rejected();
+      expect(txs).to.have.length(rejects.vectors.length);
+      for (const t of txs) {
+        const verdict = world.verify(t.skel);
         const type = verdict.groups.find((g) => g.script === "channel-type");
-        expect(type?.code, `${v.name}: channel type script exit code`).to.equal(v.exitCode);
+        expect(type?.code, `${t.name}: channel type script exit code`).to.equal(t.exitCode);
       }
     });
   });

@@ -4,35 +4,154 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { CKB_EXIT as EXIT } from "../../src/ckb";
-import { lastRunner, setVmWorkerScript } from "../../scripts/lib/ckb/vm";
+import { NATIVE_DEBUGGER, nativeDebuggerPresent } from "../../scripts/lib/ckb/nativeDebugger";
+import { CkbNativeVmError } from "../../scripts/lib/ckb/nativeRun";
+import { lastRunner, runScriptGroup, setVmWorkerScript } from "../../scripts/lib/ckb/vm";
+import { CkbVmChoiceError, ckbVmMode } from "../../scripts/lib/ckb/vmChoice";
 import type { Verdict } from "../../scripts/lib/ckb/world";
-import { lifecycle } from "./support/lifecycle";
+import { TX_KINDS, lifecycle } from "./support/lifecycle";
 import { setWitness } from "./support/mutate";
+import { vectorTransactions } from "./support/vectorTxs";
+
+/** Runs `f` with CKB_VM set to `mode` (undefined: unset), restoring it afterwards. */
+function withVm<T>(mode: string | undefined, f: () => T): T {
+  const saved = process.env.CKB_VM;
+  if (mode === undefined) delete process.env.CKB_VM;
+  else process.env.CKB_VM = mode;
+  try {
+    return f();
+  } finally {
+    if (saved === undefined) delete process.env.CKB_VM;
+    else process.env.CKB_VM = saved;
+  }
+}
+
+describe("CKB VM choice (CKB_VM)", () => {
+  it("native, wasm (alias worker) and process; unset or empty: native when built, else wasm", () => {
+    const table: [string | undefined, boolean, string][] = [
+      [undefined, true, "native"],
+      [undefined, false, "wasm"],
+      ["", true, "native"],
+      ["", false, "wasm"],
+      ["native", true, "native"],
+      ["wasm", true, "wasm"],
+      ["wasm", false, "wasm"],
+      ["worker", true, "wasm"],
+      ["process", true, "process"],
+      ["process", false, "process"],
+    ];
+    for (const [value, present, want] of table)
+      expect(ckbVmMode(value, present), `CKB_VM=${value}, native built: ${present}`).to.equal(want);
+  });
+
+  it("refuses an unknown mode and CKB_VM=native without the native build, with what to do", () => {
+    for (const bad of ["Native", "asm", "wasm32", "1"]) {
+      expect(() => ckbVmMode(bad, true), bad)
+        .to.throw(CkbVmChoiceError, "is not a CKB VM: use native, wasm or process")
+        .with.nested.property("details.CKB_VM", bad);
+    }
+    expect(() => ckbVmMode("native", false)).to.throw(CkbVmChoiceError, "run npm run setup:native");
+  });
+
+  it("a verification with an unknown CKB_VM fails with that error instead of picking a VM", () => {
+    const { world, txs } = lifecycle(2, true);
+    expect(() => withVm("fast", () => world.verify(txs.open))).to.throw(CkbVmChoiceError, 'CKB_VM="fast"');
+  });
+});
+
+/**
+ * The native ckb-debugger (`npm run setup:native`, asm VM) against the WASM build on real
+ * transactions: every honest transaction kind and refusals (early and deep in the script), same
+ * exit codes, cycles and output. Skipped, with the reason, where the native build is absent.
+ */
+describe("CKB VM runner: native ckb-debugger against the WASM build", function () {
+  this.timeout(600_000);
+  before(function () {
+    if (!nativeDebuggerPresent()) {
+      console.log(`    [native CKB VM SKIPPED] ${NATIVE_DEBUGGER} is not built (npm run setup:native needs cargo)`);
+      this.skip();
+    }
+  });
+  const summary = (v: Verdict) => v.groups.map((g) => [g.script, g.group, g.code, g.cycles, g.stdout]);
+
+  it("gives the same verdicts, exit codes, cycles and output as the WASM worker on every transaction kind and on refusals", () => {
+    const { world, txs } = lifecycle(2, true);
+    const refusals = vectorTransactions(world)
+      .rejected()
+      .filter((t) => /one-signature-for-two-participants|status-total-size-header-minus-one/.test(t.name));
+    expect(refusals.length).to.be.at.least(2);
+    // A refusal late in the script, after both signatures were checked: the dispute carrying
+    // the refutation's (validly signed, newer) state, which its new channel status does not hold.
+    const late = {
+      name: "dispute with the refutation's state",
+      skel: setWitness(txs.dispute, 0, txs.refute.get("witnesses").get(0)!),
+    };
+    const cases = [...TX_KINDS.map((k) => ({ name: k, skel: txs[k] })), ...refusals, late];
+    let refused = 0;
+    for (const c of cases) {
+      const native = withVm("native", () => world.verify(c.skel));
+      expect(lastRunner, c.name).to.equal("native");
+      const wasm = withVm("wasm", () => world.verify(c.skel));
+      expect(lastRunner, c.name).to.equal("worker");
+      expect(summary(native), c.name).to.deep.equal(summary(wasm));
+      if (!native.ok) {
+        refused++;
+        expect(native.cycles, `${c.name}: a refusal's cycles are counted`).to.be.above(0);
+      }
+    }
+    expect(refused).to.equal(refusals.length + 1);
+    for (const k of TX_KINDS) expect(withVm("native", () => world.verify(txs[k])).ok, k).to.equal(true);
+  });
+
+  it("is the default when built, and verifyAsync gives the same verdicts natively", async () => {
+    const { world, txs } = lifecycle(2, true);
+    withVm(undefined, () => world.verify(txs.open));
+    expect(lastRunner).to.equal("native");
+    const want = [summary(withVm("wasm", () => world.verify(txs.close)))];
+    process.env.CKB_VM = "native";
+    try {
+      const got = await Promise.all([world.verifyAsync(txs.close)]);
+      expect(lastRunner).to.equal("native");
+      expect(got.map(summary)).to.deep.equal(want);
+    } finally {
+      delete process.env.CKB_VM;
+    }
+  });
+
+  it("a transaction the debugger cannot load is an error on both VMs, never a verdict", () => {
+    expect(() => runScriptGroup("{ not a mock tx", "type", "input", 0, "native")).to.throw(
+      CkbNativeVmError,
+      "gave no script result",
+    );
+    expect(() => runScriptGroup("{ not a mock tx", "type", "input", 0, "worker")).to.throw("gave no result");
+  });
+});
 
 /**
  * scripts/lib/ckb/vm.ts verifies script groups in a worker thread that keeps the compiled
  * debugger, falling back to one child process per group. Both must give the same verdicts,
  * cycles and output; a broken worker must fall back, never change a verdict.
  */
-describe("CKB VM runner (worker thread and child-process fallback)", function () {
+describe("CKB VM runner (WASM: worker thread and child-process fallback)", function () {
   this.timeout(600_000);
   const { world, txs } = lifecycle(2, true);
+  // These tests are about the WASM runners: pin CKB_VM=wasm (the default is native when built).
+  let savedVm: string | undefined;
+  before(() => {
+    savedVm = process.env.CKB_VM;
+    process.env.CKB_VM = "wasm";
+  });
+  after(() => {
+    if (savedVm === undefined) delete process.env.CKB_VM;
+    else process.env.CKB_VM = savedVm;
+  });
   const honest = txs.dispute;
   // A ChannelAction with an unknown union tag (5): MALFORMED_WITNESS.
   const witness = honest.get("witnesses").get(0)!;
   const badTag = witness.slice(0, 2 + 2 * 20) + "05" + witness.slice(2 + 2 * 21);
   const rejected = setWitness(honest, 0, badTag);
   const summary = (v: Verdict) => v.groups.map((g) => [g.script, g.group, g.code, g.cycles, g.stdout]);
-  const viaProcess = <T>(f: () => T): T => {
-    const saved = process.env.CKB_VM;
-    process.env.CKB_VM = "process";
-    try {
-      return f();
-    } finally {
-      if (saved === undefined) delete process.env.CKB_VM;
-      else process.env.CKB_VM = saved;
-    }
-  };
+  const viaProcess = <T>(f: () => T): T => withVm("process", f);
   const brokenWorker = (source: string) => {
     const path = join(mkdtempSync(join(tmpdir(), "vmworker-")), "broken.js");
     writeFileSync(path, source);
@@ -64,8 +183,7 @@ describe("CKB VM runner (worker thread and child-process fallback)", function ()
       expect(lastRunner).to.equal("process");
       expect(inChild.map(summary)).to.deep.equal(want);
     } finally {
-      if (saved === undefined) delete process.env.CKB_VM;
-      else process.env.CKB_VM = saved;
+      process.env.CKB_VM = saved;
     }
   });
 

@@ -1,6 +1,6 @@
 /**
  * The CKB side of the three-chain channel: transactions built by src/ckb and verified in a real
- * CKB VM (ckb-testtool's WASM ckb-debugger, offline; scripts/lib/ckb/world.ts), with the
+ * CKB VM (ckb-debugger, native or WASM, offline; scripts/lib/ckb/world.ts), with the
  * channel type script as QuickJS bytecode on ckb-js-vm and channel-lock in C. Costs are the
  * cycles of the channel's script groups per transaction.
  *
@@ -29,6 +29,7 @@ import { BACKEND_CKB } from "../../../src";
 import type { Hex } from "../../../src";
 import { CkbWorld } from "../../lib/ckb/world";
 import type { Verdict } from "../../lib/ckb/world";
+import { ckbVmDescription } from "../../lib/ckb/vmChoice";
 import { formatCount } from "../../lib/format";
 import { DemoCheckError } from "../../lib/scriptErrors";
 import type { Checker } from "../checker";
@@ -54,7 +55,7 @@ const EXIT_NAME = new Map<number, string>(Object.entries(CKB_EXIT).map(([k, v]) 
 export class CkbLeg {
   readonly costs: ChainCosts = {
     chain: "CKB",
-    environment: "CKB VM (ckb-testtool WASM ckb-debugger), offline mock chain",
+    environment: `CKB VM (${ckbVmDescription()}), offline mock chain`,
     unit: "cycles",
     steps: [],
   };

@@ -3,15 +3,22 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { MessageChannel, type MessagePort, Worker, receiveMessageOnPort } from "node:worker_threads";
+import { runNative, runNativeAsync } from "./nativeRun";
+import { ckbVmMode } from "./vmChoice";
 
 /**
- * Runs ckb-testtool's WASM build of ckb-debugger (a real CKB VM: the same RISC-V machine,
- * syscalls and cycle accounting as a node) under Node's WASI, offline. Each script group gets
- * a fresh WASI instance of the debugger — in a worker thread that keeps one compiled (and
- * tiered-up) WebAssembly.Module for all runs (vmWorker.js), or, as the fallback, in a child
- * process of its own (ckbDebugger.js). Both run the same binary on the same tx file, so
- * verdicts and cycles are identical; the worker saves the process start and the warm-up.
- * `CKB_VM=process` forces the child process.
+ * Runs a real CKB VM (ckb-debugger 0.200.1: the same RISC-V machine, syscalls and cycle
+ * accounting as a node) offline, one script group at a time, in one of three ways (CKB_VM,
+ * vmChoice.ts):
+ * - `native`: the ckb-debugger `npm run setup:native` built from crates.io with the asm VM, one
+ *   process per group (nativeRun.ts) — the default when it is built;
+ * - `wasm`: ckb-testtool's WASM build under Node's WASI, one fresh WASI instance per group in a
+ *   worker thread that keeps one compiled (and tiered-up) WebAssembly.Module for all runs
+ *   (vmWorker.js) — the default without the native build; if the worker cannot start or answer,
+ *   it falls back to `process`;
+ * - `process`: the WASM build in a child process of its own per group (ckbDebugger.js).
+ * All read the same mock-transaction file and give the same verdicts, cycles and output
+ * (test/ckb/vm.test.ts, `npm run bench:ckb-vm`).
  */
 export interface DebuggerRun {
   /** The script's exit code (0 = accepted). */
@@ -154,11 +161,17 @@ async function runInChildAsync(args: string[]): Promise<{ stdout: string; status
   return { stdout, status };
 }
 
-/** Which runner verified the last script group (for tests of the fallback). */
-export let lastRunner: "worker" | "process" | undefined;
+/** Which runner verified the last script group (for tests of the choice and the fallback). */
+export let lastRunner: Via | undefined;
 
-type Via = "worker" | "process";
-const defaultVia = (): Via => (process.env.CKB_VM === "process" ? "process" : "worker");
+/** native: the native binary; worker: WASM in the worker thread; process: WASM in a child process. */
+export type Via = "native" | "worker" | "process";
+
+/** The runner CKB_VM selects (throws CkbVmChoiceError for an unknown mode or an unbuilt native VM). */
+export function defaultVia(): Via {
+  const mode = ckbVmMode();
+  return mode === "wasm" ? "worker" : mode;
+}
 
 /** Writes the mock transaction into `dir` and returns ckb-debugger's arguments for one group. */
 function debuggerArgs(
@@ -190,8 +203,9 @@ function parseRun(stdout: string, status: number | null): DebuggerRun {
 }
 
 /**
- * Verifies one script group of the mock transaction `txJson` (ckb-debugger --tx-file), in the
- * worker unless `via` is "process" or the worker is unavailable. Blocks the calling thread.
+ * Verifies one script group of the mock transaction `txJson` (ckb-debugger --tx-file) with the
+ * runner `via` (default: CKB_VM's); "worker" falls back to "process" when the worker is
+ * unavailable. Blocks the calling thread.
  */
 export function runScriptGroup(
   txJson: string,
@@ -203,6 +217,10 @@ export function runScriptGroup(
   const dir = mkdtempSync(join(tmpdir(), "ckbvm-"));
   try {
     const args = debuggerArgs(dir, txJson, groupType, cellType, index);
+    if (via === "native") {
+      lastRunner = "native";
+      return parseRun(runNative(args), 0);
+    }
     const stdout = via === "worker" ? runInWorker(args, dir) : undefined;
     if (stdout !== undefined) {
       lastRunner = "worker";
@@ -235,6 +253,10 @@ export function runScriptGroupAsync(
     const dir = mkdtempSync(join(tmpdir(), "ckbvm-"));
     try {
       const args = debuggerArgs(dir, txJson, groupType, cellType, index);
+      if (via === "native") {
+        lastRunner = "native";
+        return parseRun(await runNativeAsync(args), 0);
+      }
       const stdout = via === "worker" ? await runInWorkerAsync(args, dir) : undefined;
       if (stdout !== undefined) {
         lastRunner = "worker";

@@ -35,7 +35,7 @@ export interface Verdict {
 /**
  * An offline CKB "chain" for tests: script cells deployed as mock cells in a ckb-testtool
  * Resource, live cells created by `mock`/`commit`, and transactions verified group by group
- * in the WASM ckb-debugger. Fee payers, payout locks and UDT types use ckb-testtool's
+ * in ckb-debugger (native or WASM, CKB_VM: vm.ts). Fee payers, payout locks and UDT types use ckb-testtool's
  * always-success binary with distinct args (distinct hashes); those groups are not ours and
  * are not run — the channel scripts only look at their hashes, capacities and data.
  */
