@@ -12,6 +12,8 @@ export type {
   WithdrawResult,
 } from "./AdjudicatorClient";
 export { createAdjudicatorClient } from "./createAdjudicatorClient";
+export { depositForChannel } from "./depositForChannel";
+export type { IcpChannelDepositRequest } from "./depositForChannel";
 export { paramsToCandid, stateToCandid, withdrawalAuthToCandid } from "./candidConvert";
 export { idlFactory } from "../../typechain/icp/adjudicator.did";
 export type { _SERVICE as AdjudicatorService } from "../../typechain/icp/adjudicator.did";
