@@ -79,7 +79,7 @@ export function fund(id: Identity, channel: Channel, status: Status, body: Uint8
 /** Abort: while not every participant funded, refund who did (anyone may submit). */
 export function abort(id: Identity, channel: Channel, status: Status): void {
   if (fullyFunded(status)) fail(EXIT.FULLY_FUNDED);
-  onlyChannelInTx(id);
+  onlyChannelInTx();
   const state = readState(status.stateBytes);
   checkPayouts(channel, status, state, assetKinds(state, channel.n), true);
 }
@@ -122,7 +122,7 @@ export function dispute(id: Identity, channel: Channel, status: Status, body: Ui
 export function close(id: Identity, channel: Channel, status: Status, body: Uint8Array): void {
   const s = signedState(id, channel, status, body);
   if (!s.next.isFinal) fail(EXIT.NOT_FINAL);
-  onlyChannelInTx(id);
+  onlyChannelInTx();
   checkSignatures(channel, s.stateBytes, s.sigs);
   checkPayouts(channel, status, s.next, s.kinds, false);
 }
@@ -138,7 +138,7 @@ export function forceClose(id: Identity, channel: Channel, status: Status): void
   let value = 0n;
   for (let i = 6; i >= 0; i--) value = (value << 8n) | BigInt(since[i]);
   if (since[7] !== SINCE_RELATIVE_TIMESTAMP || value < channel.params.challengeDuration) fail(EXIT.WINDOW_NOT_OVER);
-  onlyChannelInTx(id);
+  onlyChannelInTx();
   const state = readState(status.stateBytes);
   checkPayouts(channel, status, state, assetKinds(state, channel.n), false);
 }

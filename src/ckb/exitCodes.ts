@@ -12,7 +12,7 @@ export const EXIT = {
   BAD_ARGS: 10,
   /** More than one channel cell with this identity in the inputs or in the outputs. */
   DUPLICATE_CHANNEL: 12,
-  /** Another channel of this script is consumed in the same payout transaction (double counting). */
+  /** Abort/Close/ForceClose whose first input is not this channel's cell: one channel pays out per transaction, whatever reference runs it (double counting). */
   OTHER_CHANNEL_IN_TX: 13,
   /** Cell data is not a canonical ChannelStatus. */
   MALFORMED_DATA: 20,
