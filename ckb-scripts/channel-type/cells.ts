@@ -56,6 +56,18 @@ export function onlyChannelInTx(): void {
   if (!bytesEqual(first, own)) fail(EXIT.OTHER_CHANNEL_IN_TX);
 }
 
+/**
+ * Some input of the transaction is under the lock whose hash is `lockHash`, so that lock ran
+ * and accepted this very transaction (for a signature lock: its owner signed it).
+ */
+export function inputLockedBy(lockHash: Uint8Array): boolean {
+  for (let i = 0; ; i++) {
+    const h = cellField(i, b.SOURCE_INPUT, b.CELL_FIELD_LOCK_HASH);
+    if (h === null) return false;
+    if (bytesEqual(h, lockHash)) return true;
+  }
+}
+
 export function groupCount(source: number): number {
   return countCells(source);
 }

@@ -137,7 +137,8 @@ export function fundTx(sc: Scenario, i: number) {
     index: i,
     udtCells: sc.udtCells.length ? [sc.udtCells[i]] : [],
     udtChangeLock: sc.world.script("udt-change"),
-    feePayer: feePayer(sc.world),
+    // Participant i pays the fee from a cell under its own lock: its consent to the stored state.
+    feePayer: { cells: [sc.world.coins(10_000n, sc.payoutLocks[i])], changeLock: sc.world.script("change") },
   });
 }
 
