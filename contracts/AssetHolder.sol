@@ -81,7 +81,7 @@ abstract contract AssetHolder is ReentrancyLock {
     /// @notice The funding ID holds a settled balance or is a settled channel's ID; deposits are refused.
     /// @param fundingID The funding ID.
     error AssetHolderDepositAfterSettlement(bytes32 fundingID);
-    /// @notice The holdings of the funding ID would exceed the largest representable amount.
+    /// @notice The deposit would take the funding ID's holdings above `Holdings.MAX_DEPOSIT` (2^192 - 1).
     /// @param fundingID The funding ID.
     /// @param held The amount held.
     /// @param added The amount to add.
@@ -149,16 +149,22 @@ abstract contract AssetHolder is ReentrancyLock {
             }
             bytes32 id = Holdings.fundingID(channelID, participant);
             ids[i] = id;
-            // Unflagged: a flag would mean this channel is settled, which was checked above.
-            sumHeld += _holdings[id];
-            sumOutcome += newBals[i];
+            uint256 balance = newBals[i];
+            unchecked {
+                // Unflagged words (a flag would mean this channel is settled, checked above), each
+                // at most MAX_DEPOSIT, fewer than 2^63 of them: sumHeld < 2^255, no wrap.
+                sumHeld += _holdings[id];
+                // The outcome comes from a signed state and may be absurd: a sum that wraps
+                // saturates, so it still compares as "more than is held" (underfunded).
+                uint256 next = sumOutcome + balance;
+                sumOutcome = next < balance ? type(uint256).max : next;
+            }
         }
 
         if (sumHeld >= sumOutcome) {
             for (uint256 i; i < n; ++i) {
+                // balance <= sumOutcome <= sumHeld < 2^255: it fits beside the flag.
                 uint256 balance = newBals[i];
-                // balance <= sumOutcome <= sumHeld; only absurd sums over many words could exceed it.
-                if (balance > Holdings.MAX_AMOUNT) revert AssetHolderHoldingsOverflow(ids[i], 0, balance);
                 _holdings[ids[i]] = balance == 0 ? 0 : balance | Holdings.SETTLED;
             }
         } else {
@@ -179,9 +185,11 @@ abstract contract AssetHolder is ReentrancyLock {
             if (pool != 0 && balance > word) {
                 uint256 fill = balance - word;
                 if (fill > pool) fill = pool;
-                pool -= fill;
-                word += fill;
-                if (word > Holdings.MAX_AMOUNT) revert AssetHolderHoldingsOverflow(ids[i], word - fill, fill);
+                unchecked {
+                    // fill <= pool; word and pool are each at most MAX_DEPOSIT, so word stays below 2^193.
+                    pool -= fill;
+                    word += fill;
+                }
             }
             if (word != 0) _holdings[ids[i]] = word | Holdings.SETTLED;
         }
@@ -201,9 +209,9 @@ abstract contract AssetHolder is ReentrancyLock {
         uint256 word = _load(slot);
         if (word >= Holdings.SETTLED) revert AssetHolderDepositAfterSettlement(fundingID);
         unchecked {
-            // word <= MAX_AMOUNT (its flag is clear), so the subtraction cannot wrap, and the
-            // check makes word + credited <= MAX_AMOUNT.
-            if (credited > Holdings.MAX_AMOUNT - word) revert AssetHolderHoldingsOverflow(fundingID, word, credited);
+            // An unflagged word is at most MAX_DEPOSIT (every credit passes this check), so the
+            // subtraction cannot wrap, and the check makes word + credited <= MAX_DEPOSIT.
+            if (credited > Holdings.MAX_DEPOSIT - word) revert AssetHolderHoldingsOverflow(fundingID, word, credited);
             _store(slot, word + credited);
         }
         emit Deposited(fundingID, credited);
