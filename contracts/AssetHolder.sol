@@ -73,6 +73,11 @@ abstract contract AssetHolder is ReentrancyLock {
     /// @param available The amount held.
     /// @param requested The amount requested.
     error AssetHolderInsufficientHoldings(bytes32 fundingID, uint256 available, uint256 requested);
+    /// @notice A G3 withdrawal must take the funding ID's whole remaining balance (single use).
+    /// @param fundingID The funding ID.
+    /// @param expected The amount held (the only amount a G3 authorisation may name).
+    /// @param given The amount in the authorisation.
+    error AssetHolderWithdrawalNotWhole(bytes32 fundingID, uint256 expected, uint256 given);
     /// @notice A bound withdrawal authorisation carries another nonce than the funding ID's next one.
     /// @param fundingID The funding ID.
     /// @param expected The funding ID's next nonce (`withdrawalNonce`).
@@ -218,12 +223,24 @@ abstract contract AssetHolder is ReentrancyLock {
     }
 
     /**
-     * @notice Pays part or all of a participant's settled balance to a receiver.
+     * @notice Pays a participant's whole remaining balance to a receiver.
+     * @dev Single use without storage (issue 15, finding 8; DESIGN §10 "G3 withdraw"): the G3
+     * message binds no holder, chain or nonce, so `authorization.amount` must equal the funding
+     * ID's whole remaining balance here. Once paid, the balance is zero and deposits into the
+     * funding ID of a settled channel are credited to the same participant only; a replay pays
+     * again only where the participant's remaining balance is exactly that amount, always all of
+     * it and to the same receiver. `amount == 0` on an empty balance succeeds (pays nothing), as
+     * go-perun signs it when it re-runs a settlement. go-perun's Ethereum backend always signs
+     * `holdings(fundingID)` read just before (perun-eth-backend v0.6.0 `channel/withdraw.go`), and
+     * a settled, non-empty balance refuses deposits, so nobody can move it between its read and
+     * its transaction. Partial withdrawals: `withdrawBound`.
      * @param authorization Channel, participant, receiver and amount, signed by the participant.
      * @param signature The participant's 65-byte signature on `abi.encode(authorization)`.
      */
     function withdraw(WithdrawalAuth calldata authorization, bytes calldata signature) external nonReentrant {
         (bytes32 id, uint256 slot, uint256 word) = _requireWithdrawable(authorization);
+        uint256 held = Holdings.amountOf(word);
+        if (authorization.amount != held) revert AssetHolderWithdrawalNotWhole(id, held, authorization.amount);
         Sig.verify(
             Sig.ethSignedDigest(_authorizationHash(authorization)),
             signature,

@@ -7,7 +7,10 @@
  *     `conclude` reverted — the honest party's ETH on the other holder was frozen with it.
  *     Now every holding is capped at `Holdings.MAX_DEPOSIT` (2^192 − 1): the sums of any channel
  *     (fewer than 2^63 holdings) cannot overflow, so `setOutcome` never reverts on amounts.
- *  8. (G3 replay) see the `withdraw` section below.
+ *  8. G3 replay: one authorisation "40 to R" moved 120 wei + 120 tokens across the holders on main
+ *     (replayed at each holder while 40 remained). Now a G3 `withdraw` must take the funding
+ *     ID's whole remaining balance (DESIGN §10: single use without storage; go-perun always
+ *     withdraws its whole balance, `npm run test:go-perun`).
  */
 import { expect } from "chai";
 import { ethers } from "hardhat";
@@ -18,11 +21,13 @@ import {
   blockTimeOf,
   depositFor,
   evmAsset,
+  freshAddress,
   fundingIdOf,
   loadDeployment,
   makeParams,
   makeParticipants,
   makeState,
+  signAll,
   signedState,
   signedWithdrawal,
 } from "./fixtures";
@@ -169,6 +174,63 @@ describe("security regressions (issue 15: asset holders)", function () {
         holder,
         "TokenTransferFailed",
       );
+    });
+  });
+
+  describe("8. a G3 withdrawal authorisation is single-use at each holder", function () {
+    /** [A, B] over ETH and the test token; A ends with `a` of each, B with 10. */
+    async function settled(nonce: bigint, a: bigint) {
+      const params = makeParams([A, B], { nonce });
+      const tok = evmAsset(d.chainId, await addressOf(d.erc20Holder));
+      await depositFor(d.ethHolder, params, A, a + 10n);
+      await depositFor(d.erc20Holder, params, A, a + 10n);
+      const fin = makeState(params, {
+        assets: [eth, tok],
+        balances: [
+          [a, 10n],
+          [a, 10n],
+        ],
+        isFinal: true,
+      });
+      await d.adjudicator.concludeFinal(params, fin, signAll(fin, [A, B]));
+      return { params, id: fin.channelID };
+    }
+
+    it("'40 to R' with 120 at each holder moves nothing (was 120 wei + 120 tokens on main)", async function () {
+      const { params, id } = await settled(1601n, 120n);
+      const R = freshAddress("issue15-g3-replay");
+      const w = signedWithdrawal(id, A, 40n, R);
+      const fid = fundingIdOf(params, A);
+      for (const h of [d.ethHolder, d.erc20Holder]) {
+        for (let k = 0; k < 3; k++) {
+          await expect(h.connect(B.wallet).withdraw(w.auth, w.sig))
+            .to.be.revertedWithCustomError(h, "AssetHolderWithdrawalNotWhole")
+            .withArgs(fid, 120n, 40n);
+        }
+      }
+      expect(await ethers.provider.getBalance(R)).to.equal(0n);
+      expect(await d.token.balanceOf(R)).to.equal(0n);
+      expect(await d.ethHolder.holdings(fid)).to.equal(120n);
+      expect(await d.erc20Holder.holdings(fid)).to.equal(120n);
+    });
+
+    it("the whole balance pays once; a replay at the same holder: AssetHolderWithdrawalNotWhole(0)", async function () {
+      const { params, id } = await settled(1602n, 40n);
+      const R = freshAddress("issue15-g3-once");
+      const w = signedWithdrawal(id, A, 40n, R);
+      const fid = fundingIdOf(params, A);
+      await d.ethHolder.connect(B.wallet).withdraw(w.auth, w.sig);
+      await expect(d.ethHolder.connect(B.wallet).withdraw(w.auth, w.sig))
+        .to.be.revertedWithCustomError(d.ethHolder, "AssetHolderWithdrawalNotWhole")
+        .withArgs(fid, 0n, 40n);
+      expect(await ethers.provider.getBalance(R)).to.equal(40n);
+      // Documented residue (README, Withdrawals): at another holder where A's whole remaining
+      // balance is exactly 40, the same message pays that whole balance, to the same R, once.
+      await d.erc20Holder.connect(B.wallet).withdraw(w.auth, w.sig);
+      await expect(d.erc20Holder.connect(B.wallet).withdraw(w.auth, w.sig))
+        .to.be.revertedWithCustomError(d.erc20Holder, "AssetHolderWithdrawalNotWhole")
+        .withArgs(fid, 0n, 40n);
+      expect(await d.token.balanceOf(R)).to.equal(40n);
     });
   });
 });

@@ -73,7 +73,7 @@ describe("AssetHolder.setOutcome", function () {
     expect(await ethers.provider.getBalance(a.auth.receiver)).to.equal(100n);
     const b = signedWithdrawal(ch.id, d.parts[1], 1n);
     await expect(d.ethHolder.withdraw(b.auth, b.sig))
-      .to.be.revertedWithCustomError(d.ethHolder, "AssetHolderInsufficientHoldings")
+      .to.be.revertedWithCustomError(d.ethHolder, "AssetHolderWithdrawalNotWhole")
       .withArgs(fundingIdOf(ch.params, d.parts[1]), 0n, 1n);
   });
 
