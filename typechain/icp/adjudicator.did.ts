@@ -9,6 +9,7 @@ import type { Principal } from '@icp-sdk/core/principal';
 import { IDL } from '@icp-sdk/core/candid';
 
 export interface _SERVICE {
+  'allowedLedgers' : ActorMethod<[], Array<Principal>>,
   'conclude' : ActorMethod<
     [
       {
@@ -77,6 +78,7 @@ export interface _SERVICE {
               'index' : number,
             }
           } |
+          { 'NotController' : { 'caller' : Uint8Array } } |
           {
             'InsufficientHoldings' : {
               'requested' : bigint,
@@ -99,6 +101,7 @@ export interface _SERVICE {
           { 'NotFinal' : { 'channelID' : Uint8Array } } |
           { 'StaleVersion' : { 'given' : bigint, 'registered' : bigint } } |
           { 'ChannelSettled' : { 'fundingID' : Uint8Array } } |
+          { 'LedgerNotAllowed' : { 'ledger' : Uint8Array } } |
           {
             'LedgerError' : {
               'error' : {
@@ -175,6 +178,7 @@ export interface _SERVICE {
               'index' : number,
             }
           } |
+          { 'NotController' : { 'caller' : Uint8Array } } |
           {
             'InsufficientHoldings' : {
               'requested' : bigint,
@@ -197,6 +201,7 @@ export interface _SERVICE {
           { 'NotFinal' : { 'channelID' : Uint8Array } } |
           { 'StaleVersion' : { 'given' : bigint, 'registered' : bigint } } |
           { 'ChannelSettled' : { 'fundingID' : Uint8Array } } |
+          { 'LedgerNotAllowed' : { 'ledger' : Uint8Array } } |
           {
             'LedgerError' : {
               'error' : {
@@ -259,6 +264,7 @@ export interface _SERVICE {
               'index' : number,
             }
           } |
+          { 'NotController' : { 'caller' : Uint8Array } } |
           {
             'InsufficientHoldings' : {
               'requested' : bigint,
@@ -281,6 +287,7 @@ export interface _SERVICE {
           { 'NotFinal' : { 'channelID' : Uint8Array } } |
           { 'StaleVersion' : { 'given' : bigint, 'registered' : bigint } } |
           { 'ChannelSettled' : { 'fundingID' : Uint8Array } } |
+          { 'LedgerNotAllowed' : { 'ledger' : Uint8Array } } |
           {
             'LedgerError' : {
               'error' : {
@@ -393,6 +400,7 @@ export interface _SERVICE {
               'index' : number,
             }
           } |
+          { 'NotController' : { 'caller' : Uint8Array } } |
           {
             'InsufficientHoldings' : {
               'requested' : bigint,
@@ -415,6 +423,7 @@ export interface _SERVICE {
           { 'NotFinal' : { 'channelID' : Uint8Array } } |
           { 'StaleVersion' : { 'given' : bigint, 'registered' : bigint } } |
           { 'ChannelSettled' : { 'fundingID' : Uint8Array } } |
+          { 'LedgerNotAllowed' : { 'ledger' : Uint8Array } } |
           {
             'LedgerError' : {
               'error' : {
@@ -521,6 +530,93 @@ export interface _SERVICE {
     }
   >,
   'holdings' : ActorMethod<[Principal, Uint8Array], bigint>,
+  'ledgerCallsInFlight' : ActorMethod<[], number>,
+  'setLedgerAllowed' : ActorMethod<
+    [Principal, boolean],
+    { 'Ok' : null } |
+      {
+        'Err' : {
+            'ChannelIdMismatch' : {
+              'expected' : Uint8Array,
+              'given' : Uint8Array,
+            }
+          } |
+          { 'NotRegistered' : { 'channelID' : Uint8Array } } |
+          {
+            'WrongSigner' : {
+              'recovered' : Uint8Array,
+              'expected' : Uint8Array,
+              'index' : number,
+            }
+          } |
+          { 'NotController' : { 'caller' : Uint8Array } } |
+          {
+            'InsufficientHoldings' : {
+              'requested' : bigint,
+              'available' : bigint,
+            }
+          } |
+          { 'InvalidParams' : { 'reason' : string } } |
+          { 'InvalidOutcome' : { 'reason' : string } } |
+          { 'WindowStillOpen' : { 'now' : bigint, 'timeout' : bigint } } |
+          { 'WrongNonce' : { 'expected' : bigint, 'given' : bigint } } |
+          { 'ZeroAmount' : null } |
+          {
+            'LedgerCallFailed' : {
+              'code' : number,
+              'ledger' : Uint8Array,
+              'message' : string,
+            }
+          } |
+          { 'InvalidPrincipal' : { 'field' : string, 'length' : number } } |
+          { 'NotFinal' : { 'channelID' : Uint8Array } } |
+          { 'StaleVersion' : { 'given' : bigint, 'registered' : bigint } } |
+          { 'ChannelSettled' : { 'fundingID' : Uint8Array } } |
+          { 'LedgerNotAllowed' : { 'ledger' : Uint8Array } } |
+          {
+            'LedgerError' : {
+              'error' : {
+                  'GenericError' : { 'message' : string, 'error_code' : bigint }
+                } |
+                { 'TemporarilyUnavailable' : null } |
+                { 'InsufficientAllowance' : { 'allowance' : bigint } } |
+                { 'BadBurn' : { 'min_burn_amount' : bigint } } |
+                { 'Duplicate' : { 'duplicate_of' : bigint } } |
+                { 'BadFee' : { 'expected_fee' : bigint } } |
+                { 'CreatedInFuture' : { 'ledger_time' : bigint } } |
+                { 'TooOld' : null } |
+                { 'InsufficientFunds' : { 'balance' : bigint } },
+              'ledger' : Uint8Array,
+            }
+          } |
+          {
+            'ChallengeDurationOutOfRange' : {
+              'max' : bigint,
+              'duration' : bigint,
+            }
+          } |
+          {
+            'BadSignature' : {
+              'rule' : string,
+              'message' : string,
+              'index' : number,
+            }
+          } |
+          { 'AmountNotAboveFee' : { 'fee' : bigint, 'amount' : bigint } } |
+          {
+            'WrongAdjudicator' : {
+              'expected' : Uint8Array,
+              'given' : Uint8Array,
+            }
+          } |
+          { 'AlreadyConcluded' : { 'channelID' : Uint8Array } } |
+          { 'WindowOver' : { 'now' : bigint, 'timeout' : bigint } } |
+          { 'UnsupportedChannel' : { 'reason' : string } } |
+          { 'InvalidEncoding' : { 'field' : string, 'message' : string } } |
+          { 'SignatureCount' : { 'expected' : number, 'given' : number } } |
+          { 'NotConcluded' : { 'fundingID' : Uint8Array } }
+      }
+  >,
   'withdraw' : ActorMethod<
     [
       {
@@ -551,6 +647,7 @@ export interface _SERVICE {
               'index' : number,
             }
           } |
+          { 'NotController' : { 'caller' : Uint8Array } } |
           {
             'InsufficientHoldings' : {
               'requested' : bigint,
@@ -573,6 +670,7 @@ export interface _SERVICE {
           { 'NotFinal' : { 'channelID' : Uint8Array } } |
           { 'StaleVersion' : { 'given' : bigint, 'registered' : bigint } } |
           { 'ChannelSettled' : { 'fundingID' : Uint8Array } } |
+          { 'LedgerNotAllowed' : { 'ledger' : Uint8Array } } |
           {
             'LedgerError' : {
               'error' : {
@@ -621,6 +719,7 @@ export interface _SERVICE {
 }
 export const idlFactory: IDL.InterfaceFactory = ({ IDL }) => {
   return IDL.Service({
+    'allowedLedgers' : IDL.Func([], [IDL.Vec(IDL.Principal)], ['query']),
     'conclude' : IDL.Func(
         [
           IDL.Record({
@@ -693,6 +792,7 @@ export const idlFactory: IDL.InterfaceFactory = ({ IDL }) => {
                 'expected' : IDL.Vec(IDL.Nat8),
                 'index' : IDL.Nat32,
               }),
+              'NotController' : IDL.Record({ 'caller' : IDL.Vec(IDL.Nat8) }),
               'InsufficientHoldings' : IDL.Record({
                 'requested' : IDL.Nat,
                 'available' : IDL.Nat,
@@ -725,6 +825,7 @@ export const idlFactory: IDL.InterfaceFactory = ({ IDL }) => {
               'ChannelSettled' : IDL.Record({
                 'fundingID' : IDL.Vec(IDL.Nat8),
               }),
+              'LedgerNotAllowed' : IDL.Record({ 'ledger' : IDL.Vec(IDL.Nat8) }),
               'LedgerError' : IDL.Record({
                 'error' : IDL.Variant({
                   'GenericError' : IDL.Record({
@@ -816,6 +917,7 @@ export const idlFactory: IDL.InterfaceFactory = ({ IDL }) => {
                 'expected' : IDL.Vec(IDL.Nat8),
                 'index' : IDL.Nat32,
               }),
+              'NotController' : IDL.Record({ 'caller' : IDL.Vec(IDL.Nat8) }),
               'InsufficientHoldings' : IDL.Record({
                 'requested' : IDL.Nat,
                 'available' : IDL.Nat,
@@ -848,6 +950,7 @@ export const idlFactory: IDL.InterfaceFactory = ({ IDL }) => {
               'ChannelSettled' : IDL.Record({
                 'fundingID' : IDL.Vec(IDL.Nat8),
               }),
+              'LedgerNotAllowed' : IDL.Record({ 'ledger' : IDL.Vec(IDL.Nat8) }),
               'LedgerError' : IDL.Record({
                 'error' : IDL.Variant({
                   'GenericError' : IDL.Record({
@@ -922,6 +1025,7 @@ export const idlFactory: IDL.InterfaceFactory = ({ IDL }) => {
                 'expected' : IDL.Vec(IDL.Nat8),
                 'index' : IDL.Nat32,
               }),
+              'NotController' : IDL.Record({ 'caller' : IDL.Vec(IDL.Nat8) }),
               'InsufficientHoldings' : IDL.Record({
                 'requested' : IDL.Nat,
                 'available' : IDL.Nat,
@@ -954,6 +1058,7 @@ export const idlFactory: IDL.InterfaceFactory = ({ IDL }) => {
               'ChannelSettled' : IDL.Record({
                 'fundingID' : IDL.Vec(IDL.Nat8),
               }),
+              'LedgerNotAllowed' : IDL.Record({ 'ledger' : IDL.Vec(IDL.Nat8) }),
               'LedgerError' : IDL.Record({
                 'error' : IDL.Variant({
                   'GenericError' : IDL.Record({
@@ -1084,6 +1189,7 @@ export const idlFactory: IDL.InterfaceFactory = ({ IDL }) => {
                 'expected' : IDL.Vec(IDL.Nat8),
                 'index' : IDL.Nat32,
               }),
+              'NotController' : IDL.Record({ 'caller' : IDL.Vec(IDL.Nat8) }),
               'InsufficientHoldings' : IDL.Record({
                 'requested' : IDL.Nat,
                 'available' : IDL.Nat,
@@ -1116,6 +1222,7 @@ export const idlFactory: IDL.InterfaceFactory = ({ IDL }) => {
               'ChannelSettled' : IDL.Record({
                 'fundingID' : IDL.Vec(IDL.Nat8),
               }),
+              'LedgerNotAllowed' : IDL.Record({ 'ledger' : IDL.Vec(IDL.Nat8) }),
               'LedgerError' : IDL.Record({
                 'error' : IDL.Variant({
                   'GenericError' : IDL.Record({
@@ -1251,6 +1358,115 @@ export const idlFactory: IDL.InterfaceFactory = ({ IDL }) => {
         [IDL.Nat],
         ['query'],
       ),
+    'ledgerCallsInFlight' : IDL.Func([], [IDL.Nat32], ['query']),
+    'setLedgerAllowed' : IDL.Func(
+        [IDL.Principal, IDL.Bool],
+        [
+          IDL.Variant({
+            'Ok' : IDL.Null,
+            'Err' : IDL.Variant({
+              'ChannelIdMismatch' : IDL.Record({
+                'expected' : IDL.Vec(IDL.Nat8),
+                'given' : IDL.Vec(IDL.Nat8),
+              }),
+              'NotRegistered' : IDL.Record({ 'channelID' : IDL.Vec(IDL.Nat8) }),
+              'WrongSigner' : IDL.Record({
+                'recovered' : IDL.Vec(IDL.Nat8),
+                'expected' : IDL.Vec(IDL.Nat8),
+                'index' : IDL.Nat32,
+              }),
+              'NotController' : IDL.Record({ 'caller' : IDL.Vec(IDL.Nat8) }),
+              'InsufficientHoldings' : IDL.Record({
+                'requested' : IDL.Nat,
+                'available' : IDL.Nat,
+              }),
+              'InvalidParams' : IDL.Record({ 'reason' : IDL.Text }),
+              'InvalidOutcome' : IDL.Record({ 'reason' : IDL.Text }),
+              'WindowStillOpen' : IDL.Record({
+                'now' : IDL.Nat64,
+                'timeout' : IDL.Nat64,
+              }),
+              'WrongNonce' : IDL.Record({
+                'expected' : IDL.Nat64,
+                'given' : IDL.Nat64,
+              }),
+              'ZeroAmount' : IDL.Null,
+              'LedgerCallFailed' : IDL.Record({
+                'code' : IDL.Nat32,
+                'ledger' : IDL.Vec(IDL.Nat8),
+                'message' : IDL.Text,
+              }),
+              'InvalidPrincipal' : IDL.Record({
+                'field' : IDL.Text,
+                'length' : IDL.Nat32,
+              }),
+              'NotFinal' : IDL.Record({ 'channelID' : IDL.Vec(IDL.Nat8) }),
+              'StaleVersion' : IDL.Record({
+                'given' : IDL.Nat64,
+                'registered' : IDL.Nat64,
+              }),
+              'ChannelSettled' : IDL.Record({
+                'fundingID' : IDL.Vec(IDL.Nat8),
+              }),
+              'LedgerNotAllowed' : IDL.Record({ 'ledger' : IDL.Vec(IDL.Nat8) }),
+              'LedgerError' : IDL.Record({
+                'error' : IDL.Variant({
+                  'GenericError' : IDL.Record({
+                    'message' : IDL.Text,
+                    'error_code' : IDL.Nat,
+                  }),
+                  'TemporarilyUnavailable' : IDL.Null,
+                  'InsufficientAllowance' : IDL.Record({
+                    'allowance' : IDL.Nat,
+                  }),
+                  'BadBurn' : IDL.Record({ 'min_burn_amount' : IDL.Nat }),
+                  'Duplicate' : IDL.Record({ 'duplicate_of' : IDL.Nat }),
+                  'BadFee' : IDL.Record({ 'expected_fee' : IDL.Nat }),
+                  'CreatedInFuture' : IDL.Record({ 'ledger_time' : IDL.Nat64 }),
+                  'TooOld' : IDL.Null,
+                  'InsufficientFunds' : IDL.Record({ 'balance' : IDL.Nat }),
+                }),
+                'ledger' : IDL.Vec(IDL.Nat8),
+              }),
+              'ChallengeDurationOutOfRange' : IDL.Record({
+                'max' : IDL.Nat,
+                'duration' : IDL.Nat,
+              }),
+              'BadSignature' : IDL.Record({
+                'rule' : IDL.Text,
+                'message' : IDL.Text,
+                'index' : IDL.Nat32,
+              }),
+              'AmountNotAboveFee' : IDL.Record({
+                'fee' : IDL.Nat,
+                'amount' : IDL.Nat,
+              }),
+              'WrongAdjudicator' : IDL.Record({
+                'expected' : IDL.Vec(IDL.Nat8),
+                'given' : IDL.Vec(IDL.Nat8),
+              }),
+              'AlreadyConcluded' : IDL.Record({
+                'channelID' : IDL.Vec(IDL.Nat8),
+              }),
+              'WindowOver' : IDL.Record({
+                'now' : IDL.Nat64,
+                'timeout' : IDL.Nat64,
+              }),
+              'UnsupportedChannel' : IDL.Record({ 'reason' : IDL.Text }),
+              'InvalidEncoding' : IDL.Record({
+                'field' : IDL.Text,
+                'message' : IDL.Text,
+              }),
+              'SignatureCount' : IDL.Record({
+                'expected' : IDL.Nat32,
+                'given' : IDL.Nat32,
+              }),
+              'NotConcluded' : IDL.Record({ 'fundingID' : IDL.Vec(IDL.Nat8) }),
+            }),
+          }),
+        ],
+        [],
+      ),
     'withdraw' : IDL.Func(
         [
           IDL.Record({
@@ -1285,6 +1501,7 @@ export const idlFactory: IDL.InterfaceFactory = ({ IDL }) => {
                 'expected' : IDL.Vec(IDL.Nat8),
                 'index' : IDL.Nat32,
               }),
+              'NotController' : IDL.Record({ 'caller' : IDL.Vec(IDL.Nat8) }),
               'InsufficientHoldings' : IDL.Record({
                 'requested' : IDL.Nat,
                 'available' : IDL.Nat,
@@ -1317,6 +1534,7 @@ export const idlFactory: IDL.InterfaceFactory = ({ IDL }) => {
               'ChannelSettled' : IDL.Record({
                 'fundingID' : IDL.Vec(IDL.Nat8),
               }),
+              'LedgerNotAllowed' : IDL.Record({ 'ledger' : IDL.Vec(IDL.Nat8) }),
               'LedgerError' : IDL.Record({
                 'error' : IDL.Variant({
                   'GenericError' : IDL.Record({

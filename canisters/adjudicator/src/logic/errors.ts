@@ -37,7 +37,11 @@ export type AdjudicatorError =
   | { AmountNotAboveFee: { amount: bigint; fee: bigint } }
   | { WrongAdjudicator: { expected: Uint8Array; given: Uint8Array } }
   | { WrongNonce: { expected: bigint; given: bigint } }
-  | { InvalidPrincipal: { field: string; length: number } };
+  | { InvalidPrincipal: { field: string; length: number } }
+  /** A ledger the controller has not listed: the canister never calls it (a ledger that never answers would keep the canister from being stopped and upgraded). */
+  | { LedgerNotAllowed: { ledger: Uint8Array } }
+  /** A controller-only method called by someone else. */
+  | { NotController: { caller: Uint8Array } };
 
 export type Result<T> = { Ok: T } | { Err: AdjudicatorError };
 
