@@ -86,6 +86,7 @@ export interface _SERVICE {
             }
           } |
           { 'InvalidParams' : { 'reason' : string } } |
+          { 'TooManyParticipants' : { 'max' : number, 'given' : number } } |
           { 'InvalidOutcome' : { 'reason' : string } } |
           { 'WindowStillOpen' : { 'now' : bigint, 'timeout' : bigint } } |
           { 'WrongNonce' : { 'expected' : bigint, 'given' : bigint } } |
@@ -139,6 +140,7 @@ export interface _SERVICE {
             }
           } |
           { 'AlreadyConcluded' : { 'channelID' : Uint8Array } } |
+          { 'TooManyAssets' : { 'max' : number, 'given' : number } } |
           { 'WindowOver' : { 'now' : bigint, 'timeout' : bigint } } |
           { 'UnsupportedChannel' : { 'reason' : string } } |
           { 'InvalidEncoding' : { 'field' : string, 'message' : string } } |
@@ -186,6 +188,7 @@ export interface _SERVICE {
             }
           } |
           { 'InvalidParams' : { 'reason' : string } } |
+          { 'TooManyParticipants' : { 'max' : number, 'given' : number } } |
           { 'InvalidOutcome' : { 'reason' : string } } |
           { 'WindowStillOpen' : { 'now' : bigint, 'timeout' : bigint } } |
           { 'WrongNonce' : { 'expected' : bigint, 'given' : bigint } } |
@@ -239,6 +242,7 @@ export interface _SERVICE {
             }
           } |
           { 'AlreadyConcluded' : { 'channelID' : Uint8Array } } |
+          { 'TooManyAssets' : { 'max' : number, 'given' : number } } |
           { 'WindowOver' : { 'now' : bigint, 'timeout' : bigint } } |
           { 'UnsupportedChannel' : { 'reason' : string } } |
           { 'InvalidEncoding' : { 'field' : string, 'message' : string } } |
@@ -246,6 +250,7 @@ export interface _SERVICE {
           { 'NotConcluded' : { 'fundingID' : Uint8Array } }
       }
   >,
+  'cyclesBalance' : ActorMethod<[], bigint>,
   'deposit' : ActorMethod<
     [Principal, Uint8Array, bigint, [] | [Uint8Array]],
     { 'Ok' : bigint } |
@@ -272,6 +277,7 @@ export interface _SERVICE {
             }
           } |
           { 'InvalidParams' : { 'reason' : string } } |
+          { 'TooManyParticipants' : { 'max' : number, 'given' : number } } |
           { 'InvalidOutcome' : { 'reason' : string } } |
           { 'WindowStillOpen' : { 'now' : bigint, 'timeout' : bigint } } |
           { 'WrongNonce' : { 'expected' : bigint, 'given' : bigint } } |
@@ -325,6 +331,7 @@ export interface _SERVICE {
             }
           } |
           { 'AlreadyConcluded' : { 'channelID' : Uint8Array } } |
+          { 'TooManyAssets' : { 'max' : number, 'given' : number } } |
           { 'WindowOver' : { 'now' : bigint, 'timeout' : bigint } } |
           { 'UnsupportedChannel' : { 'reason' : string } } |
           { 'InvalidEncoding' : { 'field' : string, 'message' : string } } |
@@ -408,6 +415,7 @@ export interface _SERVICE {
             }
           } |
           { 'InvalidParams' : { 'reason' : string } } |
+          { 'TooManyParticipants' : { 'max' : number, 'given' : number } } |
           { 'InvalidOutcome' : { 'reason' : string } } |
           { 'WindowStillOpen' : { 'now' : bigint, 'timeout' : bigint } } |
           { 'WrongNonce' : { 'expected' : bigint, 'given' : bigint } } |
@@ -461,6 +469,7 @@ export interface _SERVICE {
             }
           } |
           { 'AlreadyConcluded' : { 'channelID' : Uint8Array } } |
+          { 'TooManyAssets' : { 'max' : number, 'given' : number } } |
           { 'WindowOver' : { 'now' : bigint, 'timeout' : bigint } } |
           { 'UnsupportedChannel' : { 'reason' : string } } |
           { 'InvalidEncoding' : { 'field' : string, 'message' : string } } |
@@ -557,6 +566,7 @@ export interface _SERVICE {
             }
           } |
           { 'InvalidParams' : { 'reason' : string } } |
+          { 'TooManyParticipants' : { 'max' : number, 'given' : number } } |
           { 'InvalidOutcome' : { 'reason' : string } } |
           { 'WindowStillOpen' : { 'now' : bigint, 'timeout' : bigint } } |
           { 'WrongNonce' : { 'expected' : bigint, 'given' : bigint } } |
@@ -610,6 +620,7 @@ export interface _SERVICE {
             }
           } |
           { 'AlreadyConcluded' : { 'channelID' : Uint8Array } } |
+          { 'TooManyAssets' : { 'max' : number, 'given' : number } } |
           { 'WindowOver' : { 'now' : bigint, 'timeout' : bigint } } |
           { 'UnsupportedChannel' : { 'reason' : string } } |
           { 'InvalidEncoding' : { 'field' : string, 'message' : string } } |
@@ -655,6 +666,7 @@ export interface _SERVICE {
             }
           } |
           { 'InvalidParams' : { 'reason' : string } } |
+          { 'TooManyParticipants' : { 'max' : number, 'given' : number } } |
           { 'InvalidOutcome' : { 'reason' : string } } |
           { 'WindowStillOpen' : { 'now' : bigint, 'timeout' : bigint } } |
           { 'WrongNonce' : { 'expected' : bigint, 'given' : bigint } } |
@@ -708,6 +720,7 @@ export interface _SERVICE {
             }
           } |
           { 'AlreadyConcluded' : { 'channelID' : Uint8Array } } |
+          { 'TooManyAssets' : { 'max' : number, 'given' : number } } |
           { 'WindowOver' : { 'now' : bigint, 'timeout' : bigint } } |
           { 'UnsupportedChannel' : { 'reason' : string } } |
           { 'InvalidEncoding' : { 'field' : string, 'message' : string } } |
@@ -798,6 +811,10 @@ export const idlFactory: IDL.InterfaceFactory = ({ IDL }) => {
                 'available' : IDL.Nat,
               }),
               'InvalidParams' : IDL.Record({ 'reason' : IDL.Text }),
+              'TooManyParticipants' : IDL.Record({
+                'max' : IDL.Nat32,
+                'given' : IDL.Nat32,
+              }),
               'InvalidOutcome' : IDL.Record({ 'reason' : IDL.Text }),
               'WindowStillOpen' : IDL.Record({
                 'now' : IDL.Nat64,
@@ -864,6 +881,10 @@ export const idlFactory: IDL.InterfaceFactory = ({ IDL }) => {
               }),
               'AlreadyConcluded' : IDL.Record({
                 'channelID' : IDL.Vec(IDL.Nat8),
+              }),
+              'TooManyAssets' : IDL.Record({
+                'max' : IDL.Nat32,
+                'given' : IDL.Nat32,
               }),
               'WindowOver' : IDL.Record({
                 'now' : IDL.Nat64,
@@ -923,6 +944,10 @@ export const idlFactory: IDL.InterfaceFactory = ({ IDL }) => {
                 'available' : IDL.Nat,
               }),
               'InvalidParams' : IDL.Record({ 'reason' : IDL.Text }),
+              'TooManyParticipants' : IDL.Record({
+                'max' : IDL.Nat32,
+                'given' : IDL.Nat32,
+              }),
               'InvalidOutcome' : IDL.Record({ 'reason' : IDL.Text }),
               'WindowStillOpen' : IDL.Record({
                 'now' : IDL.Nat64,
@@ -990,6 +1015,10 @@ export const idlFactory: IDL.InterfaceFactory = ({ IDL }) => {
               'AlreadyConcluded' : IDL.Record({
                 'channelID' : IDL.Vec(IDL.Nat8),
               }),
+              'TooManyAssets' : IDL.Record({
+                'max' : IDL.Nat32,
+                'given' : IDL.Nat32,
+              }),
               'WindowOver' : IDL.Record({
                 'now' : IDL.Nat64,
                 'timeout' : IDL.Nat64,
@@ -1009,6 +1038,7 @@ export const idlFactory: IDL.InterfaceFactory = ({ IDL }) => {
         ],
         [],
       ),
+    'cyclesBalance' : IDL.Func([], [IDL.Nat], ['query']),
     'deposit' : IDL.Func(
         [IDL.Principal, IDL.Vec(IDL.Nat8), IDL.Nat, IDL.Opt(IDL.Vec(IDL.Nat8))],
         [
@@ -1031,6 +1061,10 @@ export const idlFactory: IDL.InterfaceFactory = ({ IDL }) => {
                 'available' : IDL.Nat,
               }),
               'InvalidParams' : IDL.Record({ 'reason' : IDL.Text }),
+              'TooManyParticipants' : IDL.Record({
+                'max' : IDL.Nat32,
+                'given' : IDL.Nat32,
+              }),
               'InvalidOutcome' : IDL.Record({ 'reason' : IDL.Text }),
               'WindowStillOpen' : IDL.Record({
                 'now' : IDL.Nat64,
@@ -1097,6 +1131,10 @@ export const idlFactory: IDL.InterfaceFactory = ({ IDL }) => {
               }),
               'AlreadyConcluded' : IDL.Record({
                 'channelID' : IDL.Vec(IDL.Nat8),
+              }),
+              'TooManyAssets' : IDL.Record({
+                'max' : IDL.Nat32,
+                'given' : IDL.Nat32,
               }),
               'WindowOver' : IDL.Record({
                 'now' : IDL.Nat64,
@@ -1195,6 +1233,10 @@ export const idlFactory: IDL.InterfaceFactory = ({ IDL }) => {
                 'available' : IDL.Nat,
               }),
               'InvalidParams' : IDL.Record({ 'reason' : IDL.Text }),
+              'TooManyParticipants' : IDL.Record({
+                'max' : IDL.Nat32,
+                'given' : IDL.Nat32,
+              }),
               'InvalidOutcome' : IDL.Record({ 'reason' : IDL.Text }),
               'WindowStillOpen' : IDL.Record({
                 'now' : IDL.Nat64,
@@ -1261,6 +1303,10 @@ export const idlFactory: IDL.InterfaceFactory = ({ IDL }) => {
               }),
               'AlreadyConcluded' : IDL.Record({
                 'channelID' : IDL.Vec(IDL.Nat8),
+              }),
+              'TooManyAssets' : IDL.Record({
+                'max' : IDL.Nat32,
+                'given' : IDL.Nat32,
               }),
               'WindowOver' : IDL.Record({
                 'now' : IDL.Nat64,
@@ -1381,6 +1427,10 @@ export const idlFactory: IDL.InterfaceFactory = ({ IDL }) => {
                 'available' : IDL.Nat,
               }),
               'InvalidParams' : IDL.Record({ 'reason' : IDL.Text }),
+              'TooManyParticipants' : IDL.Record({
+                'max' : IDL.Nat32,
+                'given' : IDL.Nat32,
+              }),
               'InvalidOutcome' : IDL.Record({ 'reason' : IDL.Text }),
               'WindowStillOpen' : IDL.Record({
                 'now' : IDL.Nat64,
@@ -1447,6 +1497,10 @@ export const idlFactory: IDL.InterfaceFactory = ({ IDL }) => {
               }),
               'AlreadyConcluded' : IDL.Record({
                 'channelID' : IDL.Vec(IDL.Nat8),
+              }),
+              'TooManyAssets' : IDL.Record({
+                'max' : IDL.Nat32,
+                'given' : IDL.Nat32,
               }),
               'WindowOver' : IDL.Record({
                 'now' : IDL.Nat64,
@@ -1507,6 +1561,10 @@ export const idlFactory: IDL.InterfaceFactory = ({ IDL }) => {
                 'available' : IDL.Nat,
               }),
               'InvalidParams' : IDL.Record({ 'reason' : IDL.Text }),
+              'TooManyParticipants' : IDL.Record({
+                'max' : IDL.Nat32,
+                'given' : IDL.Nat32,
+              }),
               'InvalidOutcome' : IDL.Record({ 'reason' : IDL.Text }),
               'WindowStillOpen' : IDL.Record({
                 'now' : IDL.Nat64,
@@ -1573,6 +1631,10 @@ export const idlFactory: IDL.InterfaceFactory = ({ IDL }) => {
               }),
               'AlreadyConcluded' : IDL.Record({
                 'channelID' : IDL.Vec(IDL.Nat8),
+              }),
+              'TooManyAssets' : IDL.Record({
+                'max' : IDL.Nat32,
+                'given' : IDL.Nat32,
               }),
               'WindowOver' : IDL.Record({
                 'now' : IDL.Nat64,

@@ -98,6 +98,8 @@ export const AdjudicatorError = IDL.Variant({
   InvalidPrincipal: IDL.Record({ field: IDL.Text, length: IDL.Nat32 }),
   LedgerNotAllowed: IDL.Record({ ledger: Blob }),
   NotController: IDL.Record({ caller: Blob }),
+  TooManyParticipants: IDL.Record({ max: IDL.Nat32, given: IDL.Nat32 }),
+  TooManyAssets: IDL.Record({ max: IDL.Nat32, given: IDL.Nat32 }),
 });
 
 const result = (ok: IDL.Type) => IDL.Variant({ Ok: ok, Err: AdjudicatorError });

@@ -1,4 +1,15 @@
-import { canisterSelf, IDL, isController, msgCaller, preUpgrade, Principal, query, time, update } from "azle";
+import {
+  canisterCycleBalance,
+  canisterSelf,
+  IDL,
+  isController,
+  msgCaller,
+  preUpgrade,
+  Principal,
+  query,
+  time,
+  update,
+} from "azle";
 import {
   DepositResult,
   DisputeRecord,
@@ -108,6 +119,12 @@ export default class {
   @query([], IDL.Nat32)
   ledgerCallsInFlight(): number {
     return ledgerCallsInFlight();
+  }
+
+  /** The canister's cycles balance (it pays for every update it executes; top it up before it freezes). */
+  @query([], IDL.Nat)
+  cyclesBalance(): bigint {
+    return canisterCycleBalance();
   }
 
   /** Refuses (traps) while ledger calls are outstanding: their callbacks would run against the new code. */

@@ -41,7 +41,10 @@ export type AdjudicatorError =
   /** A ledger the controller has not listed: the canister never calls it (a ledger that never answers would keep the canister from being stopped and upgraded). */
   | { LedgerNotAllowed: { ledger: Uint8Array } }
   /** A controller-only method called by someone else. */
-  | { NotController: { caller: Uint8Array } };
+  | { NotController: { caller: Uint8Array } }
+  /** More participants than the canister is measured to adjudicate within its instruction budget. */
+  | { TooManyParticipants: { max: number; given: number } }
+  | { TooManyAssets: { max: number; given: number } };
 
 export type Result<T> = { Ok: T } | { Err: AdjudicatorError };
 
