@@ -10,7 +10,9 @@ export const EXIT = {
   OK: 0,
   /** The type script's own args are not a 65-byte ChannelTypeArgs after the ckb-js-vm prefix. */
   BAD_ARGS: 10,
-  /** More than one channel cell with this identity in the inputs or in the outputs. */
+  /** The args name a lock code other than the deployed channel-lock (data1 hash of ckb-scripts/channel-lock/channel-lock, compiled into the bytecode). */
+  FOREIGN_LOCK_CODE: 11,
+  /** More than one channel cell with this identity in the inputs or in the outputs, or (open) another output whose type script carries this channel ID under any reference. */
   DUPLICATE_CHANNEL: 12,
   /** Abort/Close/ForceClose whose first input is not this channel's cell: one channel pays out per transaction, whatever reference runs it (double counting). */
   OTHER_CHANNEL_IN_TX: 13,

@@ -165,6 +165,7 @@ export function ckbVectorChannel() {
     buildFund({
       deployment: d,
       channel,
+      expected: { params, state: state0 },
       index: i,
       udtCells: [udtCells[i]],
       udtChangeLock: userScript("udt-change"),
