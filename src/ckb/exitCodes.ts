@@ -60,6 +60,8 @@ export const EXIT = {
   FULLY_FUNDED: 49,
   /** Fund: no input is under participant `index`'s own lock (its ccAddress): its consent to the stored state. */
   NO_FUNDER_CONSENT: 50,
+  /** Abort: no input is under a participant's own lock (its ccAddress); strangers cannot abort. */
+  ABORT_NOT_BY_PARTICIPANT: 51,
   /** The state belongs to another channel. */
   STATE_CHANNEL_ID: 60,
   /** Dispute: version not newer than the registered one (or older than the stored initial state). */
