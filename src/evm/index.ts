@@ -76,6 +76,7 @@ export {
   ContractRevertError,
   EvmClientError,
   EvmClientInputError,
+  EvmInsufficientFundsError,
   EvmRpcError,
   TransactionRevertedError,
   UnknownRevertError,
