@@ -22,6 +22,12 @@
  * them). Any other import from outside the chain folder fails the build.
  *
  * Source maps carry their sources' text (`sourcesContent`), so they are valid without src/.
+ *
+ * The ES and CommonJS builds are two copies of every class; when an application loads both (an
+ * ES module imports the package and a CommonJS dependency requires it), `PerunError`'s
+ * `Symbol.hasInstance` (a `Symbol.for` brand) makes `instanceof` work across the copies.
+ *
+ * `node scripts/build-package.mjs --out <dir>` builds into <dir> instead of dist/.
  */
 import { build } from "esbuild";
 import { spawnSync } from "node:child_process";
@@ -30,7 +36,9 @@ import { dirname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const DIST = join(ROOT, "dist");
+/** Output folder: dist/, or `--out <dir>` (tests build a private copy there). */
+const outFlag = process.argv.indexOf("--out");
+const DIST = outFlag > 0 && process.argv[outFlag + 1] ? resolve(process.argv[outFlag + 1]) : join(ROOT, "dist");
 const SRC = join(ROOT, "src");
 
 /** ESM-only dependencies that the CommonJS bundles must contain instead of `require`. */

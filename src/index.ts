@@ -53,11 +53,28 @@ export { verifyBoundWithdrawalAuthSignature } from "./encoding/verifyBoundWithdr
 export { checkSigningPolicy } from "./policy/checkSigningPolicy";
 export { evaluateSigningPolicy } from "./policy/evaluateSigningPolicy";
 export type { SigningPolicyRefused } from "./policy/evaluateSigningPolicy";
-export type { AssetChains, SigningPolicyAccepted, SigningPolicyInput, SubChannelInfo } from "./policy/types";
+export type {
+  AssetChains,
+  PolicyRule,
+  PolicySubject,
+  SigningPolicyAccepted,
+  SigningPolicyContext,
+  SubChannelInfo,
+} from "./policy/types";
+export { BOUND_RULES, CHAIN_RULES } from "./policy/chainRules";
 export { assetChains } from "./policy/assetChains";
 export { limitsFor } from "./policy/limitsFor";
 export type { BindingLimit, BindingLimits } from "./policy/limitsFor";
-export { CHAIN_LIMITS, CKB_LIMITS, EVM_LIMITS, ICP_LIMITS } from "./policy/limits";
+export {
+  CHAIN_LIMITS,
+  CKB_LIMITS,
+  CKB_MAX_CKBYTES_TOTAL,
+  CKB_MAX_UDT_TOTAL,
+  CKB_MIN_PARTICIPANTS,
+  EVM_LIMITS,
+  EVM_MAX_ASSET_TOTAL,
+  ICP_LIMITS,
+} from "./policy/limits";
 export type { ChainLimits, PolicyChain } from "./policy/limits";
 // Its shared-structure part (also used on its own by EVM-only tools)
 export { MAX_CHALLENGE_DURATION, validateStateShape } from "./encoding/validateStateShape";

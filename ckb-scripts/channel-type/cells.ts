@@ -1,7 +1,7 @@
 import * as b from "@ckb-js-std/bindings";
 import { EXIT } from "../../src/ckb/exitCodes";
 import { cellData, cellField, countCells } from "../common/chain";
-import { bytesEqual, tableFields, uintLE } from "../common/molecule";
+import { bytesEqual, uintLE } from "../common/molecule";
 import { ASSET_UDT, type AssetKinds } from "./assets";
 import { type Identity, fail } from "./context";
 
@@ -41,25 +41,30 @@ export function noFundsInputs(id: Identity): void {
 }
 
 /**
- * One channel per payout transaction: no other input carries a type script of this code
- * (same code hash, hash type and ckb-js-vm prefix) with other args. Otherwise two channels
- * with the same participants could both count one payout output (protects each participant
- * from being paid once for two channels).
+ * One channel per payout transaction: the channel cell is the transaction's FIRST input.
+ * Payouts are "at least this much to this lock", so two channels settled in one transaction
+ * could both count one output. Recognising "another channel" by its script reference cannot
+ * work: ckb-js-vm resolves every hash-type byte but 1 by data hash, and another build of this
+ * code is another code hash, so the same rules run under many references. This rule needs no
+ * recognition: every channel running these rules, under any reference, must be input 0 to pay
+ * out, and only one cell is input 0 (protects each participant from being paid once for two
+ * channels it funded).
  */
-export function onlyChannelInTx(id: Identity): void {
-  const own = tableFields(id.ownScript, 3)!;
+export function onlyChannelInTx(): void {
+  const first = new Uint8Array(b.loadInputByField(0, b.SOURCE_INPUT, b.INPUT_FIELD_OUT_POINT));
+  const own = new Uint8Array(b.loadInputByField(0, b.SOURCE_GROUP_INPUT, b.INPUT_FIELD_OUT_POINT));
+  if (!bytesEqual(first, own)) fail(EXIT.OTHER_CHANNEL_IN_TX);
+}
+
+/**
+ * Some input of the transaction is under the lock whose hash is `lockHash`, so that lock ran
+ * and accepted this very transaction (for a signature lock: its owner signed it).
+ */
+export function inputLockedBy(lockHash: Uint8Array): boolean {
   for (let i = 0; ; i++) {
-    const t = cellField(i, b.SOURCE_INPUT, b.CELL_FIELD_TYPE);
-    if (t === null) {
-      if (cellField(i, b.SOURCE_INPUT, b.CELL_FIELD_CAPACITY) === null) return;
-      continue;
-    }
-    if (bytesEqual(t, id.ownScript)) continue;
-    const f = tableFields(t, 3);
-    if (f === null) continue;
-    if (!bytesEqual(f[0], own[0]) || !bytesEqual(f[1], own[1])) continue;
-    // args: u32 length ‖ 0x0000 ‖ js code hash ‖ hash type ‖ …: compare the first 4 + 35 bytes' JS part.
-    if (f[2].length >= 39 && bytesEqual(f[2].subarray(4, 39), own[2].subarray(4, 39))) fail(EXIT.OTHER_CHANNEL_IN_TX);
+    const h = cellField(i, b.SOURCE_INPUT, b.CELL_FIELD_LOCK_HASH);
+    if (h === null) return false;
+    if (bytesEqual(h, lockHash)) return true;
   }
 }
 

@@ -40,6 +40,10 @@ export function open(id: Identity, data: Uint8Array): void {
   const state = readState(status.stateBytes);
   assetKinds(state, channel.n);
   if (state.channelID !== hex32(id.id) || state.isFinal) fail(EXIT.BAD_INITIAL_STATUS);
+  // Version 0, as upstream: a dispute may then register any signed state of the channel (the
+  // first registration may repeat the stored version), so no opener can store a version that
+  // freezes the deposits until it signs a close.
+  if (state.version !== 0n) fail(EXIT.INITIAL_VERSION_NOT_ZERO);
   if (status.funded.length !== channel.n || status.extras.length !== channel.n || status.disputed !== 0) {
     fail(EXIT.BAD_INITIAL_STATUS);
   }

@@ -3,7 +3,7 @@ import { EXIT } from "../../src/ckb/exitCodes";
 import { cellField, ckbHash } from "../common/chain";
 import { bytesEqual, tableFields } from "../common/molecule";
 import { assetKinds, sameOutcomeShape } from "./assets";
-import { capacity, noFundsInputs, onlyChannelInTx, udtAmount, udtAsset } from "./cells";
+import { capacity, inputLockedBy, noFundsInputs, onlyChannelInTx, udtAmount, udtAsset } from "./cells";
 import { type Channel, type Identity, type Status, fail, fullyFunded, packStatus, readState } from "./context";
 import { hex32 } from "./open";
 import { checkPayouts } from "./payout";
@@ -35,7 +35,7 @@ function copyStatus(s: Status): Status {
 }
 
 /**
- * Fund: participant `index` (anyone may pay for it) adds funds cells — outputs with
+ * Fund: participant `index`, with an input under its own lock (its consent), adds funds cells — outputs with
  * channel-lock — carrying at least its CKByte balance in capacity and exactly its UDT
  * balances; capacity beyond the balance is recorded as its extras and returned at the end.
  */
@@ -44,6 +44,11 @@ export function fund(id: Identity, channel: Channel, status: Status, body: Uint8
   if (f === null || f[0].length !== 1) return fail(EXIT.MALFORMED_WITNESS);
   const index = f[0][0];
   if (index >= channel.n || status.funded[index] !== 0) fail(EXIT.ALREADY_FUNDED);
+  // The funder's own lock (its ccAddress) signs this transaction, which spends the channel cell
+  // and so commits to the stored params and state: its deposit backs exactly what it agreed to
+  // (protects each funder from a stored state it never agreed to, e.g. one no signed state can
+  // register over). Cheap: a lock-hash scan, no signature recovery in this script.
+  if (!inputLockedBy(channel.cc[index])) fail(EXIT.NO_FUNDER_CONSENT);
   noFundsInputs(id);
   const state = readState(status.stateBytes);
   const kinds = assetKinds(state, channel.n);
@@ -79,7 +84,7 @@ export function fund(id: Identity, channel: Channel, status: Status, body: Uint8
 /** Abort: while not every participant funded, refund who did (anyone may submit). */
 export function abort(id: Identity, channel: Channel, status: Status): void {
   if (fullyFunded(status)) fail(EXIT.FULLY_FUNDED);
-  onlyChannelInTx(id);
+  onlyChannelInTx();
   const state = readState(status.stateBytes);
   checkPayouts(channel, status, state, assetKinds(state, channel.n), true);
 }
@@ -122,7 +127,7 @@ export function dispute(id: Identity, channel: Channel, status: Status, body: Ui
 export function close(id: Identity, channel: Channel, status: Status, body: Uint8Array): void {
   const s = signedState(id, channel, status, body);
   if (!s.next.isFinal) fail(EXIT.NOT_FINAL);
-  onlyChannelInTx(id);
+  onlyChannelInTx();
   checkSignatures(channel, s.stateBytes, s.sigs);
   checkPayouts(channel, status, s.next, s.kinds, false);
 }
@@ -138,7 +143,7 @@ export function forceClose(id: Identity, channel: Channel, status: Status): void
   let value = 0n;
   for (let i = 6; i >= 0; i--) value = (value << 8n) | BigInt(since[i]);
   if (since[7] !== SINCE_RELATIVE_TIMESTAMP || value < channel.params.challengeDuration) fail(EXIT.WINDOW_NOT_OVER);
-  onlyChannelInTx(id);
+  onlyChannelInTx();
   const state = readState(status.stateBytes);
   checkPayouts(channel, status, state, assetKinds(state, channel.n), false);
 }

@@ -20,6 +20,9 @@ export function udtData(amount: bigint): string {
  * channel's lock — one cell with its CKBytes (capacity = max(balance, occupied)) and one per
  * UDT (the UDT's type from `udtCells`, exactly its balance; change back to `udtChangeLock`).
  * The capacity deposited beyond the CKByte balance is recorded as its extras and refunded.
+ * One of `feePayer.cells` or `udtCells` must be under the funder's own lock (the lock whose hash
+ * is its ccAddress): that lock signing the transaction is the funder's consent to the stored
+ * params and state, which the channel type script requires.
  */
 export function buildFund(args: {
   deployment: CkbDeployment;
@@ -34,6 +37,15 @@ export function buildFund(args: {
   if (!Number.isInteger(index) || index < 0 || index >= st.funded.length)
     throw new CkbBuildError("no such participant", { index });
   if (st.funded[index]) throw new CkbBuildError("participant already funded", { index });
+  // The channel type script demands an input under the funder's own lock (its consent to the
+  // stored state): one of the fee payer's or UDT cells must be the funder's.
+  const own = st.params.participants[index].ccAddress.toLowerCase();
+  const spent = [...feePayer.cells, ...(args.udtCells ?? [])];
+  if (!spent.some((c) => utils.computeScriptHash(c.cellOutput.lock) === own))
+    throw new CkbBuildError("the deposit must spend a cell under the funder's own lock (its ccAddress)", {
+      index,
+      ccAddress: own,
+    });
   const lock = channel.cell.cellOutput.lock;
   const assets = ckbAssets(st.state);
   const bal = st.state.outcome.balances;

@@ -12,7 +12,7 @@ export const EXIT = {
   BAD_ARGS: 10,
   /** More than one channel cell with this identity in the inputs or in the outputs. */
   DUPLICATE_CHANNEL: 12,
-  /** Another channel of this script is consumed in the same payout transaction (double counting). */
+  /** Abort/Close/ForceClose whose first input is not this channel's cell: one channel pays out per transaction, whatever reference runs it (double counting). */
   OTHER_CHANNEL_IN_TX: 13,
   /** Cell data is not a canonical ChannelStatus. */
   MALFORMED_DATA: 20,
@@ -36,6 +36,8 @@ export const EXIT = {
   BAD_OUTCOME: 34,
   /** The channel cell's lock is not channel-lock with this channel's type hash. */
   BAD_CHANNEL_LOCK: 35,
+  /** Open: the stored initial state's version is not 0 (every signed state must be able to register over it). */
+  INITIAL_VERSION_NOT_ZERO: 36,
   /** The channel cell's capacity changed. */
   CAPACITY_CHANGED: 40,
   /** The new channel cell data is not exactly the status this transition must produce. */
@@ -54,6 +56,8 @@ export const EXIT = {
   NOT_FULLY_FUNDED: 48,
   /** Abort after every participant funded. */
   FULLY_FUNDED: 49,
+  /** Fund: no input is under participant `index`'s own lock (its ccAddress): its consent to the stored state. */
+  NO_FUNDER_CONSENT: 50,
   /** The state belongs to another channel. */
   STATE_CHANNEL_ID: 60,
   /** Dispute: version not newer than the registered one (or older than the stored initial state). */

@@ -4,7 +4,7 @@ import { validateStateShape } from "../encoding/validateStateShape";
 import { PolicyLimitError, PolicySubChannelError } from "../errors/signingPolicyErrors";
 import type { BindingLimits } from "./limitsFor";
 import { assetTotal, sameAssets } from "./internal/outcome";
-import type { SubChannelInfo } from "./types";
+import type { PolicySubject, SubChannelInfo } from "./types";
 
 /**
  * The sub-channel tree below a state, as far as the signer holds it: every locked
@@ -18,13 +18,9 @@ import type { SubChannelInfo } from "./types";
  *   "sub-state-total", "repeated-sub-channel"), PolicyLimitError ("max-locked", "max-tree-depth",
  *   "max-tree-size"), or a StateShapeError of a sub-state.
  */
-export function checkSubChannels(
-  state: State,
-  subChannels: readonly SubChannelInfo[] | undefined,
-  limits: BindingLimits,
-): void {
+export function checkSubChannels({ state, subStates, limits }: PolicySubject): void {
   const seen = new Set<string>([state.channelID.toLowerCase()]);
-  walk(state, subChannels, limits, 1, seen);
+  walk(state, subStates, limits, 1, seen);
 }
 
 function walk(
@@ -82,8 +78,8 @@ function walk(
     }
     const sub = subs[s];
     checkSubState(sub.params, sub.state, id, parent, lock.balances);
-    validateStateShape(sub.params, sub.state, { subChannels: sub.subChannels?.map((x) => x.params) ?? [] });
-    walk(sub.state, sub.subChannels, limits, depth + 1, seen);
+    validateStateShape(sub.params, sub.state, { subChannels: sub.subStates?.map((x) => x.params) ?? [] });
+    walk(sub.state, sub.subStates, limits, depth + 1, seen);
   });
 }
 

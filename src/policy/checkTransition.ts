@@ -1,6 +1,6 @@
-import type { State } from "../encoding/types";
 import { PolicyTransitionError } from "../errors/signingPolicyErrors";
 import { assetTotal, sameAssets } from "./internal/outcome";
+import type { PolicySubject } from "./types";
 
 /**
  * The rules between the previous fully signed state and the next one, shared by every chain
@@ -13,7 +13,7 @@ import { assetTotal, sameAssets } from "./internal/outcome";
  * @throws PolicyTransitionError with `rule` "initial-version", "previous-channel", "after-final",
  *   "version-not-increasing", "assets-changed" or "total-changed".
  */
-export function checkTransition(state: State, previous: State | undefined): void {
+export function checkTransition({ state, previous }: PolicySubject): void {
   if (previous === undefined) {
     if (state.version !== 0n) {
       throw new PolicyTransitionError("an initial state has version 0", {

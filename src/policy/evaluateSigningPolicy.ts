@@ -1,7 +1,8 @@
 import { PerunError } from "../errors/PerunError";
 import { SigningPolicyError, type PolicyScope } from "../errors/signingPolicyErrors";
 import { checkSigningPolicy } from "./checkSigningPolicy";
-import type { SigningPolicyAccepted, SigningPolicyInput } from "./types";
+import type { Params, State } from "../encoding/types";
+import type { SigningPolicyAccepted, SigningPolicyContext } from "./types";
 
 /** A refusal by the signing policy, as data. */
 export interface SigningPolicyRefused {
@@ -19,9 +20,13 @@ export interface SigningPolicyRefused {
  * A field that is not a valid value of its Solidity type is refused with chain "all" and the
  * encoding error's name as the rule. Anything that is not a PerunError (a bug) is rethrown.
  */
-export function evaluateSigningPolicy(input: SigningPolicyInput): SigningPolicyAccepted | SigningPolicyRefused {
+export function evaluateSigningPolicy(
+  params: Params,
+  state: State,
+  context: SigningPolicyContext = {},
+): SigningPolicyAccepted | SigningPolicyRefused {
   try {
-    return checkSigningPolicy(input);
+    return checkSigningPolicy(params, state, context);
   } catch (error) {
     if (error instanceof SigningPolicyError) return { ok: false, chain: error.chain, rule: error.rule, error };
     if (error instanceof PerunError) return { ok: false, chain: "all", rule: error.name, error };

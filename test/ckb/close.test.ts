@@ -1,9 +1,20 @@
-import { buildClose, CKB_EXIT as EXIT } from "../../src/ckb";
+import { expect } from "chai";
+import { buildClose, CKB_EXIT as EXIT, type CkbDeployment } from "../../src/ckb";
 import { udtData } from "../../src/ckb/buildFund";
 import type { State } from "../../src/encoding/types";
 import { expectAccepted, expectRejected, expectSnapshotCycles } from "./support/expect";
-import { commitChannel, disputeTx, feePayer, funded, nextState, signAll, type Scenario } from "./support/fixtures";
-import { addInput, capacityOf, mapOutput, setWitness, withCapacity } from "./support/mutate";
+import {
+  commitChannel,
+  disputeTx,
+  deploymentOf,
+  feePayer,
+  funded,
+  nextState,
+  signAll,
+  type Scenario,
+} from "./support/fixtures";
+import { capacityOf, mapOutput, setWitness, withCapacity } from "./support/mutate";
+import { anotherBuild, channelTypeCodes, payOutBoth, referencedAs } from "./support/twoChannels";
 import { actionWitness } from "../../src/ckb/skeleton";
 import { encodeState } from "../../src/encoding/encodeState";
 import { CkbWorld } from "../../scripts/lib/ckb/world";
@@ -71,11 +82,43 @@ describe("CKB close (channel type script, CKB VM)", function () {
     expectRejected(world.verify(cheated), EXIT.PAYOUT_UDT_TOO_LOW);
   });
 
-  it("refuses to settle two channels of the same parties against one set of payouts (OTHER_CHANNEL_IN_TX)", () => {
-    const sc = funded(world, 2, false);
-    const other = funded(world, 2, false);
-    other.payoutLocks = sc.payoutLocks;
-    const skel = addInput(closeTx(sc, nextState(sc, 7n, 30n, true)), other.channel!.cell);
-    expectRejected(world.verify(skel), EXIT.OTHER_CHANNEL_IN_TX);
+  describe("one payout set never settles two channels, however the channel type is referenced (issue 16, finding 1)", () => {
+    // B (participant 1) funded channels X and Y; the attacker settles both in one transaction and
+    // pays B once. Every reference of the channel type's code (same code, another hash-type byte,
+    // another build) must refuse to be the second channel of a payout transaction.
+    const closeOf = (sc: Scenario, state: State) =>
+      buildClose({
+        deployment: deploymentOf(sc),
+        channel: sc.channel!,
+        fundsCells: sc.funds,
+        payoutLocks: sc.payoutLocks,
+        feePayer: feePayer(world),
+        state,
+        signatures: signAll(sc, state),
+      });
+    const cases: [string, () => CkbDeployment][] = [
+      ["the same reference", () => world.deployment],
+      ["ckb-js-vm hash-type byte 0 (data) for the same bytecode", () => referencedAs(world, "data")],
+      ["ckb-js-vm hash-type byte 4 (data2) for the same bytecode", () => referencedAs(world, "data2")],
+      ["another build (the bytecode plus one byte)", () => anotherBuild(world)],
+    ];
+    for (const [name, yDeployment] of cases) {
+      it(`refuses Y on ${name} as the second channel of X's close (OTHER_CHANNEL_IN_TX)`, () => {
+        const x = funded(world, 2, false);
+        const y = funded(world, 2, false, { deployment: yDeployment(), payoutLocks: x.payoutLocks });
+        const both = payOutBoth(
+          closeOf(x, nextState(x, 7n, 30n, true)),
+          closeOf(y, nextState(y, 7n, 30n, true)),
+          1 + y.funds.length,
+        );
+        // X (input 0) pays out; Y, whose cell is not the first input, refuses.
+        expect(channelTypeCodes(world.verify(both))).to.deep.equal([EXIT.OK, EXIT.OTHER_CHANNEL_IN_TX]);
+      });
+    }
+
+    it("the attack's X alone is an honest close (so the refusal above is Y's rule)", () => {
+      const x = funded(world, 2, false);
+      expectAccepted(world.verify(closeOf(x, nextState(x, 7n, 30n, true))));
+    });
   });
 });

@@ -1,6 +1,8 @@
-import { buildForceClose, CKB_EXIT as EXIT, forceCloseSince } from "../../src/ckb";
+import { expect } from "chai";
+import { buildForceClose, CKB_EXIT as EXIT, type CkbDeployment, forceCloseSince } from "../../src/ckb";
+import { anotherBuild, channelTypeCodes, payOutBoth, referencedAs } from "./support/twoChannels";
 import { expectRejected, expectSnapshotCycles } from "./support/expect";
-import { commitChannel, disputeTx, feePayer, funded, nextState, type Scenario } from "./support/fixtures";
+import { commitChannel, disputeTx, deploymentOf, feePayer, funded, nextState, type Scenario } from "./support/fixtures";
 import { capacityOf, mapOutput, setSince, withCapacity } from "./support/mutate";
 import { CkbWorld } from "../../scripts/lib/ckb/world";
 
@@ -53,5 +55,29 @@ describe("CKB force-close (channel type script, CKB VM)", function () {
     const sc = disputed(2, false);
     const skel = mapOutput(forceTx(sc), 1, (c) => withCapacity(c, capacityOf(c) - 1n));
     expectRejected(world.verify(skel), EXIT.PAYOUT_CKB_TOO_LOW);
+  });
+
+  describe("one payout set never force-closes two channels, however referenced (issue 16, finding 1)", () => {
+    const forceOf = (sc: Scenario) =>
+      buildForceClose({
+        deployment: deploymentOf(sc),
+        channel: sc.channel!,
+        fundsCells: sc.funds,
+        payoutLocks: sc.payoutLocks,
+        feePayer: feePayer(world),
+      });
+    const cases: [string, () => CkbDeployment][] = [
+      ["another build (the bytecode plus one byte)", () => anotherBuild(world)],
+      ["ckb-js-vm hash-type byte 0 (data) for the same bytecode", () => referencedAs(world, "data")],
+    ];
+    for (const [name, yDeployment] of cases) {
+      it(`refuses Y on ${name} as the second channel of X's force-close (OTHER_CHANNEL_IN_TX)`, () => {
+        const x = disputed(2, false);
+        const y = funded(world, 2, false, { deployment: yDeployment(), payoutLocks: x.payoutLocks });
+        commitChannel(y, disputeTx(y, nextState(y, 2n, 3n)));
+        const both = payOutBoth(forceOf(x), forceOf(y), 1 + y.funds.length);
+        expect(channelTypeCodes(world.verify(both))).to.deep.equal([EXIT.OK, EXIT.OTHER_CHANNEL_IN_TX]);
+      });
+    }
   });
 });

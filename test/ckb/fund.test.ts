@@ -1,7 +1,8 @@
-import { CKB_EXIT as EXIT, encodeChannelStatus } from "../../src/ckb";
+import { expect } from "chai";
+import { buildFund, CKB_EXIT as EXIT, CkbBuildError, encodeChannelStatus } from "../../src/ckb";
 import { udtData } from "../../src/ckb/buildFund";
 import { expectAccepted, expectRejected, expectSnapshotCycles } from "./support/expect";
-import { CKB, commitFund, fundTx, opened } from "./support/fixtures";
+import { CKB, commitFund, feePayer, fundTx, opened } from "./support/fixtures";
 import { addInput, capacityOf, mapOutput, withCapacity } from "./support/mutate";
 import { CkbWorld } from "../../scripts/lib/ckb/world";
 
@@ -83,5 +84,37 @@ describe("CKB fund (channel type script, CKB VM)", function () {
     const sc = opened(world, 2, false);
     const skel = mapOutput(fundTx(sc, 0), 0, (c) => withCapacity(c, capacityOf(c) - 1n));
     expectRejected(world.verify(skel), EXIT.CAPACITY_CHANGED);
+  });
+
+  describe("the funder consents through its own lock (issue 16 finding 2)", () => {
+    it("refuses a deposit for participant 1 without an input under participant 1's lock (NO_FUNDER_CONSENT)", () => {
+      // Without it, anyone could fund B's part against a stored state B never agreed to.
+      const sc = opened(world, 2, false);
+      const honest = fundTx(sc, 1);
+      const last = honest.get("inputs").size - 1;
+      const stranger = world.coins(10_000n);
+      const skel = honest.update("inputs", (l) => l.set(last, stranger));
+      expectRejected(world.verify(skel), EXIT.NO_FUNDER_CONSENT);
+    });
+
+    it("refuses consent given by another participant's lock (NO_FUNDER_CONSENT)", () => {
+      const sc = opened(world, 2, false);
+      const honest = fundTx(sc, 1);
+      const last = honest.get("inputs").size - 1;
+      const skel = honest.update("inputs", (l) => l.set(last, world.coins(10_000n, sc.payoutLocks[0])));
+      expectRejected(world.verify(skel), EXIT.NO_FUNDER_CONSENT);
+    });
+
+    it("the builder refuses to build a deposit that spends no cell under the funder's lock", () => {
+      const sc = opened(world, 2, false);
+      expect(() =>
+        buildFund({
+          deployment: world.deployment,
+          channel: sc.channel!,
+          index: 1,
+          feePayer: feePayer(world),
+        }),
+      ).to.throw(CkbBuildError, /funder's own lock/);
+    });
   });
 });

@@ -121,4 +121,21 @@ describe("CKB open (channel type script, CKB VM)", function () {
       ).to.throw(CkbBuildError, /nonce/);
     });
   });
+
+  it("refuses a stored initial state whose version is not 0 (INITIAL_VERSION_NOT_ZERO; issue 16 finding 2)", () => {
+    // A stores version 2^64-1: no signed state could ever register over it, and B's deposit
+    // would wait for A's signature on a close.
+    const { sc, built } = openTx(world, 2, false);
+    const skel = mapOutput(built.skeleton, 0, (c) => ({
+      ...c,
+      data: encodeChannelStatus({
+        params: sc.params,
+        state: { ...sc.state0, version: (1n << 64n) - 1n },
+        funded: [false, false],
+        extras: [0n, 0n],
+        disputed: false,
+      }),
+    }));
+    expectRejected(world.verify(skel), EXIT.INITIAL_VERSION_NOT_ZERO);
+  });
 });

@@ -168,7 +168,11 @@ export function ckbVectorChannel() {
       index: i,
       udtCells: [udtCells[i]],
       udtChangeLock: userScript("udt-change"),
-      feePayer: feePayer(`fund/${i}`),
+      // the funder's own lock pays: its consent to the stored state
+      feePayer: {
+        cells: [mockCell(`fee/fund/${i}`, 10_000n * CKB, payoutLocks[i])],
+        changeLock: userScript("change"),
+      },
     });
   const fund0 = fundTx(0);
   const fund0Out = outputsOf(fund0, "fund/0");

@@ -23,6 +23,7 @@ import {
 
 import { buildSecurityVectors } from "./buildSecurityVectors";
 import { buildCkbVectors } from "./buildCkbVectors";
+import { buildPolicyVectors } from "./buildPolicyVectors";
 
 /**
  * Builds the committed cross-implementation vectors in test/vectors/*.json from the
@@ -391,6 +392,7 @@ export function buildVectors(): Record<string, unknown> {
     ...buildIcpVectors(),
     ...buildSecurityVectors(header),
     ...buildCkbVectors(header),
+    ...buildPolicyVectors(header),
   };
 }
 

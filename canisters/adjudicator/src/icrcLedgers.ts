@@ -1,6 +1,7 @@
 import { call, Principal } from "azle";
 import { IcrcResult, TransferArg, TransferFromArgs } from "./candid";
 import {
+  LedgerCallInCleanup,
   LedgerCallRejected,
   type Ledgers,
   type TransferArgs,
@@ -10,11 +11,13 @@ import type { Account, IcrcResult as LogicIcrcResult } from "./logic/types";
 
 /**
  * {@link Ledgers} over real inter-canister calls (ICRC-1 `icrc1_transfer`, ICRC-2
- * `icrc2_transfer_from`). A rejected call becomes {@link LedgerCallRejected}; so does a reply
- * that is not a valid ICRC result (Azle fails to decode it and rejects the promise): a deposit
- * credits nothing and a withdrawal restores its debit. Only a ledger that breaks ICRC-1 sends
- * such a reply, and that ledger controls its own token's balances anyway; no other ledger's
- * books are touched.
+ * `icrc2_transfer_from`). A rejected call becomes {@link LedgerCallRejected}. A reply that is
+ * not a valid ICRC result makes Azle's reply callback trap; the IC then runs the cleanup
+ * callback, where Azle rejects the promise with its `CleanupCallback` error, which becomes
+ * {@link LedgerCallInCleanup}: a deposit credits nothing and a withdrawal restores its debit,
+ * without replying (the IC forbids a reply there). Only a ledger that breaks ICRC-1 sends such a
+ * reply, and that ledger controls its own token's balances anyway; no other ledger's books are
+ * touched.
  */
 export const icrcLedgers: Ledgers = {
   transferFrom: (ledger, args: LogicTransferFromArgs) =>
@@ -44,7 +47,8 @@ async function ledgerCall(
       args: [arg],
     });
   } catch (e) {
-    const x = e as { rejectCode?: number; rejectMessage?: string; message?: string };
+    const x = e as { type?: string; rejectCode?: number; rejectMessage?: string; message?: string };
+    if (x?.type === "CleanupCallback") throw new LedgerCallInCleanup();
     throw new LedgerCallRejected(Number(x?.rejectCode ?? 0), String(x?.rejectMessage ?? x?.message ?? e));
   }
 }

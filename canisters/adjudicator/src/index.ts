@@ -20,6 +20,7 @@ import type { CandidParams, CandidState, CandidWithdrawalAuth } from "./logic/ty
 import { withdraw } from "./logic/withdraw";
 import { icrcLedgers } from "./icrcLedgers";
 import { StableStorage } from "./stableStorage";
+import { answerUnlessCleanup } from "./answerUnlessCleanup";
 
 const Blob = IDL.Vec(IDL.Nat8);
 
@@ -44,7 +45,7 @@ export default class {
   /** Pulls `amount` from the caller (ICRC-2, approve first) on `ledger` into `fundingID`'s holdings. */
   @update([IDL.Principal, Blob, IDL.Nat, IDL.Opt(Blob)], DepositResult)
   async deposit(ledger: Principal, fundingID: Uint8Array, amount: bigint, fromSubaccount: [] | [Uint8Array]) {
-    return deposit(this.ctx(), ledger.toUint8Array(), fundingID, amount, fromSubaccount);
+    return answerUnlessCleanup(deposit(this.ctx(), ledger.toUint8Array(), fundingID, amount, fromSubaccount));
   }
 
   /** Registers or refutes with a state signed by all participants. */
@@ -68,7 +69,7 @@ export default class {
   /** Pays out against a participant's signed ICP withdrawal authorisation; `fee` is the ledger's fee. */
   @update([WithdrawalAuth, Blob, IDL.Nat], WithdrawResult)
   async withdraw(auth: CandidWithdrawalAuth, signature: Uint8Array, fee: bigint) {
-    return withdraw(this.ctx(), auth, signature, fee);
+    return answerUnlessCleanup(withdraw(this.ctx(), auth, signature, fee));
   }
 
   @query([IDL.Principal, Blob], IDL.Nat)

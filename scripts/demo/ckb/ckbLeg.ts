@@ -99,6 +99,16 @@ export class CkbLeg {
   }
 
   /**
+   * A funder's fee payer: a cell under its own payout lock (hash = its ccAddress), whose
+   * signature is the funder's consent to the stored state the type script demands.
+   */
+  private funderFeePayer(ccAddress: string): FeePayer {
+    const lock = this.payoutLocks.find((l) => this.world.hash(l) === ccAddress.toLowerCase());
+    if (lock === undefined) throw new DemoCheckError("CKB funder's payout lock", ccAddress, "unknown");
+    return { cells: [this.world.coins(10_000n, lock)], changeLock: this.world.script("fee change") };
+  }
+
+  /**
    * The opener's fee payer and the params nonce bound to its first cell's out-point: the CKB
    * type script requires nonce = keccak256(out-point), which makes the channel ID unique there.
    */
@@ -168,7 +178,7 @@ export class CkbLeg {
         index: i,
         udtCells: [udtCell],
         udtChangeLock: this.world.script(`UDT change of ${p.name}`),
-        feePayer: this.feePayer(),
+        feePayer: this.funderFeePayer(ch.params.participants[i].ccAddress),
       });
       const fundOut = await this.submit(phase, "fund CKB + UDT", p.name, skel);
       channel = { cell: fundOut[0], status: readChannelStatus(fundOut[0].data) };

@@ -5,6 +5,7 @@ import { channelId } from "../../../src/encoding/channelId";
 import { signState } from "../../../src/encoding/signState";
 import type { Hex, Params, State } from "../../../src/encoding/types";
 import {
+  type CkbDeployment,
   buildDispute,
   buildFund,
   buildOpen,
@@ -22,6 +23,8 @@ const ZERO = "0x0000000000000000000000000000000000000000" as Hex;
 
 export interface Scenario {
   world: CkbWorld;
+  /** The script cells the channel's type and lock reference (unset: the world's; a test may deploy another). */
+  deployment?: CkbDeployment;
   n: number;
   params: Params;
   /** Initial state (version 0). */
@@ -38,9 +41,21 @@ export function feePayer(world: CkbWorld, ckb = 10_000n): FeePayer {
   return { cells: [world.coins(ckb)], changeLock: world.script("change") };
 }
 
+/** Another deployment's scripts, or the participants' payout locks of another channel (same parties). */
+export interface ScenarioOptions {
+  deployment?: CkbDeployment;
+  payoutLocks?: Script[];
+}
+
 /** A channel's params and initial state: CKBytes (and optionally one UDT) plus an ignored EVM asset. */
-export function scenario(world: CkbWorld, n: number, withUdt: boolean, opener: Cell): Scenario {
-  const payoutLocks = Array.from({ length: n }, (_, i) => world.script(`payout${i}`));
+export function scenario(
+  world: CkbWorld,
+  n: number,
+  withUdt: boolean,
+  opener: Cell,
+  opts: ScenarioOptions = {},
+): Scenario {
+  const payoutLocks = opts.payoutLocks ?? Array.from({ length: n }, (_, i) => world.script(`payout${i}`));
   const params: Params = {
     challengeDuration: 3600n,
     nonce: channelNonce(opener.outPoint!),
@@ -85,7 +100,13 @@ export function scenario(world: CkbWorld, n: number, withUdt: boolean, opener: C
         }),
       )
     : [];
-  return { world, n, params, state0, payoutLocks, udtType, udtCells, funds: [] };
+  const deployment = opts.deployment ?? world.deployment;
+  return { world, deployment, n, params, state0, payoutLocks, udtType, udtCells, funds: [] };
+}
+
+/** The deployment the scenario's channel runs under. */
+export function deploymentOf(sc: Scenario): CkbDeployment {
+  return sc.deployment ?? sc.world.deployment;
 }
 
 export function channelOf(cell: Cell): ChannelCell {
@@ -93,16 +114,16 @@ export function channelOf(cell: Cell): ChannelCell {
 }
 
 /** The honest open transaction for a fresh scenario. */
-export function openTx(world: CkbWorld, n: number, withUdt: boolean) {
+export function openTx(world: CkbWorld, n: number, withUdt: boolean, opts: ScenarioOptions = {}) {
   const fp = feePayer(world);
-  const sc = scenario(world, n, withUdt, fp.cells[0]);
-  const built = buildOpen({ deployment: world.deployment, params: sc.params, initialState: sc.state0, feePayer: fp });
+  const sc = scenario(world, n, withUdt, fp.cells[0], opts);
+  const built = buildOpen({ deployment: deploymentOf(sc), params: sc.params, initialState: sc.state0, feePayer: fp });
   return { sc, built };
 }
 
 /** Opens (verified) and returns the scenario with its live channel cell. */
-export function opened(world: CkbWorld, n: number, withUdt: boolean): Scenario {
-  const { sc, built } = openTx(world, n, withUdt);
+export function opened(world: CkbWorld, n: number, withUdt: boolean, opts: ScenarioOptions = {}): Scenario {
+  const { sc, built } = openTx(world, n, withUdt, opts);
   const out = world.commit(built.skeleton);
   sc.channel = channelOf(out[0]);
   return sc;
@@ -111,12 +132,13 @@ export function opened(world: CkbWorld, n: number, withUdt: boolean): Scenario {
 /** The honest fund transaction of participant i. */
 export function fundTx(sc: Scenario, i: number) {
   return buildFund({
-    deployment: sc.world.deployment,
+    deployment: deploymentOf(sc),
     channel: sc.channel!,
     index: i,
     udtCells: sc.udtCells.length ? [sc.udtCells[i]] : [],
     udtChangeLock: sc.world.script("udt-change"),
-    feePayer: feePayer(sc.world),
+    // Participant i pays the fee from a cell under its own lock: its consent to the stored state.
+    feePayer: { cells: [sc.world.coins(10_000n, sc.payoutLocks[i])], changeLock: sc.world.script("change") },
   });
 }
 
@@ -130,8 +152,8 @@ export function commitFund(sc: Scenario, skel: ReturnType<typeof fundTx>): void 
 }
 
 /** Open and fund by everybody (not verified again: the fund tests do that). */
-export function funded(world: CkbWorld, n: number, withUdt: boolean): Scenario {
-  const sc = opened(world, n, withUdt);
+export function funded(world: CkbWorld, n: number, withUdt: boolean, opts: ScenarioOptions = {}): Scenario {
+  const sc = opened(world, n, withUdt, opts);
   for (let i = 0; i < n; i++) commitFund(sc, fundTx(sc, i));
   return sc;
 }
@@ -156,7 +178,7 @@ export function signAll(sc: Scenario, state: State): Hex[] {
 
 export function disputeTx(sc: Scenario, state: State) {
   return buildDispute({
-    deployment: sc.world.deployment,
+    deployment: deploymentOf(sc),
     channel: sc.channel!,
     state,
     signatures: signAll(sc, state),

@@ -92,7 +92,7 @@ export function vectorTransactions(world: CkbWorld) {
       index: 0,
       udtCells: [udtCell],
       udtChangeLock: world.script("udt-change"),
-      feePayer: feePayer(world),
+      feePayer: { cells: [world.coins(10_000n, payoutLocks[0])], changeLock: world.script("change") },
     });
   };
 

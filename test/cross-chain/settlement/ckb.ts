@@ -117,7 +117,8 @@ export function ckbOpenAndFund(prep: CkbPrep, params: Params, state0: State): Ck
       index: i,
       udtCells,
       udtChangeLock: w.script("udt-change"),
-      feePayer: ckbFeePayer(),
+      // the funder's own lock pays: its consent to the stored state
+      feePayer: { cells: [w.coins(10_000n, prep.payoutLocks[i])], changeLock: w.script("fee-change") },
     });
     const cells = w.commit(skel);
     sc.channel = channelOf(cells[0]);

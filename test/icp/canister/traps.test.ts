@@ -4,6 +4,7 @@ import { IDL } from "@icp-sdk/core/candid";
 import { installCanister, LEDGER_ID, type InstalledCanister } from "../support/canisterFixture";
 import { fid, fundedChannel, makeState, sigs } from "../support/canisterChannel";
 import { err, ok } from "../support/results";
+import { HostReject } from "../support/hostActor";
 
 /**
  * Layer 2, with rollback snapshots on (a trap restores the message's heap and stable memory):
@@ -95,18 +96,23 @@ describe("ICP canister (wasm in the test host): bad Candid, traps, callbacks", f
     ok(await c.as(ch.users[0]).signAndWithdraw(args, ch.keys[0]));
   });
 
-  it("a ledger reply that is not Candid counts as a failed call: a deposit credits nothing", async () => {
+  it("a ledger reply that is not Candid during a deposit: the callback traps, the cleanup credits nothing and does not reply", async () => {
     const ch = fundedChannel(c);
     c.ledgers.nextRawReply = Uint8Array.from([9, 9, 9]);
-    // Azle's reply callback traps on the bad bytes (rolled back); its cleanup callback then
-    // rejects the pending call, which the logic sees as a failed ledger call.
-    const e = err(await withRollback(() => c.as(ch.users[0]).deposit(LEDGER_ID, fid(ch, 0), 100n)), "LedgerCallFailed");
-    expect(e.message).to.match(/cleanup/);
-    expect(c.host.log.some((l) => /trap/.test(l))).to.equal(true);
+    // Azle's reply callback traps on the bad bytes (rolled back); the IC runs the cleanup
+    // callback, which may not reply (the strict host traps a msg_reply there, as the IC does),
+    // so the call is rejected because the canister did not reply.
+    const e = await withRollback(() => c.as(ch.users[0]).deposit(LEDGER_ID, fid(ch, 0), 100n)).then(
+      () => expect.fail("a deposit whose callback trapped must not be answered Ok"),
+      (x: unknown) => x as Error,
+    );
+    expect(e).to.be.instanceOf(HostReject);
+    expect(c.host.log.some((l) => /Failed to decode Candid/.test(l))).to.equal(true);
+    expect(c.host.log.some((l) => /cannot be called from a cleanup callback/.test(l))).to.equal(false);
     expect(await c.as(ch.users[0]).holdings(LEDGER_ID, fid(ch, 0))).to.equal(0n);
   });
 
-  it("a ledger reply that is not Candid during a withdrawal restores the debit (only a ledger breaking ICRC-1 sends one)", async () => {
+  it("a ledger reply that is not Candid during a withdrawal: the debit is restored in the cleanup callback, which does not reply (finding 5)", async () => {
     const ch = fundedChannel(c);
     await c.as(ch.users[0]).deposit(LEDGER_ID, fid(ch, 0), 100n);
     const final = makeState(ch, 1n, [[100n, 0n]], { isFinal: true });
@@ -121,8 +127,16 @@ describe("ICP canister (wasm in the test host): bad Candid, traps, callbacks", f
       amount: 60n,
       fee: 10n,
     };
-    err(await withRollback(() => c.as(ch.users[0]).signAndWithdraw(args, ch.keys[0])), "LedgerCallFailed");
+    const logged = c.host.log.length;
+    const e = await withRollback(() => c.as(ch.users[0]).signAndWithdraw(args, ch.keys[0])).then(
+      () => expect.fail("a withdrawal whose callback trapped must not be answered Ok"),
+      (x: unknown) => x as Error,
+    );
+    expect(e).to.be.instanceOf(HostReject);
+    const traps = c.host.log.slice(logged).filter((l) => l.startsWith("trap:"));
+    // Exactly one trap: the reply callback's. A msg_reply in the cleanup would be a second one
+    // and roll the restore back (holdings 40).
+    expect(traps, traps.join("\n")).to.have.length(1);
     expect(await c.as(ch.users[0]).holdings(LEDGER_ID, fid(ch, 0))).to.equal(100n);
-    expect(await c.as(ch.users[0]).withdrawalNonce(LEDGER_ID, fid(ch, 0))).to.equal(1n);
   });
 });

@@ -17,8 +17,106 @@ import { exportTableOnly, IC_COUNTER, instrumentForMetering, loadBinaryen, RAW_C
  *   `canister_post_upgrade`;
  * - `ic0.time` is a settable clock in nanoseconds;
  * - with `metered`, executed instructions are counted with the IC's weights (./meter.ts) per
- *   message, plus the system-API charges.
+ *   message, plus the system-API charges, and a message over the IC's instruction limit traps;
+ * - every `ic0` function traps outside the contexts the IC interface spec allows it in
+ *   ({@link SYSTEM_API_CONTEXTS}: no `msg_reply` in a cleanup callback, no `call_new` in a query,
+ *   …), as on the IC, so a canister that would trap there traps here too;
+ * - `stop()` refuses new calls and resolves once every outstanding call context has closed;
+ *   `upgrade()` runs `canister_pre_upgrade` on the old instance (a trap there refuses the upgrade)
+ *   and, like the IC, does NOT wait for outstanding calls: their callbacks then run against the
+ *   new instance, which is why a canister is stopped before it is upgraded.
+ * With `rollback` off a trap cannot be undone, so the host refuses every later message (the
+ * state would no longer be one the IC can reach) instead of silently continuing.
  */
+
+/**
+ * Where a system call may run (the IC interface spec, "Overview of imports"):
+ * I = canister_init / canister_post_upgrade, G = canister_pre_upgrade, U = update,
+ * Q = query (non-replicated), Ry / Rt = reply / reject callback, C = cleanup callback,
+ * T = system task (global timer, heartbeat), s = the module's (start) function.
+ */
+export type ContextKind = "I" | "G" | "U" | "Q" | "Ry" | "Rt" | "C" | "T" | "s";
+
+const ALL: ContextKind[] = ["I", "G", "U", "Q", "Ry", "Rt", "C", "T"];
+const ALL_S: ContextKind[] = [...ALL, "s"];
+const CALLS: ContextKind[] = ["U", "Ry", "Rt", "T"];
+const RESPOND: ContextKind[] = ["U", "Q", "Ry", "Rt"];
+
+/** The contexts each `ic0` import may be called from (composite-query and inspect-message columns omitted: the host runs neither). */
+export const SYSTEM_API_CONTEXTS: Readonly<Record<string, readonly ContextKind[]>> = {
+  msg_arg_data_size: ["I", "U", "Q", "Ry"],
+  msg_arg_data_copy: ["I", "U", "Q", "Ry"],
+  msg_caller_size: ALL,
+  msg_caller_copy: ALL,
+  msg_reject_code: ["Ry", "Rt", "C"],
+  msg_reject_msg_size: ["Rt"],
+  msg_reject_msg_copy: ["Rt"],
+  msg_reply_data_append: RESPOND,
+  msg_reply: RESPOND,
+  msg_reject: RESPOND,
+  msg_cycles_available128: ["U", "Rt", "Ry"],
+  msg_cycles_refunded128: ["Rt", "Ry"],
+  msg_cycles_accept128: ["U", "Rt", "Ry"],
+  cycles_burn128: ["I", "G", "U", "Ry", "Rt", "C", "T"],
+  canister_self_size: ALL,
+  canister_self_copy: ALL,
+  canister_cycle_balance128: ALL,
+  canister_liquid_cycle_balance128: ALL,
+  canister_version: ALL,
+  msg_method_name_size: [],
+  msg_method_name_copy: [],
+  accept_message: [],
+  call_new: CALLS,
+  call_on_cleanup: CALLS,
+  call_data_append: CALLS,
+  call_with_best_effort_response: CALLS,
+  call_cycles_add128: CALLS,
+  call_perform: CALLS,
+  stable64_size: ALL_S,
+  stable64_grow: ALL_S,
+  stable64_write: ALL_S,
+  stable64_read: ALL_S,
+  certified_data_set: ["I", "G", "U", "Ry", "Rt", "T"],
+  data_certificate_present: ALL,
+  data_certificate_size: ["Q"],
+  data_certificate_copy: ["Q"],
+  time: ALL,
+  global_timer_set: ["I", "G", "U", "Ry", "Rt", "C", "T"],
+  performance_counter: ALL_S,
+  is_controller: ALL_S,
+  in_replicated_execution: ALL_S,
+  cost_call: ALL_S,
+  debug_print: ALL_S,
+  trap: ALL_S,
+};
+
+/** The IC's instruction limits per message (enforced when metered): update and callbacks 40 B, query 5 B, install and upgrade 300 B. */
+export const INSTRUCTION_LIMITS: Readonly<Record<ContextKind, bigint>> = {
+  I: 300_000_000_000n,
+  G: 300_000_000_000n,
+  U: 40_000_000_000n,
+  Ry: 40_000_000_000n,
+  Rt: 40_000_000_000n,
+  C: 40_000_000_000n,
+  T: 40_000_000_000n,
+  Q: 5_000_000_000n,
+  s: 300_000_000_000n,
+};
+
+const KIND_NAMES: Record<ContextKind, string> = {
+  I: "canister_init/canister_post_upgrade",
+  G: "canister_pre_upgrade",
+  U: "an update",
+  Q: "a query",
+  Ry: "a reply callback",
+  Rt: "a reject callback",
+  C: "a cleanup callback",
+  T: "a system task",
+  s: "the (start) function",
+};
+
+/** The canister's running status (ic0.canister_status numbering). */
+export type CanisterStatus = "running" | "stopping" | "stopped";
 
 export type Answer = { reply: Uint8Array } | { reject: { code: number; message: string } };
 export type PeerMethod = (arg: Uint8Array, caller: Principal) => Answer | Promise<Answer>;
@@ -73,6 +171,7 @@ interface OutgoingCall {
 }
 
 interface Execution {
+  kind: ContextKind;
   context: CallContext;
   arg: Uint8Array;
   caller: Uint8Array;
@@ -80,6 +179,8 @@ interface Execution {
   rejectCode: number;
   rejectMessage: string;
   replyParts: Uint8Array[];
+  /** This message's answer; it reaches the caller only if the message completes without trapping. */
+  answer?: Answer;
   pending?: OutgoingCall;
   performed: OutgoingCall[];
   startIc: bigint;
@@ -131,6 +232,10 @@ export class Ic0Host {
   private exec: Execution | null = null;
   private readonly metered: boolean;
   private systemCharge = 0n;
+  private poisoned: string | null = null;
+  private openContexts = new Set<CallContext>();
+  private stopWaiters: Array<() => void> = [];
+  private statusValue: CanisterStatus = "running";
 
   constructor(
     private readonly module: WebAssembly.Module,
@@ -147,13 +252,58 @@ export class Ic0Host {
 
   /** Runs `canister_init` with Candid `arg`. */
   install(arg: Uint8Array = EMPTY_ARGS): Promise<CallResult> {
-    return this.system("canister_init", arg);
+    return this.system("canister_init", arg, "I");
   }
 
-  /** Keeps stable memory, replaces the heap with a fresh instance, runs `canister_post_upgrade`. */
-  upgrade(arg: Uint8Array = EMPTY_ARGS): Promise<CallResult> {
-    this.instantiate();
-    return this.system("canister_post_upgrade", arg);
+  /**
+   * `install_code` in upgrade mode: runs `canister_pre_upgrade` on the old instance (a trap
+   * there refuses the upgrade and leaves the canister as it was), keeps stable memory, replaces
+   * the heap with a fresh instance and runs `canister_post_upgrade` (a trap there undoes the
+   * whole upgrade). Like the IC it does not wait for outstanding calls: their callbacks run
+   * against the new instance afterwards. Stop the canister first ({@link stop}).
+   */
+  async upgrade(arg: Uint8Array = EMPTY_ARGS): Promise<CallResult> {
+    const before = { instance: this.instance, table: this.table, stable: this.stable.slice(), pages: this.stablePages };
+    if (this.instance.exports.canister_pre_upgrade) await this.system("canister_pre_upgrade", new Uint8Array(), "G");
+    try {
+      this.instantiate();
+      return await this.system("canister_post_upgrade", arg, "I");
+    } catch (e) {
+      this.instance = before.instance;
+      this.table = before.table;
+      this.stable = before.stable;
+      this.stablePages = before.pages;
+      throw e;
+    }
+  }
+
+  /** `stop_canister`: new calls are refused at once; resolves when every outstanding call context has closed. */
+  stop(): Promise<void> {
+    if (this.statusValue === "running") this.statusValue = "stopping";
+    return new Promise((resolve) => {
+      this.stopWaiters.push(resolve);
+      this.checkStopped();
+    });
+  }
+
+  /** `start_canister`. */
+  start(): void {
+    this.statusValue = "running";
+  }
+
+  get status(): CanisterStatus {
+    return this.statusValue;
+  }
+
+  /** Call contexts not yet closed (answered and without outstanding calls). */
+  get openCallContexts(): number {
+    return this.openContexts.size;
+  }
+
+  private checkStopped(): void {
+    if (this.statusValue !== "stopping" || this.openContexts.size !== 0) return;
+    this.statusValue = "stopped";
+    for (const w of this.stopWaiters.splice(0)) w();
   }
 
   /** An ingress update call; resolves with the answer once all its messages ran. */
@@ -176,7 +326,24 @@ export class Ic0Host {
   }
 
   private instantiate(): void {
-    this.instance = new WebAssembly.Instance(this.module, { ic0: this.systemApi() });
+    // The (start) function runs inside instantiation, in its own restricted context.
+    this.exec = {
+      kind: "s",
+      context: this.newContext(undefined, false),
+      arg: new Uint8Array(),
+      caller: new Uint8Array(),
+      method: "",
+      rejectCode: 0,
+      rejectMessage: "",
+      replyParts: [],
+      performed: [],
+      startIc: 0n,
+    };
+    try {
+      this.instance = new WebAssembly.Instance(this.module, { ic0: this.systemApi() });
+    } finally {
+      this.exec = null;
+    }
     this.table = this.instance.exports[TABLE_EXPORT] as WebAssembly.Table;
   }
 
@@ -193,13 +360,16 @@ export class Ic0Host {
     };
   }
 
-  private newContext(onAnswer?: (a: Answer) => void): CallContext {
-    return {
+  /** A call context; `track`ed ones keep a stopping canister from being stopped until they close. */
+  private newContext(onAnswer?: (a: Answer) => void, track = true): CallContext {
+    const ctx: CallContext = {
       done: false,
       outstanding: 0,
       onAnswer,
       cost: { instructions: 0n, maxMessage: 0n, raw: 0n, system: 0n, messages: 0 },
     };
+    if (track) this.openContexts.add(ctx);
+    return ctx;
   }
 
   private respond(ctx: CallContext, answer: Answer): void {
@@ -207,6 +377,11 @@ export class Ic0Host {
     ctx.done = true;
     ctx.answer = answer;
     ctx.onAnswer?.(answer);
+    this.closeIfDone(ctx);
+  }
+
+  private closeIfDone(ctx: CallContext): void {
+    if (ctx.done && ctx.outstanding === 0 && this.openContexts.delete(ctx)) this.checkStopped();
   }
 
   private ingress(
@@ -217,7 +392,15 @@ export class Ic0Host {
     isQuery: boolean,
   ): Promise<CallResult> {
     return new Promise((resolve) => {
-      const ctx = this.newContext((a) => resolve({ ...a, cost: ctx.cost }));
+      const ctx = this.newContext((a) => resolve({ ...a, cost: ctx.cost }), !isQuery);
+      if (this.poisoned !== null) {
+        this.respond(ctx, { reject: { code: 5, message: `test host: ${this.poisoned}` } });
+        return;
+      }
+      if (this.statusValue !== "running") {
+        this.respond(ctx, { reject: { code: 5, message: `canister is ${this.statusValue}` } });
+        return;
+      }
       const entry = this.instance.exports[exportName] as (() => void) | undefined;
       if (!entry) {
         this.respond(ctx, {
@@ -230,14 +413,14 @@ export class Ic0Host {
           ctx,
           () => (this.instance.exports[exportName] as () => void)(),
           { arg, caller: caller.toUint8Array(), method },
-          isQuery,
+          isQuery ? "Q" : "U",
         ),
       );
       this.pump();
     });
   }
 
-  private system(exportName: string, arg: Uint8Array): Promise<CallResult> {
+  private system(exportName: string, arg: Uint8Array, kind: ContextKind): Promise<CallResult> {
     return new Promise((resolve, reject) => {
       const ctx = this.newContext();
       this.queue.push(() => {
@@ -245,7 +428,7 @@ export class Ic0Host {
           ctx,
           () => (this.instance.exports[exportName] as () => void)(),
           { arg, caller: Principal.anonymous().toUint8Array(), method: "" },
-          false,
+          kind,
           true,
         );
         const a = ctx.answer;
@@ -273,7 +456,7 @@ export class Ic0Host {
             ctx,
             () => (this.instance.exports.canister_global_timer as () => void)(),
             { arg: new Uint8Array(), caller: this.selfId.toUint8Array(), method: "" },
-            false,
+            "T",
             true,
           );
           continue;
@@ -290,16 +473,24 @@ export class Ic0Host {
     ctx: CallContext,
     body: () => void,
     m: { arg: Uint8Array; caller: Uint8Array; method: string; rejectCode?: number; rejectMessage?: string },
-    isQuery: boolean,
+    kind: ContextKind,
     systemTask = false,
     onTrap?: (message: string) => void,
   ): void {
+    const isQuery = kind === "Q";
+    if (this.poisoned !== null) {
+      const message = `test host: ${this.poisoned}`;
+      if (onTrap) onTrap(message);
+      else this.respond(ctx, { reject: { code: 5, message } });
+      return;
+    }
     const snapshot = this.rollback
       ? { heap: this.memory().slice(), stable: this.stable.slice(0, this.stablePages * PAGE), pages: this.stablePages }
       : null;
     const start = this.counters();
     this.systemCharge = 0n;
     this.exec = {
+      kind,
       context: ctx,
       arg: m.arg,
       caller: m.caller,
@@ -321,6 +512,8 @@ export class Ic0Host {
     }
     const end = this.counters();
     const spent = end.ic - start.ic + this.systemCharge;
+    if (trapped === null && this.metered && spent > INSTRUCTION_LIMITS[kind])
+      trapped = `instruction limit exceeded: ${spent} > ${INSTRUCTION_LIMITS[kind]} in ${KIND_NAMES[kind]}`;
     ctx.cost.instructions += spent;
     ctx.cost.raw += end.raw - start.raw;
     ctx.cost.system += this.systemCharge;
@@ -330,10 +523,13 @@ export class Ic0Host {
     if (trapped !== null) {
       this.log.push(`trap: ${trapped}`);
       if (snapshot) this.restore(snapshot);
+      else
+        this.poisoned = `a message trapped (${trapped}) with rollback off: its changes cannot be undone, so no later message runs`;
       if (onTrap) onTrap(trapped);
       else this.respond(ctx, { reject: { code: 5, message: trapped } });
       return;
     }
+    if (exec.answer) this.respond(ctx, exec.answer);
     if (isQuery && snapshot) this.restore(snapshot);
     for (const call of exec.performed) {
       ctx.outstanding += 1;
@@ -343,6 +539,7 @@ export class Ic0Host {
       this.respond(ctx, { reject: { code: 5, message: "canister did not reply to the call" } });
     }
     if (systemTask && !ctx.done) this.respond(ctx, { reply: new Uint8Array() });
+    this.closeIfDone(ctx);
   }
 
   private restore(s: { heap: Uint8Array; stable: Uint8Array; pages: number }): void {
@@ -371,7 +568,7 @@ export class Ic0Host {
           ctx,
           () => (this.instance.exports[name] as () => void)(),
           { arg, caller: this.selfId.toUint8Array(), method: call.method },
-          false,
+          "U",
         ),
       );
       return;
@@ -406,7 +603,7 @@ export class Ic0Host {
       ctx,
       () => (this.table.get(fun) as (e: number) => void)(env),
       m,
-      false,
+      "reply" in a ? "Ry" : "Rt",
       false,
       (msg) => {
         trapMessage = msg;
@@ -415,17 +612,19 @@ export class Ic0Host {
     if (trapMessage !== null) {
       if (call.cleanup) {
         const [cf, ce] = call.cleanup;
+        // The cleanup callback sees the reject code of the callback it cleans up after.
         this.run(
           ctx,
           () => (this.table.get(cf) as (e: number) => void)(ce),
-          { arg: new Uint8Array(), caller: call.callee.toUint8Array(), method: "" },
-          false,
+          { arg: new Uint8Array(), caller: call.callee.toUint8Array(), method: "", rejectCode: m.rejectCode },
+          "C",
           false,
           () => undefined,
         );
       }
       if (ctx.outstanding === 0) this.respond(ctx, { reject: { code: 5, message: trapMessage } });
     }
+    this.closeIfDone(ctx);
   }
 
   private systemApi(): Record<string, (...args: any[]) => unknown> {
@@ -457,21 +656,24 @@ export class Ic0Host {
       msg_method_name_size: () => te.encode(x().method).length,
       msg_method_name_copy: copyOut(() => te.encode(x().method)),
       msg_reject_code: () => x().rejectCode,
-      msg_reject_msg_size: () => te.encode(x().rejectMessage).length,
+      msg_reject_msg_size: () => {
+        if (x().rejectCode === 0) throw new Trap("msg_reject_msg_size: no reject message");
+        return te.encode(x().rejectMessage).length;
+      },
       msg_reject_msg_copy: copyOut(() => te.encode(x().rejectMessage)),
       msg_reply_data_append: (src: number, size: number) => {
         x().replyParts.push(read(src, size));
       },
       msg_reply: () => {
         const e = x();
-        if (e.context.done) throw new Trap("msg_reply: the call was already answered");
-        self.respond(e.context, { reply: concat(e.replyParts) });
+        if (e.context.done || e.answer) throw new Trap("msg_reply: the call was already answered");
+        e.answer = { reply: concat(e.replyParts) };
         e.replyParts = [];
       },
       msg_reject: (src: number, size: number) => {
         const e = x();
-        if (e.context.done) throw new Trap("msg_reject: the call was already answered");
-        self.respond(e.context, { reject: { code: 4, message: td.decode(read(src, size)) } });
+        if (e.context.done || e.answer) throw new Trap("msg_reject: the call was already answered");
+        e.answer = { reject: { code: 4, message: td.decode(read(src, size)) } };
       },
       msg_cycles_available128: (dst: number) => u128(dst, 0n),
       msg_cycles_refunded128: (dst: number) => u128(dst, 0n),
@@ -584,7 +786,11 @@ export class Ic0Host {
     const charged: Record<string, (...args: any[]) => unknown> = {};
     for (const [name, f] of Object.entries(api)) {
       const [base, perByte] = fixed[name] ?? [500, false];
+      const allowed = SYSTEM_API_CONTEXTS[name];
+      if (!allowed) throw new Error(`test host: no context rule for ic0.${name}`);
       charged[name] = (...args: any[]) => {
+        const kind = x().kind;
+        if (!allowed.includes(kind)) throw new Trap(`ic0.${name} cannot be called from ${KIND_NAMES[kind]}`);
         self.systemCharge += BigInt(base) + (perByte ? BigInt(args[args.length - 1]) : 0n);
         return f(...args);
       };

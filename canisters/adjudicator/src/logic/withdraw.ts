@@ -9,7 +9,7 @@ import { Refusal, type Result } from "./errors";
 import { emit } from "./events";
 import { bytesEqual, isAllZero, key } from "./bytes";
 import { encodingOrRefuse, requireLength, requirePrincipal } from "./guards";
-import { LedgerCallRejected } from "./ledgers";
+import { LedgerCallInCleanup, LedgerCallRejected } from "./ledgers";
 import { toLibraryWithdrawalAuth } from "./toLibrary";
 import type { Account, CandidWithdrawalAuth } from "./types";
 
@@ -28,7 +28,8 @@ export interface Withdrawal {
  * a wrong one is answered with BadFee and nothing moves).
  *
  * Ordering across the await: check, then debit (and spend the nonce), then call the ledger;
- * on a ledger error or a rejected call the debit is restored (the nonce stays spent). So a
+ * on a ledger error, a rejected call or a trapped callback (in its cleanup callback) the debit
+ * is restored (the nonce stays spent). So a
  * concurrent withdrawal sees the debited holdings and can never pay the same funds twice, and
  * the canister's books never claim more than its ledger balance.
  *
@@ -93,6 +94,11 @@ export async function withdraw(
       created_at_time: [],
     });
   } catch (e) {
+    if (e instanceof LedgerCallInCleanup) {
+      // In the cleanup callback: restore (a write the IC keeps), but never reply (it would trap).
+      restore(ctx, ledgerKey, fid, auth.amount);
+      throw e;
+    }
     if (!(e instanceof LedgerCallRejected)) throw e;
     restore(ctx, ledgerKey, fid, auth.amount);
     return { Err: { LedgerCallFailed: { ledger: auth.ledger, code: e.code, message: e.reason } } };
