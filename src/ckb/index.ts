@@ -6,10 +6,15 @@ export type { ChannelCell, ChannelStatusView, CkbDeployment, DeployedScript, Fee
 export { channelLockScript, channelNonce, channelTypeScript } from "./scripts";
 export { encodeChannelStatus, readChannelStatus } from "./status";
 export { buildOpen } from "./buildOpen";
+export { buildCheckedOpen } from "./buildCheckedOpen";
 export { buildFund } from "./buildFund";
 export { buildDispute } from "./buildDispute";
 export { buildAbort, buildClose, buildForceClose, forceCloseSince } from "./buildPayout";
 export { ckbAssets } from "./ckbAssets";
 export type { CkbAssets } from "./ckbAssets";
-export { CkbBuildError, CkbChannelCellError } from "./errors";
+export { CkbBuildError, CkbChannelCellError, CkbDeploymentRecordError } from "./errors";
+export { ckbDeploymentFromRecord } from "./ckbDeploymentFromRecord";
+export type { CkbDeploymentRecord, CkbRecordScriptName } from "./ckbDeploymentFromRecord";
+export { checkDeployment } from "./checkDeployment";
+export { checkCkbParticipants } from "./checkCkbParticipants";
 export { EXIT as CKB_EXIT, LOCK_EXIT as CKB_LOCK_EXIT } from "./exitCodes";
