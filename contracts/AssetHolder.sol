@@ -229,8 +229,10 @@ abstract contract AssetHolder is ReentrancyLock {
      * ID's whole remaining balance here. Once paid, the balance is zero and deposits into the
      * funding ID of a settled channel are credited to the same participant only; a replay pays
      * again only where the participant's remaining balance is exactly that amount, always all of
-     * it and to the same receiver. `amount == 0` on an empty balance succeeds (pays nothing), as
-     * go-perun signs it when it re-runs a settlement. go-perun's Ethereum backend always signs
+     * it and to the same receiver. `amount == 0` always succeeds and pays nothing: go-perun signs
+     * it when it reads an empty balance (a re-run settlement, an underfunded share), and anyone
+     * may deposit into an emptied word of a settled channel, so requiring 0 == held would let a
+     * 1-wei gift make go-perun's withdrawal revert. go-perun's Ethereum backend always signs
      * `holdings(fundingID)` read just before (perun-eth-backend v0.6.0 `channel/withdraw.go`), and
      * a settled, non-empty balance refuses deposits, so nobody can move it between its read and
      * its transaction. Partial withdrawals: `withdrawBound`.
@@ -240,7 +242,10 @@ abstract contract AssetHolder is ReentrancyLock {
     function withdraw(WithdrawalAuth calldata authorization, bytes calldata signature) external nonReentrant {
         (bytes32 id, uint256 slot, uint256 word) = _requireWithdrawable(authorization);
         uint256 held = Holdings.amountOf(word);
-        if (authorization.amount != held) revert AssetHolderWithdrawalNotWhole(id, held, authorization.amount);
+        uint256 amount = authorization.amount;
+        // Zero pays nothing and is always accepted: go-perun signs 0 when it reads an empty
+        // balance, and a 1-wei gift into that (unflagged) word must not make its withdrawal revert.
+        if (amount != 0 && amount != held) revert AssetHolderWithdrawalNotWhole(id, held, amount);
         Sig.verify(
             Sig.ethSignedDigest(_authorizationHash(authorization)),
             signature,

@@ -232,5 +232,21 @@ describe("security regressions (issue 15: asset holders)", function () {
         .withArgs(fid, 0n, 40n);
       expect(await d.token.balanceOf(R)).to.equal(40n);
     });
+
+    it("a 1-wei gift into an emptied settled word cannot make an amount-0 (go-perun) withdrawal revert", async function () {
+      // Red-team finding against the first version (which required 0 == held): B's underfunded
+      // share left its word empty; go-perun reads 0 and signs 0; A front-runs with 1 wei.
+      const params = makeParams([A, B], { nonce: 1603n });
+      await depositFor(d.ethHolder, params, A, 10n);
+      const fin = makeState(params, { assets: [eth], balances: [[10n, 50n]], isFinal: true });
+      await d.adjudicator.concludeFinal(params, fin, signAll(fin, [A, B]));
+      const fidB = fundingIdOf(params, B);
+      const w = signedWithdrawal(fin.channelID, B, 0n);
+      await d.ethHolder.connect(A.wallet).deposit(fidB, 1n, { value: 1n });
+      await expect(d.ethHolder.connect(B.wallet).withdraw(w.auth, w.sig))
+        .to.emit(d.ethHolder, "Withdrawn")
+        .withArgs(fidB, 0n, B.address);
+      expect(await d.ethHolder.holdings(fidB)).to.equal(1n);
+    });
   });
 });
