@@ -1,5 +1,6 @@
 import * as b from "@ckb-js-std/bindings";
 import { EXIT } from "../../src/ckb/exitCodes";
+import { CKB_MAX_PARTICIPANTS } from "../../src/policy/ckbLimits";
 import { JS_VM_ARGS_PREFIX, cellField, keccak256 } from "../common/chain";
 import { bytesEqual, tableFields } from "../common/molecule";
 import { assetKinds } from "./assets";
@@ -26,7 +27,11 @@ export function open(id: Identity, data: Uint8Array): void {
   const p = channel.params;
   if (p.app !== ZERO_ADDRESS || !p.ledgerChannel || p.virtualChannel) fail(EXIT.BAD_PARAMS);
   if (p.challengeDuration >= MAX_WINDOW) fail(EXIT.BAD_PARAMS);
-  if (channel.n < 2 || channel.n > 255) fail(EXIT.BAD_PARAMS);
+  if (channel.n < 2) fail(EXIT.BAD_PARAMS);
+  // Above the bound, a close (or force-close) would cost more than half of a default node's
+  // 70 M cycles per transaction: the deposits could open but never settle (protects every
+  // funder from a channel that cannot pay out under default node policy).
+  if (channel.n > CKB_MAX_PARTICIPANTS) fail(EXIT.TOO_MANY_PARTICIPANTS);
   for (let i = 0; i < channel.n; i++) {
     // Payouts are matched by lock hash, so two participants with one lock would share outputs;
     // one Ethereum key listed twice would sign for two participants (the library, the EVM and the

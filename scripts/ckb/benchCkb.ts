@@ -1,6 +1,7 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { lifecycle, TX_KINDS, type TxKind } from "../../test/ckb/support/lifecycle";
+import { CKB_MAX_PARTICIPANTS } from "../../src/policy/ckbLimits";
 import { CKB_SCRIPTS_DIR, bundleChannelType } from "./bundle";
 import { compileBytecode } from "./compileBytecode";
 
@@ -29,6 +30,8 @@ export type CyclesFile = {
 export const SCENARIOS = [
   { n: 2, udt: true, assets: "CKBytes + UDT (+ an ignored EVM asset)" },
   { n: 3, udt: false, assets: "CKBytes (+ an ignored EVM asset)" },
+  // the participant bound (src/policy/ckbLimits.ts): every kind must stay ≤ 35 M cycles
+  { n: CKB_MAX_PARTICIPANTS, udt: true, assets: "CKBytes + UDT (+ an ignored EVM asset), at the participant bound" },
 ];
 
 export function measure(

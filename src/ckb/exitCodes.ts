@@ -32,7 +32,7 @@ export const EXIT = {
   NONCE_NOT_BOUND: 31,
   /** Open: funded/extras/disputed not zero, wrong lengths, or the state is not this channel's initial state. */
   BAD_INITIAL_STATUS: 32,
-  /** Open: params unsupported on CKB (app channel, not ledger, virtual, ccAddress not a distinct 32-byte lock hash, an Ethereum address listed twice, window ≥ 2^56 s, < 2 or > 255 participants). */
+  /** Open: params unsupported on CKB (app channel, not ledger, virtual, ccAddress not a distinct 32-byte lock hash, an Ethereum address listed twice, window ≥ 2^56 s, < 2 participants). */
   BAD_PARAMS: 33,
   /** Open: the outcome is malformed for CKB (shapes, sub-allocations, a CKB asset with a bad holder, a repeated asset). */
   BAD_OUTCOME: 34,
@@ -40,6 +40,8 @@ export const EXIT = {
   BAD_CHANNEL_LOCK: 35,
   /** Open: the stored initial state's version is not 0 (every signed state must be able to register over it). */
   INITIAL_VERSION_NOT_ZERO: 36,
+  /** Open: more participants than CKB_MAX_PARTICIPANTS (src/policy/ckbLimits.ts): such a channel could not settle within 35 M cycles. */
+  TOO_MANY_PARTICIPANTS: 37,
   /** The channel cell's capacity changed. */
   CAPACITY_CHANGED: 40,
   /** The new channel cell data is not exactly the status this transition must produce. */

@@ -10,7 +10,11 @@ import {
 } from "../../src/ckb";
 import { channelTypeCodes, referencedAs } from "./support/twoChannels";
 import { keccak256 } from "../../src/encoding/keccak256";
-import { expectRejected, expectSnapshotCycles } from "./support/expect";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { CKB_CYCLE_MARGIN, CKB_MAX_PARTICIPANTS } from "../../src/policy/ckbLimits";
+import { expectAccepted, expectRejected, expectSnapshotCycles } from "./support/expect";
+import { lifecycle, TX_KINDS } from "./support/lifecycle";
 import { openTx } from "./support/fixtures";
 import { addOutput, mapOutput } from "./support/mutate";
 import { CkbWorld } from "../../scripts/lib/ckb/world";
@@ -181,6 +185,26 @@ describe("CKB open (channel type script, CKB VM)", function () {
       });
       void sc;
       expectRejected(world.verify(skel), EXIT.FOREIGN_LOCK_CODE);
+    });
+  });
+
+  describe("the participant bound (issue 16 finding 4)", () => {
+    it(`refuses ${CKB_MAX_PARTICIPANTS + 1} participants: such a channel could not settle within 35 M cycles (TOO_MANY_PARTICIPANTS)`, () => {
+      const { built } = openTx(world, CKB_MAX_PARTICIPANTS + 1, false);
+      expectRejected(world.verify(built.skeleton), EXIT.TOO_MANY_PARTICIPANTS);
+    });
+
+    it(`every transaction kind at the bound (${CKB_MAX_PARTICIPANTS} parties, CKBytes + UDT) fits ${CKB_CYCLE_MARGIN.toLocaleString("en")} cycles, as in cycles.json`, () => {
+      const snap = JSON.parse(readFileSync(join(__dirname, "..", "..", "ckb-scripts", "cycles.json"), "utf8"));
+      const { world: w, txs } = lifecycle(CKB_MAX_PARTICIPANTS, true);
+      for (const kind of TX_KINDS) {
+        const v = w.verify(txs[kind]);
+        expectAccepted(v);
+        expect(v.cycles, `${kind} at the bound`).to.be.at.most(CKB_CYCLE_MARGIN);
+        expect(v.cycles, `${kind}: drift from cycles.json (npm run bench:ckb)`).to.equal(
+          snap.parties[String(CKB_MAX_PARTICIPANTS)].tx[kind].total,
+        );
+      }
     });
   });
 });

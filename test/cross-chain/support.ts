@@ -1,3 +1,4 @@
+import type { Script } from "@ckb-lumos/base";
 /**
  * Shared pieces of the cross-chain properties (DESIGN.md §6): one random channel case that all
  * four implementations can take, and a driver per implementation. Everything is reused from the
@@ -97,6 +98,8 @@ export function ckbWorld(): CkbWorld {
 
 export interface Channel {
   keys: Hex[];
+  /** Each participant's payout lock on CKB (its hash is the ccAddress): a fund spends a cell under it. */
+  payoutLocks: Script[];
   params: Params;
   /** Version 0, as opened on CKB. */
   state0: State;
@@ -110,10 +113,16 @@ export interface Channel {
 export function channelOfCase(k: CaseShape): Channel {
   const w = ckbWorld();
   const opener = feePayer(w);
+  // Distinct 32-byte ccAddresses that are lock hashes in the CKB world: each funder consents to
+  // the stored state through its own lock (issue 16), so its lock must exist.
+  const payoutLocks = k.ccAddresses.map((cc) => w.script(`payout ${cc}`));
   const params: Params = {
     challengeDuration: k.challengeDuration,
     nonce: channelNonce(opener.cells[0].outPoint!),
-    participants: k.signers.map((s, i) => ({ ethAddress: KEY_POOL[s].address, ccAddress: k.ccAddresses[i] })),
+    participants: k.signers.map((s, i) => ({
+      ethAddress: KEY_POOL[s].address,
+      ccAddress: w.hash(payoutLocks[i]) as Hex,
+    })),
     app: "0x0000000000000000000000000000000000000000",
     ledgerChannel: true,
     virtualChannel: false,
@@ -141,7 +150,7 @@ export function channelOfCase(k: CaseShape): Channel {
   state.outcome.balances[0][1] += k.moved * CKB;
   for (let a = 1; a < assets.length; a++)
     state.outcome.balances[a] = state.outcome.balances[a].map((_, i) => k.foreignBalances[(a * 3 + i) % 6]);
-  return { keys: k.signers.map((s) => KEY_POOL[s].privateKey), params, state0, state, opener };
+  return { keys: k.signers.map((s) => KEY_POOL[s].privateKey), payoutLocks, params, state0, state, opener };
 }
 
 export function signAll(ch: Channel, state: State): Hex[] {
@@ -178,7 +187,7 @@ export function ckbOpenAndFund(ch: Channel, verifyOpen: boolean): CkbOpen {
     n: ch.keys.length,
     params: ch.params,
     state0: ch.state0,
-    payoutLocks: [],
+    payoutLocks: ch.payoutLocks,
     udtCells: [],
     channel: channelCellOf(out[0]),
     funds: [],

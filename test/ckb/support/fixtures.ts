@@ -18,7 +18,11 @@ import { udtData } from "../../../src/ckb/buildFund";
 import { CkbWorld } from "../../../scripts/lib/ckb/world";
 
 export const CKB = 100_000_000n;
-export const KEYS: Hex[] = ["0x" + "11".repeat(32), "0x" + "22".repeat(32), "0x" + "33".repeat(32)] as Hex[];
+/** Participant keys: 32 bytes of 0x11, 0x22, … 0xee (14 keys, enough for the CKB participant bound). */
+export const KEYS: Hex[] = Array.from(
+  { length: 14 },
+  (_, i) => ("0x" + ((i + 1) * 0x11).toString(16).repeat(32)) as Hex,
+);
 const ZERO = "0x0000000000000000000000000000000000000000" as Hex;
 
 export interface Scenario {
