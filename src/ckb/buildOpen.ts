@@ -1,6 +1,8 @@
 import type { Cell } from "@ckb-lumos/base";
 import { channelId } from "../index";
 import type { Params, State } from "../index";
+import { checkCkbParticipants } from "./checkCkbParticipants";
+import { checkDeployment } from "./checkDeployment";
 import { CkbBuildError } from "./errors";
 import { channelLockScript, channelNonce, channelTypeScript } from "./scripts";
 import { assemble, minimalCell, type Skeleton } from "./skeleton";
@@ -21,6 +23,8 @@ export function buildOpen(args: {
   headroom?: bigint;
 }): { skeleton: Skeleton; channelId: string; typeScript: ReturnType<typeof channelTypeScript>; channelCell: Cell } {
   const { deployment: d, params, initialState, feePayer } = args;
+  checkDeployment(d);
+  checkCkbParticipants(params);
   const first = feePayer.cells[0];
   if (first?.outPoint === undefined)
     throw new CkbBuildError("the fee payer's first cell (with an out-point) binds the channel identity");

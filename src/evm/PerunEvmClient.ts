@@ -22,6 +22,7 @@ import { EvmClientInputError } from "./errors";
 import { progress } from "./progress";
 import type { ProgressRequest } from "./progress";
 import { refute, register } from "./register";
+import { requireBytes32 } from "./requireBytes32";
 import type { EvmReceipt } from "./sendContractTx";
 import { toEvmError } from "./toEvmError";
 import type { EvmHolder, SignedState } from "./types";
@@ -147,6 +148,7 @@ export class PerunEvmClient {
   /** `holdings(fundingID)` of a holder. */
   async holdings(holder: HolderRef, fundingID: Hex): Promise<bigint> {
     const h = this.holder(holder);
+    requireBytes32(fundingID, "fundingID");
     try {
       return await AssetHolder__factory.connect(h.address, this.provider).holdings(fundingID);
     } catch (e) {
@@ -157,6 +159,7 @@ export class PerunEvmClient {
   /** Whether a holder has settled (received the outcome of) a channel. */
   async settled(holder: HolderRef, channelID: Hex): Promise<boolean> {
     const h = this.holder(holder);
+    requireBytes32(channelID, "channelID");
     try {
       return await AssetHolder__factory.connect(h.address, this.provider).settled(channelID);
     } catch (e) {
@@ -168,6 +171,8 @@ export class PerunEvmClient {
   async queryEvents(
     filter: { fromBlock?: number; toBlock?: number; channelIDs?: Hex[]; fundingIDs?: Hex[] } = {},
   ): Promise<PerunEvmEvent[]> {
+    filter.channelIDs?.forEach((id, i) => requireBytes32(id, `channelIDs[${i}]`));
+    filter.fundingIDs?.forEach((id, i) => requireBytes32(id, `fundingIDs[${i}]`));
     const toBlock = filter.toBlock ?? (await this.provider.getBlockNumber());
     return queryChannelEvents(
       this.provider,

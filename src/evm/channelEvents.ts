@@ -10,6 +10,7 @@ import { normalizeAddress } from "../index";
 import type { Address, Hex } from "../index";
 import { ADJUDICATOR_ABI, ASSET_HOLDER_ABI } from "./abis";
 import type { ChannelPhase } from "./channelStatus";
+import { requireBytes32 } from "./requireBytes32";
 import { toEvmError } from "./toEvmError";
 
 interface EventBase {
@@ -79,8 +80,8 @@ export async function queryChannelEvents(
 ): Promise<PerunEvmEvent[]> {
   const adjudicator = normalizeAddress(filter.adjudicator, "adjudicator");
   const holders = (filter.holders ?? []).map((h) => normalizeAddress(h, "holder"));
-  const channels = filter.channelIDs?.map((id) => id.toLowerCase());
-  const fundings = filter.fundingIDs?.map((id) => id.toLowerCase());
+  const channels = filter.channelIDs?.map((id, i) => requireBytes32(id, `channelIDs[${i}]`));
+  const fundings = filter.fundingIDs?.map((id, i) => requireBytes32(id, `fundingIDs[${i}]`));
   const events: PerunEvmEvent[] = [];
   for (let start = fromBlock; start <= toBlock; start += LOG_CHUNK_BLOCKS) {
     const end = Math.min(toBlock, start + LOG_CHUNK_BLOCKS - 1);

@@ -1,6 +1,7 @@
 /** A channel's on-chain dispute record, read from `Adjudicator.disputes`. */
 import type { Hex } from "../index";
 import type { Adjudicator } from "../../typechain/evm/Adjudicator";
+import { requireBytes32 } from "./requireBytes32";
 import { toEvmError } from "./toEvmError";
 
 /** Phase names; "none" means nothing was ever registered or concluded for the channel. */
@@ -26,6 +27,7 @@ export interface ChannelStatus {
 
 /** Reads `disputes(channelID)`; the record is registered iff its timeout is non-zero. */
 export async function channelStatus(adjudicator: Adjudicator, channelID: Hex): Promise<ChannelStatus> {
+  requireBytes32(channelID, "channelID");
   let d: Awaited<ReturnType<Adjudicator["disputes"]>>;
   try {
     d = await adjudicator.disputes(channelID);

@@ -13,6 +13,7 @@ import { erc20At } from "./erc20";
 import type { Erc20 } from "./erc20";
 import { toEvmError } from "./toEvmError";
 import { AllowanceNotRaisedError, EvmClientInputError } from "./errors";
+import { requireBytes32 } from "./requireBytes32";
 import { sendContractTx } from "./sendContractTx";
 import type { EvmReceipt } from "./sendContractTx";
 import type { EvmHolder } from "./types";
@@ -46,6 +47,7 @@ export async function deposit(signer: Signer, request: DepositRequest): Promise<
   if (typeof amount !== "bigint" || amount <= 0n) {
     throw new EvmClientInputError(`deposit amount must be a positive bigint, got ${String(amount)}`, { amount });
   }
+  requireBytes32(fundingID, "fundingID");
   const holderAddress = normalizeAddress(holder.address, "holder");
   const contract = AssetHolder__factory.connect(holderAddress, signer);
   const approvals: EvmReceipt[] = [];

@@ -10,7 +10,9 @@
  *   reason when replaying the call found one.
  * - `EvmClientInputError`: the client refused a request before sending anything.
  * - `AllowanceNotRaisedError`: an ERC-20 `approve` did not give the holder the allowance.
- * - `EvmRpcError`: the node or the transport failed (no revert involved).
+ * - `EvmRpcError`: the node or the transport failed (no revert involved); its message carries the
+ *   node's own reason, also when ethers only says "could not coalesce error".
+ * - `EvmInsufficientFundsError` (an `EvmRpcError`): the sender cannot pay value + gas.
  */
 import { PerunError } from "../index";
 import type { DecodedRevert, PerunContractName, RevertArgs, RevertName } from "./contractErrors";
@@ -122,5 +124,12 @@ export class EvmRpcError extends EvmClientError {
   constructor(action: string, reason: string, cause?: unknown) {
     super(`${action} failed: ${reason}`, { action, reason }, cause);
     this.action = action;
+  }
+}
+
+/** The node refused the transaction because the sender cannot pay its value and gas. */
+export class EvmInsufficientFundsError extends EvmRpcError {
+  constructor(action: string, reason: string, cause?: unknown) {
+    super(action, /^insufficient funds/i.test(reason) ? reason : `insufficient funds: ${reason}`, cause);
   }
 }

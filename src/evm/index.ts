@@ -78,6 +78,7 @@ export {
   ContractRevertError,
   EvmClientError,
   EvmClientInputError,
+  EvmInsufficientFundsError,
   EvmRpcError,
   TransactionRevertedError,
   UnknownRevertError,

@@ -5,7 +5,7 @@
  */
 import { PerunError } from "../index";
 import { decodeRevertData } from "./contractErrors";
-import { ContractRevertError, EvmRpcError, UnknownRevertError } from "./errors";
+import { ContractRevertError, EvmInsufficientFundsError, EvmRpcError, UnknownRevertError } from "./errors";
 import type { EvmClientError } from "./errors";
 
 const REVERT_DATA = /^0x([0-9a-fA-F]{2})*$/;
@@ -32,7 +32,31 @@ function isCallException(e: unknown): boolean {
   return typeof o?.message === "string" && /revert/i.test(o.message);
 }
 
+/**
+ * The node's own words: the `message` of the innermost JSON-RPC error object (`{ code: number,
+ * message }`) nested in `e`. Over HTTP, ethers wraps a refusal it cannot classify as "could not
+ * coalesce error" and keeps the node's reason only in `error`/`info.error`.
+ */
+function nodeReason(e: unknown): string | undefined {
+  const seen = new Set<unknown>();
+  const queue: unknown[] = [e];
+  let found: string | undefined;
+  while (queue.length > 0) {
+    const x = queue.shift();
+    if (x === null || typeof x !== "object" || seen.has(x)) continue;
+    seen.add(x);
+    const o = x as Record<string, unknown>;
+    if (typeof o.code === "number" && typeof o.message === "string" && o.message !== "") found = o.message;
+    for (const key of ["error", "cause", "info"]) queue.push(o[key]);
+  }
+  return found;
+}
+
+const INSUFFICIENT_FUNDS = /insufficient funds|doesn't have enough funds/i;
+
 function shortMessage(e: unknown): string {
+  const reason = nodeReason(e);
+  if (reason !== undefined) return reason;
   const o = e as { shortMessage?: unknown; message?: unknown } | null;
   if (typeof o?.shortMessage === "string") return o.shortMessage;
   if (typeof o?.message === "string") return o.message.split("\n")[0];
@@ -48,5 +72,9 @@ export function toEvmError(action: string, e: unknown): EvmClientError | PerunEr
     return decoded ? new ContractRevertError(action, decoded, data, e) : new UnknownRevertError(action, data, e);
   }
   if (isCallException(e)) return new UnknownRevertError(action, "0x", e);
-  return new EvmRpcError(action, shortMessage(e), e);
+  const reason = shortMessage(e);
+  if ((e as { code?: unknown } | null)?.code === "INSUFFICIENT_FUNDS" || INSUFFICIENT_FUNDS.test(reason)) {
+    return new EvmInsufficientFundsError(action, reason, e);
+  }
+  return new EvmRpcError(action, reason, e);
 }

@@ -8,6 +8,7 @@ import { fundingId, normalizeAddress } from "../index";
 import type { Address, Hex, Participant, WithdrawalAuth } from "../index";
 import { AssetHolder__factory } from "../../typechain/evm/factories/AssetHolder__factory";
 import { EvmClientInputError } from "./errors";
+import { requireBytes32 } from "./requireBytes32";
 import { sendContractTx } from "./sendContractTx";
 import type { EvmReceipt } from "./sendContractTx";
 import { toEvmError } from "./toEvmError";
@@ -43,6 +44,7 @@ export interface WithdrawResult {
 
 /** Withdraws with `sender` paying the gas (anyone may send; the signature authorises). */
 export async function withdraw(sender: Signer, request: WithdrawRequest): Promise<WithdrawResult> {
+  requireBytes32(request.channelID, "channelID");
   const holderAddress = normalizeAddress(request.holder, "holder");
   const holder = AssetHolder__factory.connect(holderAddress, sender);
   const participant: Participant = {

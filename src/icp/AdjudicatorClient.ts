@@ -4,14 +4,9 @@ import type { Hex, Params, State } from "../index";
 import type { IcpWithdrawalAuth } from "../index";
 import { signIcpWithdrawalAuth } from "../index";
 import { fundingId } from "../index";
-import {
-  paramsToCandid,
-  signatureToBytes,
-  stateToCandid,
-  withdrawalAuthToCandid,
-  bytesToHex,
-  hexToBytes,
-} from "./candidConvert";
+import { paramsToCandid, signatureToBytes, stateToCandid, withdrawalAuthToCandid, bytesToHex } from "./candidConvert";
+import { IcpClientInputError } from "./errors";
+import { icpAmount, icpBytes32, icpCall, icpPrincipal, icpSubaccount } from "./icpInputs";
 
 type Methods = {
   [K in keyof _SERVICE]: _SERVICE[K] extends (...args: infer A) => infer R ? (...args: A) => R : never;
@@ -30,6 +25,8 @@ export type LoggedEvent = Awaited<ReturnType<_SERVICE["events"]>>["events"][numb
  * (typechain/icp). Takes the library's types (hex strings, bigints) and signs with the
  * library, so clients never handle Candid blobs or encoding themselves. Every method returns
  * the canister's `{ Ok } | { Err }` result unchanged: the error variant names the rule.
+ * Malformed input is refused with `IcpClientInputError` before any call; a failed call (the
+ * agent, the network, a reject) is an `IcpAgentError`.
  */
 export class AdjudicatorClient {
   constructor(
@@ -38,33 +35,46 @@ export class AdjudicatorClient {
   ) {}
 
   /** Pulls `amount` from the caller's account (approve the canister for amount + fee first). */
-  deposit(ledger: Principal, fundingID: Hex, amount: bigint, fromSubaccount?: Uint8Array): Promise<DepositResult> {
-    return this.actor.deposit(
-      ledger,
-      hexToBytes(fundingID, "fundingID"),
-      amount,
-      fromSubaccount ? [fromSubaccount] : [],
-    );
+  async deposit(
+    ledger: Principal,
+    fundingID: Hex,
+    amount: bigint,
+    fromSubaccount?: Uint8Array,
+  ): Promise<DepositResult> {
+    const args = [
+      icpPrincipal(ledger, "ledger"),
+      icpBytes32(fundingID, "fundingID"),
+      icpAmount(amount, "amount", 0n),
+      optional(icpSubaccount(fromSubaccount, "fromSubaccount")),
+    ] as const;
+    return icpCall("deposit", () => this.actor.deposit(...args));
   }
 
   /** Registers or refutes with a state and one signature per participant (in order). */
-  dispute(params: Params, state: State, signatures: Array<Hex | Uint8Array>): Promise<DisputeResult> {
-    return this.actor.dispute(paramsToCandid(params), stateToCandid(state), signatures.map(signatureToBytes));
+  async dispute(params: Params, state: State, signatures: Array<Hex | Uint8Array>): Promise<DisputeResult> {
+    const args = [paramsToCandid(params), stateToCandid(state), signatures.map(signatureToBytes)] as const;
+    return icpCall("dispute", () => this.actor.dispute(...args));
   }
 
   /** Cooperative close with a final state signed by all. */
-  conclude(params: Params, state: State, signatures: Array<Hex | Uint8Array>): Promise<DisputeResult> {
-    return this.actor.conclude(paramsToCandid(params), stateToCandid(state), signatures.map(signatureToBytes));
+  async conclude(params: Params, state: State, signatures: Array<Hex | Uint8Array>): Promise<DisputeResult> {
+    const args = [paramsToCandid(params), stateToCandid(state), signatures.map(signatureToBytes)] as const;
+    return icpCall("conclude", () => this.actor.conclude(...args));
   }
 
   /** Settles the registered state once the window is over. */
-  concludeDispute(channelID: Hex): Promise<DisputeResult> {
-    return this.actor.concludeDispute(hexToBytes(channelID, "channelID"));
+  async concludeDispute(channelID: Hex): Promise<DisputeResult> {
+    const id = icpBytes32(channelID, "channelID");
+    return icpCall("concludeDispute", () => this.actor.concludeDispute(id));
   }
 
   /** Submits a signed withdrawal authorisation; `fee` must be the ledger's current fee. */
-  withdraw(auth: IcpWithdrawalAuth, signature: Hex | Uint8Array, fee: bigint): Promise<WithdrawResult> {
-    return this.actor.withdraw(withdrawalAuthToCandid(auth), signatureToBytes(signature), fee);
+  async withdraw(auth: IcpWithdrawalAuth, signature: Hex | Uint8Array, fee: bigint): Promise<WithdrawResult> {
+    icpBytes32(auth.channelID, "auth.channelID");
+    icpAmount(auth.amount, "auth.amount", 0n);
+    icpAmount(auth.nonce, "auth.nonce", 0n);
+    const args = [withdrawalAuthToCandid(auth), signatureToBytes(signature), icpAmount(fee, "fee", 0n)] as const;
+    return icpCall("withdraw", () => this.actor.withdraw(...args));
   }
 
   /**
@@ -85,14 +95,26 @@ export class AdjudicatorClient {
     privateKey: Hex,
   ): Promise<WithdrawResult> {
     const participant = args.params.participants[args.participantIndex];
+    if (!Number.isInteger(args.participantIndex) || participant === undefined) {
+      throw new IcpClientInputError(
+        `participantIndex ${String(args.participantIndex)} is not an index of the ${args.params.participants.length} participants`,
+        { participantIndex: args.participantIndex },
+      );
+    }
+    icpBytes32(args.channelID, "channelID");
+    const receiver = icpPrincipal(args.receiver, "receiver");
+    const ledger = icpPrincipal(args.ledger, "ledger");
+    const subaccount = icpSubaccount(args.receiverSubaccount, "receiverSubaccount") ?? new Uint8Array(32);
+    icpAmount(args.amount, "amount", 0n);
+    icpAmount(args.fee, "fee", 0n);
     const fid = fundingId(args.channelID, participant.ethAddress);
-    const nonce = await this.actor.withdrawalNonce(args.ledger, hexToBytes(fid, "fundingID"));
+    const nonce = await this.withdrawalNonce(ledger, fid);
     const auth: IcpWithdrawalAuth = {
       channelID: args.channelID,
       participant,
-      receiverOwner: bytesToHex(args.receiver.toUint8Array()),
-      receiverSubaccount: bytesToHex(args.receiverSubaccount ?? new Uint8Array(32)),
-      ledger: bytesToHex(args.ledger.toUint8Array()),
+      receiverOwner: bytesToHex(receiver.toUint8Array()),
+      receiverSubaccount: bytesToHex(subaccount),
+      ledger: bytesToHex(ledger.toUint8Array()),
       adjudicator: bytesToHex(this.canisterId.toUint8Array()),
       amount: args.amount,
       nonce,
@@ -100,22 +122,32 @@ export class AdjudicatorClient {
     return this.withdraw(auth, signIcpWithdrawalAuth(auth, privateKey), args.fee);
   }
 
-  holdings(ledger: Principal, fundingID: Hex): Promise<bigint> {
-    return this.actor.holdings(ledger, hexToBytes(fundingID, "fundingID"));
+  /** What the canister holds for a funding ID on a ledger. */
+  async holdings(ledger: Principal, fundingID: Hex): Promise<bigint> {
+    const args = [icpPrincipal(ledger, "ledger"), icpBytes32(fundingID, "fundingID")] as const;
+    return icpCall("holdings", () => this.actor.holdings(...args));
   }
 
-  withdrawalNonce(ledger: Principal, fundingID: Hex): Promise<bigint> {
-    return this.actor.withdrawalNonce(ledger, hexToBytes(fundingID, "fundingID"));
+  /** The nonce the next withdrawal authorisation for a funding ID on a ledger must carry. */
+  async withdrawalNonce(ledger: Principal, fundingID: Hex): Promise<bigint> {
+    const args = [icpPrincipal(ledger, "ledger"), icpBytes32(fundingID, "fundingID")] as const;
+    return icpCall("withdrawalNonce", () => this.actor.withdrawalNonce(...args));
   }
 
+  /** The channel's dispute record, or undefined when none was registered. */
   async disputeRecord(channelID: Hex): Promise<DisputeRecord | undefined> {
-    const r = await this.actor.disputeRecord(hexToBytes(channelID, "channelID"));
+    const id = icpBytes32(channelID, "channelID");
+    const r = await icpCall("disputeRecord", () => this.actor.disputeRecord(id));
     return r.length === 0 ? undefined : r[0];
   }
 
   /** One page of the event log from index `from` (at most `limit`, capped at 100 by the canister). */
-  events(from: bigint, limit = 100): Promise<{ events: LoggedEvent[]; next: bigint }> {
-    return this.actor.events(from, limit);
+  async events(from: bigint, limit = 100): Promise<{ events: LoggedEvent[]; next: bigint }> {
+    icpAmount(from, "from", 0n);
+    if (!Number.isInteger(limit) || limit < 0 || limit > 0xffff_ffff) {
+      throw new IcpClientInputError(`limit must be an integer from 0 to 2^32 - 1, got ${String(limit)}`, { limit });
+    }
+    return icpCall("events", () => this.actor.events(from, limit));
   }
 
   /** Every event from index `from` on, paging until the log's end; returns them and the index to poll next. */
@@ -129,4 +161,8 @@ export class AdjudicatorClient {
       next = page.next;
     }
   }
+}
+
+function optional<T>(value: T | undefined): [] | [T] {
+  return value === undefined ? [] : [value];
 }

@@ -11,7 +11,9 @@ export type {
   LoggedEvent,
   WithdrawResult,
 } from "./AdjudicatorClient";
-export { createAdjudicatorClient } from "./createAdjudicatorClient";
+export { createAdjudicatorClient, isLoopbackHost } from "./createAdjudicatorClient";
+export type { AdjudicatorClientOptions } from "./createAdjudicatorClient";
+export { IcpAgentError, IcpClientError, IcpClientInputError } from "./errors";
 export { depositForChannel } from "./depositForChannel";
 export type { IcpChannelDepositRequest } from "./depositForChannel";
 export { paramsToCandid, stateToCandid, withdrawalAuthToCandid } from "./candidConvert";
