@@ -200,18 +200,19 @@ contract Adjudicator {
     ) external {
         if (!params.ledgerChannel) revert AdjudicatorNotLedgerChannel(state.channelID);
         bytes32 id = _requireChannelID(params, state);
-        _emitUpdate(id, _disputes[id].conclude(id, Channel.hashStateFromCalldata(state)));
+        uint256 meta = _disputes[id].conclude(id, Channel.hashStateFromCalldata(state));
+        _emitUpdate(id, meta);
         Channel.Allocation calldata outcome = state.outcome;
         if (outcome.locked.length == 0) {
             if (subStates.length != 0) revert AdjudicatorSubChannelCountMismatch(0, subStates.length);
             _pushOutcome(id, outcome.assets, params.participants, outcome.balances);
         } else {
-            (uint256[][] memory accumulated, uint256 used) = _concludeSubChannels(
-                state,
-                subStates,
-                0,
-                params.challengeDuration
-            );
+            // The wait bounds of every sub-channel, packed into one word to keep the recursion's
+            // stack small: the ledger channel's duration (low 128 bits) and the deadline, its
+            // timeout plus its duration (high 128 bits); both fit in 65 bits.
+            uint256 duration = DisputeRecord.durationOf(meta);
+            uint256 waits = duration | ((uint256(DisputeRecord.timeoutOf(meta)) + duration) << 128);
+            (uint256[][] memory accumulated, uint256 used) = _concludeSubChannels(state, subStates, 0, waits);
             if (used != subStates.length) revert AdjudicatorSubChannelCountMismatch(used, subStates.length);
             _pushAccumulatedOutcome(id, outcome.assets, params.participants, accumulated);
         }
@@ -261,7 +262,8 @@ contract Adjudicator {
      */
     function concludeMalformed(Channel.Params calldata params) external {
         bytes32 id = Channel.channelIDFromCalldata(params);
-        if (!_isMalformed(params)) revert AdjudicatorParamsNotMalformed(id);
+        (uint256 defect, ) = _paramsDefect(params);
+        if (defect == _DEFECT_NONE) revert AdjudicatorParamsNotMalformed(id);
         _emitUpdate(id, _disputes[id].concludeWithoutOutcome(id, Channel.hasApp(params)));
     }
 
@@ -426,38 +428,49 @@ contract Adjudicator {
         if (meta != 0) _emitUpdate(id, meta);
     }
 
-    /// @dev Reverts unless the channel has at least one participant, no participant twice, and
-    /// the state's outcome has the shape of `Allocation.requireShape`. Whom it protects: B, whose
-    /// deposit into [A, B, A] upstream could never be paid out (see `concludeMalformed`), and
-    /// every parent participant, whom a malformed state used to freeze.
+    /// @dev Reverts unless the state is well-formed for its channel: the parameters have no defect
+    /// (`_paramsDefect`: the one definition of "malformed" that `concludeMalformed` accepts and
+    /// every settle path refuses; the challenge duration is checked by `DisputeRecord` where a
+    /// window is opened or recorded), the outcome has the shape of `Allocation.requireShape`, and
+    /// no asset holder of this chain is listed twice. Whom it protects: B, whose deposit into
+    /// [A, B, A] upstream could never be paid out (see `concludeMalformed`); every parent
+    /// participant, whom a malformed state used to freeze; and H, whose funds a state naming one
+    /// holder twice froze (it registered, but no conclusion could set the outcome twice).
     function _requireWellFormed(
         Channel.Params calldata params,
         Channel.State calldata state,
         bytes32 id
-    ) internal pure {
+    ) internal view {
+        (uint256 defect, address participant) = _paramsDefect(params);
+        if (defect == _DEFECT_NO_PARTICIPANTS) revert AdjudicatorNoParticipants(id);
+        if (defect == _DEFECT_DUPLICATE_PARTICIPANT) revert AdjudicatorDuplicateParticipant(participant);
+        Channel.Allocation calldata outcome = state.outcome;
+        Allocation.requireShape(outcome, params.participants.length);
+        for (uint256 a = 1; a < outcome.assets.length; ++a) {
+            _localHolder(outcome.assets, a);
+        }
+    }
+
+    uint256 private constant _DEFECT_NONE = 0;
+    uint256 private constant _DEFECT_NO_PARTICIPANTS = 1;
+    uint256 private constant _DEFECT_DUPLICATE_PARTICIPANT = 2;
+    uint256 private constant _DEFECT_DURATION = 3;
+
+    /// @dev The first defect of `params` that no state can ever overcome: no participant, a
+    /// participant twice, or a challenge duration above `DisputeRecord.MAX_CHALLENGE_DURATION`
+    /// (which `register`, `concludeFinal` and `progress` refuse through `DisputeRecord`).
+    function _paramsDefect(Channel.Params calldata params) internal pure returns (uint256, address) {
         Channel.Participant[] calldata parts = params.participants;
         uint256 n = parts.length;
-        if (n == 0) revert AdjudicatorNoParticipants(id);
+        if (n == 0) return (_DEFECT_NO_PARTICIPANTS, address(0));
         for (uint256 i = 1; i < n; ++i) {
             address p = parts[i].ethAddress;
             for (uint256 j; j < i; ++j) {
-                if (parts[j].ethAddress == p) revert AdjudicatorDuplicateParticipant(p);
+                if (parts[j].ethAddress == p) return (_DEFECT_DUPLICATE_PARTICIPANT, p);
             }
         }
-        Allocation.requireShape(state.outcome, n);
-    }
-
-    /// @dev Whether no state of the channel can ever be registered or concluded cooperatively.
-    function _isMalformed(Channel.Params calldata params) internal pure returns (bool) {
-        Channel.Participant[] calldata parts = params.participants;
-        uint256 n = parts.length;
-        if (n == 0 || params.challengeDuration > DisputeRecord.MAX_CHALLENGE_DURATION) return true;
-        for (uint256 i = 1; i < n; ++i) {
-            for (uint256 j; j < i; ++j) {
-                if (parts[j].ethAddress == parts[i].ethAddress) return true;
-            }
-        }
-        return false;
+        if (params.challengeDuration > DisputeRecord.MAX_CHALLENGE_DURATION) return (_DEFECT_DURATION, address(0));
+        return (_DEFECT_NONE, address(0));
     }
 
     /**
@@ -480,7 +493,8 @@ contract Adjudicator {
      * descended into (their states are listed, but skipped).
      *
      * The same equal shares are paid when the sub-channel is still inside its own refutation
-     * window `maxWait` (the ledger channel's challenge duration) after its registration: its
+     * window the ledger channel's challenge duration after its registration, or at the ledger
+     * channel's timeout plus its duration, whichever comes first (`waits` packs both): its
      * window is longer than the ledger channel's (e.g. 2^32 - 1 s, a century), which upstream
      * let freeze the parent. The sub-channel's record is then left open, so its own participants
      * can still refute in it (no parent, real or fake, can cut a sub-channel's window short),
@@ -499,13 +513,13 @@ contract Adjudicator {
         Channel.State calldata state,
         Channel.State[] calldata subStates,
         uint256 next,
-        uint256 maxWait
+        uint256 waits
     ) internal returns (uint256[][] memory outcome, uint256) {
         outcome = Allocation.copy(state.outcome.balances);
         Channel.SubAlloc[] calldata locked = state.outcome.locked;
         for (uint256 s; s < locked.length; ++s) {
             if (next >= subStates.length) revert AdjudicatorSubChannelMissing(next);
-            next = _concludeSubChannel(outcome, state.outcome.assets, locked[s], subStates, next, maxWait);
+            next = _concludeSubChannel(outcome, state.outcome.assets, locked[s], subStates, next, waits);
         }
         return (outcome, next);
     }
@@ -518,16 +532,21 @@ contract Adjudicator {
         Channel.SubAlloc calldata lock,
         Channel.State[] calldata subStates,
         uint256 next,
-        uint256 maxWait
+        uint256 waits
     ) internal returns (uint256) {
         Channel.State calldata sub = subStates[next++];
         bytes32 subID = sub.channelID;
         if (lock.ID != subID) revert AdjudicatorSubChannelIDMismatch(lock.ID, subID);
-        (uint256 meta, bool open) = _disputes[subID].forceConclude(subID, Channel.hashStateFromCalldata(sub), maxWait);
+        (uint256 meta, bool open) = _disputes[subID].forceConclude(
+            subID,
+            Channel.hashStateFromCalldata(sub),
+            uint128(waits),
+            waits >> 128
+        );
         if (meta != 0) _emitUpdate(subID, meta);
         if (!open && Allocation.fitsLock(assets, lock, sub.outcome)) {
             uint256[][] memory subOutcome;
-            (subOutcome, next) = _concludeSubChannels(sub, subStates, next, maxWait);
+            (subOutcome, next) = _concludeSubChannels(sub, subStates, next, waits);
             _addMapped(outcome, subOutcome, lock.indexMap, subID);
         } else {
             next = _skipSubTree(sub, subStates, next);

@@ -35,8 +35,6 @@ library DisputeRecord {
     /// other chains, instead of silently truncating as upstream's `uint64(duration)` cast did.
     uint256 internal constant MAX_CHALLENGE_DURATION = type(uint32).max;
 
-    uint256 private constant _MASK64 = type(uint64).max;
-
     /// @notice The channel has no registered dispute.
     /// @param channelID The channel.
     error DisputeNotRegistered(bytes32 channelID);
@@ -251,18 +249,23 @@ library DisputeRecord {
     /// window is always honoured; a force-execution window (FORCEEXEC) is still cut short as
     /// upstream. The parent waits for that window, but at most `maxWait` seconds after the
     /// sub-channel's registration; after that the sub-channel stays open (`open`) and the parent
-    /// goes on without its state (`Adjudicator._concludeSubChannels`).
+    /// goes on without its state (`Adjudicator._concludeSubChannels`). Nor does it wait past
+    /// `deadline`, the ledger channel's own timeout plus its duration (issue 15): a sub-channel
+    /// locked fresh by a refutation just before its parent's window ends would otherwise add one
+    /// window per level of the tree.
     /// @param slots The sub-channel's record.
     /// @param channelID The sub-channel.
     /// @param stateHash Hash of the submitted state; must be the registered one.
     /// @param maxWait The longest the parent waits after the sub-channel's registration.
+    /// @param deadline The latest time (unix seconds) the ledger channel waits for any sub-channel.
     /// @return meta The new packed record, or 0 when nothing changed.
     /// @return open Whether the sub-channel is still in its window (and was left as it is).
     function forceConclude(
         Slots storage slots,
         bytes32 channelID,
         bytes32 stateHash,
-        uint256 maxWait
+        uint256 maxWait,
+        uint256 deadline
     ) internal returns (uint256 meta, bool open) {
         uint256 old = _requireRegistered(slots, channelID);
         requireStateHash(slots, channelID, stateHash);
@@ -275,6 +278,7 @@ library DisputeRecord {
             // sets timeout to its block, which has passed here), so registration = timeout - duration.
             uint256 bound = uint256(timeout) - durationOf(old) + maxWait;
             if (bound > timeout) bound = timeout;
+            if (bound > deadline) bound = deadline;
             // solhint-disable-next-line not-rely-on-time
             if (block.timestamp < bound) revert DisputeTimeoutNotPassed(channelID, uint64(bound));
             return (0, true);
@@ -284,8 +288,9 @@ library DisputeRecord {
     }
 
     /// @notice Records a cooperative close with a fully signed final state; skips any open dispute.
-    /// @dev The duration is only informative here (no window is opened), so an out-of-range one
-    /// is saturated rather than rejected: a channel must always be closable cooperatively.
+    /// @dev An out-of-range duration is refused here as at `register` (issue 15): such parameters
+    /// are malformed, and `concludeMalformed` concludes them without an outcome. Settling them
+    /// here instead let a front-run `concludeMalformed` decide who is paid.
     /// @param slots The channel's record.
     /// @param channelID The channel.
     /// @param stateHash Hash of the final state.
@@ -303,7 +308,7 @@ library DisputeRecord {
     ) internal returns (uint256 meta) {
         uint256 old = slots.meta;
         if (old != 0 && phaseOf(old) == PHASE_CONCLUDED) revert DisputeAlreadyConcluded(channelID);
-        uint64 duration = challengeDuration > _MASK64 ? type(uint64).max : uint64(challengeDuration);
+        uint64 duration = _checkedDuration(challengeDuration);
         // solhint-disable-next-line not-rely-on-time
         meta = pack(uint64(block.timestamp), duration, version, PHASE_CONCLUDED, hasApp);
         slots.meta = meta;

@@ -226,7 +226,7 @@ describe("Adjudicator.conclude", function () {
         .withArgs(0n, 2n, 1n);
     });
 
-    it("the same holder twice: AdjudicatorDuplicateAssetHolder", async function () {
+    it("the same holder twice: refused at register already (AdjudicatorDuplicateAssetHolder, issue 15)", async function () {
       const state = makeState(ch.params, {
         assets: [ch.asset, ch.asset],
         balances: [
@@ -235,9 +235,7 @@ describe("Adjudicator.conclude", function () {
         ],
         version: 1n,
       });
-      const timeout = await register(state);
-      await time.increaseTo(timeout);
-      await expect(d.adjudicator.conclude(ch.params, state, []))
+      await expect(register(state))
         .to.be.revertedWithCustomError(d.adjudicator, "AdjudicatorDuplicateAssetHolder")
         .withArgs(await addressOf(d.ethHolder));
     });

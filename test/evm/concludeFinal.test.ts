@@ -95,11 +95,13 @@ describe("Adjudicator.concludeFinal", function () {
     expect((await readDispute(d.adjudicator, app.id)).hasApp).to.equal(true);
   });
 
-  it("with a challenge duration too large for a window: closes anyway, the duration saturates", async function () {
+  it("with a challenge duration too large for a window: refused like register (malformed, issue 15)", async function () {
     const huge = await makeChannel(d, { challengeDuration: 2n ** 200n });
     const f = huge.state([0n, 0n], { isFinal: true });
-    await close(f, huge.params);
-    expect((await readDispute(d.adjudicator, huge.id)).challengeDuration).to.equal(2n ** 64n - 1n);
+    await expect(close(f, huge.params))
+      .to.be.revertedWithCustomError(d.adjudicator, "DisputeChallengeDurationOutOfRange")
+      .withArgs(2n ** 200n, 2n ** 32n - 1n);
+    expect((await readDispute(d.adjudicator, huge.id)).phase).to.equal(0n);
   });
 
   it("pays out several assets of this chain in one call", async function () {

@@ -97,6 +97,12 @@ describe("EVM cross-check: deployed Adjudicator vs library (property)", function
           // Shapes the library's pre-signing check refuses (issue 6): the same error here.
           const shape = expectedShapeRevert(params, state);
           if (shape) expected.push(shape);
+          // A holder of this chain listed twice (issue 15): refused at register, after the shape.
+          const local = state.outcome.assets.filter((a) => a.chainID === d.chainId && BigInt(a.ethHolder) !== 0n);
+          const dup = local.find(
+            (a, i) => local.findIndex((b) => b.ethHolder.toLowerCase() === a.ethHolder.toLowerCase()) < i,
+          );
+          if (!shape && dup) expected.push({ name: "AdjudicatorDuplicateAssetHolder", args: [dup.ethHolder] });
           const hasApp = BigInt(params.app) !== 0n;
           if (!shape && params.virtualChannel && hasApp)
             expected.push({ name: "AdjudicatorInvalidVirtualChannel", args: [state.channelID] });

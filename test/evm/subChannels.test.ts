@@ -196,13 +196,14 @@ describe("sub-channels (register and conclude)", function () {
     });
 
     it("rejects a sub-channel with an extra asset: AllocationAssetCountMismatch", async function () {
+      const other = evmAsset(d.chainId, await addressOf(d.erc20Holder));
       const S2x = {
         ...S2,
         state: {
           ...S2.state,
           outcome: {
             ...S2.state.outcome,
-            assets: [asset, asset],
+            assets: [asset, other],
             backends: [1n, 1n],
             balances: [
               [5n, 6n],

@@ -110,6 +110,10 @@ declare module "hardhat/types/runtime" {
       signerOrOptions?: ethers.Signer | FactoryOptions
     ): Promise<Contracts.ReentrantToken__factory>;
     getContractFactory(
+      name: "RegisterRelay",
+      signerOrOptions?: ethers.Signer | FactoryOptions
+    ): Promise<Contracts.RegisterRelay__factory>;
+    getContractFactory(
       name: "RejectingReceiver",
       signerOrOptions?: ethers.Signer | FactoryOptions
     ): Promise<Contracts.RejectingReceiver__factory>;
@@ -251,6 +255,11 @@ declare module "hardhat/types/runtime" {
       signer?: ethers.Signer
     ): Promise<Contracts.ReentrantToken>;
     getContractAt(
+      name: "RegisterRelay",
+      address: string | ethers.Addressable,
+      signer?: ethers.Signer
+    ): Promise<Contracts.RegisterRelay>;
+    getContractAt(
       name: "RejectingReceiver",
       address: string | ethers.Addressable,
       signer?: ethers.Signer
@@ -373,6 +382,10 @@ declare module "hardhat/types/runtime" {
       signerOrOptions?: ethers.Signer | DeployContractOptions
     ): Promise<Contracts.ReentrantToken>;
     deployContract(
+      name: "RegisterRelay",
+      signerOrOptions?: ethers.Signer | DeployContractOptions
+    ): Promise<Contracts.RegisterRelay>;
+    deployContract(
       name: "RejectingReceiver",
       signerOrOptions?: ethers.Signer | DeployContractOptions
     ): Promise<Contracts.RejectingReceiver>;
@@ -513,6 +526,11 @@ declare module "hardhat/types/runtime" {
       args: any[],
       signerOrOptions?: ethers.Signer | DeployContractOptions
     ): Promise<Contracts.ReentrantToken>;
+    deployContract(
+      name: "RegisterRelay",
+      args: any[],
+      signerOrOptions?: ethers.Signer | DeployContractOptions
+    ): Promise<Contracts.RegisterRelay>;
     deployContract(
       name: "RejectingReceiver",
       args: any[],

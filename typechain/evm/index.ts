@@ -59,6 +59,8 @@ export type { ReentrantReceiver } from "./test/ReentrantReceiver";
 export { ReentrantReceiver__factory } from "./factories/test/ReentrantReceiver__factory";
 export type { ReentrantToken } from "./test/ReentrantToken";
 export { ReentrantToken__factory } from "./factories/test/ReentrantToken__factory";
+export type { RegisterRelay } from "./test/RegisterRelay";
+export { RegisterRelay__factory } from "./factories/test/RegisterRelay__factory";
 export type { RejectingReceiver } from "./test/RejectingReceiver";
 export { RejectingReceiver__factory } from "./factories/test/RejectingReceiver__factory";
 export type { ReversingToken } from "./test/ReversingToken";

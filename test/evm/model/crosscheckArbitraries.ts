@@ -58,7 +58,15 @@ export function realAssetArb(
  */
 export function realStateArb(chainId: bigint, holders: readonly Address[]): fc.Arbitrary<State> {
   return fc
-    .tuple(fc.integer({ min: 1, max: 10 }), fc.array(realAssetArb(chainId, holders), { minLength: 1, maxLength: 4 }))
+    .tuple(
+      fc.integer({ min: 1, max: 10 }),
+      // A holder of this chain at most once (the adjudicator refuses a repeat, issue 15).
+      fc.uniqueArray(realAssetArb(chainId, holders), {
+        minLength: 1,
+        maxLength: 4,
+        selector: (a) => (a.asset.chainID === chainId ? a.asset.ethHolder.toLowerCase() : a),
+      }),
+    )
     .chain(([parties, assets]) =>
       fc.record({
         channelID: bytes32Arb,

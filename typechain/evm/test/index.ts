@@ -11,6 +11,7 @@ export type { NoReturnToken } from "./NoReturnToken";
 export type { RawReturnToken } from "./RawReturnToken";
 export type { ReentrantReceiver } from "./ReentrantReceiver";
 export type { ReentrantToken } from "./ReentrantToken";
+export type { RegisterRelay } from "./RegisterRelay";
 export type { RejectingReceiver } from "./RejectingReceiver";
 export type { ReversingToken } from "./ReversingToken";
 export type { TestToken } from "./TestToken";

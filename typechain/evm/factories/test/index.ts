@@ -11,6 +11,7 @@ export { NoReturnToken__factory } from "./NoReturnToken__factory";
 export { RawReturnToken__factory } from "./RawReturnToken__factory";
 export { ReentrantReceiver__factory } from "./ReentrantReceiver__factory";
 export { ReentrantToken__factory } from "./ReentrantToken__factory";
+export { RegisterRelay__factory } from "./RegisterRelay__factory";
 export { RejectingReceiver__factory } from "./RejectingReceiver__factory";
 export { ReversingToken__factory } from "./ReversingToken__factory";
 export { TestToken__factory } from "./TestToken__factory";
