@@ -88,6 +88,7 @@ export interface _SERVICE {
           { 'InvalidParams' : { 'reason' : string } } |
           { 'TooManyParticipants' : { 'max' : number, 'given' : number } } |
           { 'InvalidOutcome' : { 'reason' : string } } |
+          { 'ChannelSupported' : { 'channelID' : Uint8Array } } |
           { 'WindowStillOpen' : { 'now' : bigint, 'timeout' : bigint } } |
           { 'WrongNonce' : { 'expected' : bigint, 'given' : bigint } } |
           { 'ZeroAmount' : null } |
@@ -190,6 +191,7 @@ export interface _SERVICE {
           { 'InvalidParams' : { 'reason' : string } } |
           { 'TooManyParticipants' : { 'max' : number, 'given' : number } } |
           { 'InvalidOutcome' : { 'reason' : string } } |
+          { 'ChannelSupported' : { 'channelID' : Uint8Array } } |
           { 'WindowStillOpen' : { 'now' : bigint, 'timeout' : bigint } } |
           { 'WrongNonce' : { 'expected' : bigint, 'given' : bigint } } |
           { 'ZeroAmount' : null } |
@@ -279,6 +281,7 @@ export interface _SERVICE {
           { 'InvalidParams' : { 'reason' : string } } |
           { 'TooManyParticipants' : { 'max' : number, 'given' : number } } |
           { 'InvalidOutcome' : { 'reason' : string } } |
+          { 'ChannelSupported' : { 'channelID' : Uint8Array } } |
           { 'WindowStillOpen' : { 'now' : bigint, 'timeout' : bigint } } |
           { 'WrongNonce' : { 'expected' : bigint, 'given' : bigint } } |
           { 'ZeroAmount' : null } |
@@ -417,6 +420,7 @@ export interface _SERVICE {
           { 'InvalidParams' : { 'reason' : string } } |
           { 'TooManyParticipants' : { 'max' : number, 'given' : number } } |
           { 'InvalidOutcome' : { 'reason' : string } } |
+          { 'ChannelSupported' : { 'channelID' : Uint8Array } } |
           { 'WindowStillOpen' : { 'now' : bigint, 'timeout' : bigint } } |
           { 'WrongNonce' : { 'expected' : bigint, 'given' : bigint } } |
           { 'ZeroAmount' : null } |
@@ -540,6 +544,106 @@ export interface _SERVICE {
   >,
   'holdings' : ActorMethod<[Principal, Uint8Array], bigint>,
   'ledgerCallsInFlight' : ActorMethod<[], number>,
+  'refundUnsupported' : ActorMethod<
+    [
+      {
+        'app' : Uint8Array,
+        'participants' : Array<
+          { 'ethAddress' : Uint8Array, 'ccAddress' : Uint8Array }
+        >,
+        'ledgerChannel' : boolean,
+        'challengeDuration' : bigint,
+        'virtualChannel' : boolean,
+        'nonce' : bigint,
+      },
+    ],
+    { 'Ok' : string } |
+      {
+        'Err' : {
+            'ChannelIdMismatch' : {
+              'expected' : Uint8Array,
+              'given' : Uint8Array,
+            }
+          } |
+          { 'NotRegistered' : { 'channelID' : Uint8Array } } |
+          {
+            'WrongSigner' : {
+              'recovered' : Uint8Array,
+              'expected' : Uint8Array,
+              'index' : number,
+            }
+          } |
+          { 'NotController' : { 'caller' : Uint8Array } } |
+          {
+            'InsufficientHoldings' : {
+              'requested' : bigint,
+              'available' : bigint,
+            }
+          } |
+          { 'InvalidParams' : { 'reason' : string } } |
+          { 'TooManyParticipants' : { 'max' : number, 'given' : number } } |
+          { 'InvalidOutcome' : { 'reason' : string } } |
+          { 'ChannelSupported' : { 'channelID' : Uint8Array } } |
+          { 'WindowStillOpen' : { 'now' : bigint, 'timeout' : bigint } } |
+          { 'WrongNonce' : { 'expected' : bigint, 'given' : bigint } } |
+          { 'ZeroAmount' : null } |
+          {
+            'LedgerCallFailed' : {
+              'code' : number,
+              'ledger' : Uint8Array,
+              'message' : string,
+            }
+          } |
+          { 'InvalidPrincipal' : { 'field' : string, 'length' : number } } |
+          { 'NotFinal' : { 'channelID' : Uint8Array } } |
+          { 'StaleVersion' : { 'given' : bigint, 'registered' : bigint } } |
+          { 'ChannelSettled' : { 'fundingID' : Uint8Array } } |
+          { 'LedgerNotAllowed' : { 'ledger' : Uint8Array } } |
+          {
+            'LedgerError' : {
+              'error' : {
+                  'GenericError' : { 'message' : string, 'error_code' : bigint }
+                } |
+                { 'TemporarilyUnavailable' : null } |
+                { 'InsufficientAllowance' : { 'allowance' : bigint } } |
+                { 'BadBurn' : { 'min_burn_amount' : bigint } } |
+                { 'Duplicate' : { 'duplicate_of' : bigint } } |
+                { 'BadFee' : { 'expected_fee' : bigint } } |
+                { 'CreatedInFuture' : { 'ledger_time' : bigint } } |
+                { 'TooOld' : null } |
+                { 'InsufficientFunds' : { 'balance' : bigint } },
+              'ledger' : Uint8Array,
+            }
+          } |
+          {
+            'ChallengeDurationOutOfRange' : {
+              'max' : bigint,
+              'duration' : bigint,
+            }
+          } |
+          {
+            'BadSignature' : {
+              'rule' : string,
+              'message' : string,
+              'index' : number,
+            }
+          } |
+          { 'AmountNotAboveFee' : { 'fee' : bigint, 'amount' : bigint } } |
+          {
+            'WrongAdjudicator' : {
+              'expected' : Uint8Array,
+              'given' : Uint8Array,
+            }
+          } |
+          { 'AlreadyConcluded' : { 'channelID' : Uint8Array } } |
+          { 'TooManyAssets' : { 'max' : number, 'given' : number } } |
+          { 'WindowOver' : { 'now' : bigint, 'timeout' : bigint } } |
+          { 'UnsupportedChannel' : { 'reason' : string } } |
+          { 'InvalidEncoding' : { 'field' : string, 'message' : string } } |
+          { 'SignatureCount' : { 'expected' : number, 'given' : number } } |
+          { 'NotConcluded' : { 'fundingID' : Uint8Array } }
+      }
+  >,
   'setLedgerAllowed' : ActorMethod<
     [Principal, boolean],
     { 'Ok' : null } |
@@ -568,6 +672,7 @@ export interface _SERVICE {
           { 'InvalidParams' : { 'reason' : string } } |
           { 'TooManyParticipants' : { 'max' : number, 'given' : number } } |
           { 'InvalidOutcome' : { 'reason' : string } } |
+          { 'ChannelSupported' : { 'channelID' : Uint8Array } } |
           { 'WindowStillOpen' : { 'now' : bigint, 'timeout' : bigint } } |
           { 'WrongNonce' : { 'expected' : bigint, 'given' : bigint } } |
           { 'ZeroAmount' : null } |
@@ -668,6 +773,7 @@ export interface _SERVICE {
           { 'InvalidParams' : { 'reason' : string } } |
           { 'TooManyParticipants' : { 'max' : number, 'given' : number } } |
           { 'InvalidOutcome' : { 'reason' : string } } |
+          { 'ChannelSupported' : { 'channelID' : Uint8Array } } |
           { 'WindowStillOpen' : { 'now' : bigint, 'timeout' : bigint } } |
           { 'WrongNonce' : { 'expected' : bigint, 'given' : bigint } } |
           { 'ZeroAmount' : null } |
@@ -816,6 +922,9 @@ export const idlFactory: IDL.InterfaceFactory = ({ IDL }) => {
                 'given' : IDL.Nat32,
               }),
               'InvalidOutcome' : IDL.Record({ 'reason' : IDL.Text }),
+              'ChannelSupported' : IDL.Record({
+                'channelID' : IDL.Vec(IDL.Nat8),
+              }),
               'WindowStillOpen' : IDL.Record({
                 'now' : IDL.Nat64,
                 'timeout' : IDL.Nat64,
@@ -949,6 +1058,9 @@ export const idlFactory: IDL.InterfaceFactory = ({ IDL }) => {
                 'given' : IDL.Nat32,
               }),
               'InvalidOutcome' : IDL.Record({ 'reason' : IDL.Text }),
+              'ChannelSupported' : IDL.Record({
+                'channelID' : IDL.Vec(IDL.Nat8),
+              }),
               'WindowStillOpen' : IDL.Record({
                 'now' : IDL.Nat64,
                 'timeout' : IDL.Nat64,
@@ -1066,6 +1178,9 @@ export const idlFactory: IDL.InterfaceFactory = ({ IDL }) => {
                 'given' : IDL.Nat32,
               }),
               'InvalidOutcome' : IDL.Record({ 'reason' : IDL.Text }),
+              'ChannelSupported' : IDL.Record({
+                'channelID' : IDL.Vec(IDL.Nat8),
+              }),
               'WindowStillOpen' : IDL.Record({
                 'now' : IDL.Nat64,
                 'timeout' : IDL.Nat64,
@@ -1238,6 +1353,9 @@ export const idlFactory: IDL.InterfaceFactory = ({ IDL }) => {
                 'given' : IDL.Nat32,
               }),
               'InvalidOutcome' : IDL.Record({ 'reason' : IDL.Text }),
+              'ChannelSupported' : IDL.Record({
+                'channelID' : IDL.Vec(IDL.Nat8),
+              }),
               'WindowStillOpen' : IDL.Record({
                 'now' : IDL.Nat64,
                 'timeout' : IDL.Nat64,
@@ -1405,6 +1523,139 @@ export const idlFactory: IDL.InterfaceFactory = ({ IDL }) => {
         ['query'],
       ),
     'ledgerCallsInFlight' : IDL.Func([], [IDL.Nat32], ['query']),
+    'refundUnsupported' : IDL.Func(
+        [
+          IDL.Record({
+            'app' : IDL.Vec(IDL.Nat8),
+            'participants' : IDL.Vec(
+              IDL.Record({
+                'ethAddress' : IDL.Vec(IDL.Nat8),
+                'ccAddress' : IDL.Vec(IDL.Nat8),
+              })
+            ),
+            'ledgerChannel' : IDL.Bool,
+            'challengeDuration' : IDL.Nat,
+            'virtualChannel' : IDL.Bool,
+            'nonce' : IDL.Nat,
+          }),
+        ],
+        [
+          IDL.Variant({
+            'Ok' : IDL.Text,
+            'Err' : IDL.Variant({
+              'ChannelIdMismatch' : IDL.Record({
+                'expected' : IDL.Vec(IDL.Nat8),
+                'given' : IDL.Vec(IDL.Nat8),
+              }),
+              'NotRegistered' : IDL.Record({ 'channelID' : IDL.Vec(IDL.Nat8) }),
+              'WrongSigner' : IDL.Record({
+                'recovered' : IDL.Vec(IDL.Nat8),
+                'expected' : IDL.Vec(IDL.Nat8),
+                'index' : IDL.Nat32,
+              }),
+              'NotController' : IDL.Record({ 'caller' : IDL.Vec(IDL.Nat8) }),
+              'InsufficientHoldings' : IDL.Record({
+                'requested' : IDL.Nat,
+                'available' : IDL.Nat,
+              }),
+              'InvalidParams' : IDL.Record({ 'reason' : IDL.Text }),
+              'TooManyParticipants' : IDL.Record({
+                'max' : IDL.Nat32,
+                'given' : IDL.Nat32,
+              }),
+              'InvalidOutcome' : IDL.Record({ 'reason' : IDL.Text }),
+              'ChannelSupported' : IDL.Record({
+                'channelID' : IDL.Vec(IDL.Nat8),
+              }),
+              'WindowStillOpen' : IDL.Record({
+                'now' : IDL.Nat64,
+                'timeout' : IDL.Nat64,
+              }),
+              'WrongNonce' : IDL.Record({
+                'expected' : IDL.Nat64,
+                'given' : IDL.Nat64,
+              }),
+              'ZeroAmount' : IDL.Null,
+              'LedgerCallFailed' : IDL.Record({
+                'code' : IDL.Nat32,
+                'ledger' : IDL.Vec(IDL.Nat8),
+                'message' : IDL.Text,
+              }),
+              'InvalidPrincipal' : IDL.Record({
+                'field' : IDL.Text,
+                'length' : IDL.Nat32,
+              }),
+              'NotFinal' : IDL.Record({ 'channelID' : IDL.Vec(IDL.Nat8) }),
+              'StaleVersion' : IDL.Record({
+                'given' : IDL.Nat64,
+                'registered' : IDL.Nat64,
+              }),
+              'ChannelSettled' : IDL.Record({
+                'fundingID' : IDL.Vec(IDL.Nat8),
+              }),
+              'LedgerNotAllowed' : IDL.Record({ 'ledger' : IDL.Vec(IDL.Nat8) }),
+              'LedgerError' : IDL.Record({
+                'error' : IDL.Variant({
+                  'GenericError' : IDL.Record({
+                    'message' : IDL.Text,
+                    'error_code' : IDL.Nat,
+                  }),
+                  'TemporarilyUnavailable' : IDL.Null,
+                  'InsufficientAllowance' : IDL.Record({
+                    'allowance' : IDL.Nat,
+                  }),
+                  'BadBurn' : IDL.Record({ 'min_burn_amount' : IDL.Nat }),
+                  'Duplicate' : IDL.Record({ 'duplicate_of' : IDL.Nat }),
+                  'BadFee' : IDL.Record({ 'expected_fee' : IDL.Nat }),
+                  'CreatedInFuture' : IDL.Record({ 'ledger_time' : IDL.Nat64 }),
+                  'TooOld' : IDL.Null,
+                  'InsufficientFunds' : IDL.Record({ 'balance' : IDL.Nat }),
+                }),
+                'ledger' : IDL.Vec(IDL.Nat8),
+              }),
+              'ChallengeDurationOutOfRange' : IDL.Record({
+                'max' : IDL.Nat,
+                'duration' : IDL.Nat,
+              }),
+              'BadSignature' : IDL.Record({
+                'rule' : IDL.Text,
+                'message' : IDL.Text,
+                'index' : IDL.Nat32,
+              }),
+              'AmountNotAboveFee' : IDL.Record({
+                'fee' : IDL.Nat,
+                'amount' : IDL.Nat,
+              }),
+              'WrongAdjudicator' : IDL.Record({
+                'expected' : IDL.Vec(IDL.Nat8),
+                'given' : IDL.Vec(IDL.Nat8),
+              }),
+              'AlreadyConcluded' : IDL.Record({
+                'channelID' : IDL.Vec(IDL.Nat8),
+              }),
+              'TooManyAssets' : IDL.Record({
+                'max' : IDL.Nat32,
+                'given' : IDL.Nat32,
+              }),
+              'WindowOver' : IDL.Record({
+                'now' : IDL.Nat64,
+                'timeout' : IDL.Nat64,
+              }),
+              'UnsupportedChannel' : IDL.Record({ 'reason' : IDL.Text }),
+              'InvalidEncoding' : IDL.Record({
+                'field' : IDL.Text,
+                'message' : IDL.Text,
+              }),
+              'SignatureCount' : IDL.Record({
+                'expected' : IDL.Nat32,
+                'given' : IDL.Nat32,
+              }),
+              'NotConcluded' : IDL.Record({ 'fundingID' : IDL.Vec(IDL.Nat8) }),
+            }),
+          }),
+        ],
+        [],
+      ),
     'setLedgerAllowed' : IDL.Func(
         [IDL.Principal, IDL.Bool],
         [
@@ -1432,6 +1683,9 @@ export const idlFactory: IDL.InterfaceFactory = ({ IDL }) => {
                 'given' : IDL.Nat32,
               }),
               'InvalidOutcome' : IDL.Record({ 'reason' : IDL.Text }),
+              'ChannelSupported' : IDL.Record({
+                'channelID' : IDL.Vec(IDL.Nat8),
+              }),
               'WindowStillOpen' : IDL.Record({
                 'now' : IDL.Nat64,
                 'timeout' : IDL.Nat64,
@@ -1566,6 +1820,9 @@ export const idlFactory: IDL.InterfaceFactory = ({ IDL }) => {
                 'given' : IDL.Nat32,
               }),
               'InvalidOutcome' : IDL.Record({ 'reason' : IDL.Text }),
+              'ChannelSupported' : IDL.Record({
+                'channelID' : IDL.Vec(IDL.Nat8),
+              }),
               'WindowStillOpen' : IDL.Record({
                 'now' : IDL.Nat64,
                 'timeout' : IDL.Nat64,

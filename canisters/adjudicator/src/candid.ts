@@ -100,12 +100,14 @@ export const AdjudicatorError = IDL.Variant({
   NotController: IDL.Record({ caller: Blob }),
   TooManyParticipants: IDL.Record({ max: IDL.Nat32, given: IDL.Nat32 }),
   TooManyAssets: IDL.Record({ max: IDL.Nat32, given: IDL.Nat32 }),
+  ChannelSupported: IDL.Record({ channelID: Blob }),
 });
 
 const result = (ok: IDL.Type) => IDL.Variant({ Ok: ok, Err: AdjudicatorError });
 export const DepositResult = result(IDL.Nat);
 export const DisputeResult = result(DisputeRecord);
 export const UnitResult = result(IDL.Null);
+export const TextResult = result(IDL.Text);
 export const WithdrawResult = result(IDL.Record({ blockIndex: IDL.Nat, paid: IDL.Nat }));
 
 export const Event = IDL.Variant({

@@ -17,6 +17,7 @@ import {
   EventPage,
   Params,
   State,
+  TextResult,
   UnitResult,
   WithdrawalAuth,
   WithdrawResult,
@@ -32,6 +33,7 @@ import type { CandidParams, CandidState, CandidWithdrawalAuth } from "./logic/ty
 import { withdraw } from "./logic/withdraw";
 import { icrcLedgers, ledgerCallsInFlight } from "./icrcLedgers";
 import { setLedgerAllowed } from "./logic/ledgerAllowList";
+import { refundUnsupported } from "./logic/refundUnsupported";
 import { refuseUpgradeWhileCalling } from "./logic/upgradeGuard";
 import { StableStorage } from "./stableStorage";
 import { answerUnlessCleanup } from "./answerUnlessCleanup";
@@ -72,6 +74,16 @@ export default class {
   @update([Params, State, IDL.Vec(Blob)], DisputeResult)
   conclude(params: CandidParams, state: CandidState, signatures: Uint8Array[]) {
     return conclude(this.ctx(), params, state, signatures);
+  }
+
+  /**
+   * Params this canister can never settle (app, virtual, not a ledger channel, a participant
+   * twice, over the bound): makes every deposit into them withdrawable by its own participant.
+   * Returns the reason the params are refused.
+   */
+  @update([Params], TextResult)
+  refundUnsupported(params: CandidParams) {
+    return refundUnsupported(this.ctx(), params);
   }
 
   /** Settles the registered state after the challenge window. */

@@ -221,11 +221,13 @@ describe("ICP logic: dispute", () => {
       });
     }
 
-    it("refuses sub-channels (UnsupportedChannel)", () => {
+    it("refuses a lock holding an ICP asset (UnsupportedChannel) and a lock of the wrong width (InvalidOutcome)", () => {
       const { w, ch } = fundedWorld();
       const s = makeState(ch, 1n, [[1n, 1n]]);
       s.outcome.locked = [{ ID: ("0x" + "77".repeat(32)) as `0x${string}`, balances: [1n], indexMap: [0n, 1n] }];
-      expect(err(disputeWith(w, ch, s), "UnsupportedChannel").reason).to.equal("sub-channels");
+      expect(err(disputeWith(w, ch, s), "UnsupportedChannel").reason).to.equal("lock 0 locks 1 of ICP asset 0");
+      s.outcome.locked = [{ ID: ("0x" + "77".repeat(32)) as `0x${string}`, balances: [0n, 0n], indexMap: [0n, 1n] }];
+      expect(err(disputeWith(w, ch, s), "InvalidOutcome").reason).to.equal("lock 0: 2 balances for 1 assets");
     });
 
     it("refuses a channel without participants and one with a participant twice (InvalidParams)", () => {

@@ -22,8 +22,8 @@ export interface CheckedState {
  * signatures, by far the most expensive part, are checked by {@link verifyStateSignatures}
  * after the caller's own cheap rules such as the version):
  * 1. every field is a valid value of its Solidity type (the library's encoders decide);
- * 2. the channel is of a kind this canister adjudicates: a ledger channel without app,
- *    sub-channels or virtual flag (those are EVM-only);
+ * 2. the channel is of a kind this canister adjudicates: a ledger channel without app or
+ *    virtual flag (those are EVM-only), whose locks hold no ICP asset;
  * 3. at least one participant, no participant twice (two funding IDs would collide);
  * 4. `state.channelID` is the hash of `params`;
  * 5. the outcome is rectangular: one backend and one balance row per asset, one balance per
@@ -38,7 +38,6 @@ export function checkSignedState(params: CandidParams, state: CandidState): Chec
   if (!params.ledgerChannel) throw new Refusal({ UnsupportedChannel: { reason: "not a ledger channel" } });
   if (params.virtualChannel) throw new Refusal({ UnsupportedChannel: { reason: "virtual channel" } });
   if (!isAllZero(params.app)) throw new Refusal({ UnsupportedChannel: { reason: "app channel" } });
-  if (state.outcome.locked.length !== 0) throw new Refusal({ UnsupportedChannel: { reason: "sub-channels" } });
 
   const n = params.participants.length;
   if (n === 0) throw new Refusal({ InvalidParams: { reason: "no participants" } });
@@ -54,7 +53,8 @@ export function checkSignedState(params: CandidParams, state: CandidState): Chec
     throw new Refusal({ ChannelIdMismatch: { expected: channelID, given: state.channelID } });
   }
 
-  const payouts = icpPayouts(state, n);
+  const { payouts, icpIndices } = icpPayouts(state, n);
+  refuseLockedIcpAssets(state, icpIndices);
 
   const stateHash = keccak256(encodedState);
   return { channelID, stateHash, participants: params.participants.map((x) => x.ethAddress), payouts };
@@ -67,7 +67,7 @@ export function checkSignedState(params: CandidParams, state: CandidState): Chec
  * (over 29 bytes) is ignored too: no deposit can exist on it, and refusing the state would
  * freeze the ICP assets that can be paid.
  */
-function icpPayouts(state: CandidState, n: number): IcpPayout[] {
+function icpPayouts(state: CandidState, n: number): { payouts: IcpPayout[]; icpIndices: number[] } {
   const o = state.outcome;
   const m = o.assets.length;
   if (o.backends.length !== m)
@@ -75,6 +75,7 @@ function icpPayouts(state: CandidState, n: number): IcpPayout[] {
   if (o.balances.length !== m)
     throw new Refusal({ InvalidOutcome: { reason: `${o.balances.length} balance rows for ${m} assets` } });
   const payouts: IcpPayout[] = [];
+  const icpIndices: number[] = [];
   const ledgers = new Set<string>();
   for (let i = 0; i < m; i++) {
     if (o.balances[i].length !== n) {
@@ -89,6 +90,31 @@ function icpPayouts(state: CandidState, n: number): IcpPayout[] {
     if (ledgers.has(k)) throw new Refusal({ InvalidOutcome: { reason: `ledger ${k} listed twice` } });
     ledgers.add(k);
     payouts.push({ ledger: a.ccHolder, balances: o.balances[i] });
+    icpIndices.push(i);
   }
-  return payouts;
+  return { payouts, icpIndices };
+}
+
+/**
+ * Sub-allocations (locks) are settled by the chain that holds the locked asset; this canister has
+ * no sub-channel logic, so it accepts a lock only when it locks nothing of an ICP asset it pays
+ * (then the parent's ICP rows are the whole ICP outcome and it pays them; the EVM settles the
+ * sub-channel). A positive ICP amount in a lock would be lost here, so such a state is refused
+ * (UnsupportedChannel), exactly as the signing policy refuses to sign it ("locked-asset").
+ * Whom it protects: the participant holding a newer state that locks only other chains' assets —
+ * it refutes here too, so an older state cannot win on ICP (finding 1 of issue 14).
+ */
+function refuseLockedIcpAssets(state: CandidState, icpIndices: number[]): void {
+  const m = state.outcome.assets.length;
+  state.outcome.locked.forEach((lock, index) => {
+    if (lock.balances.length !== m)
+      throw new Refusal({
+        InvalidOutcome: { reason: `lock ${index}: ${lock.balances.length} balances for ${m} assets` },
+      });
+    for (const i of icpIndices)
+      if (lock.balances[i] !== 0n)
+        throw new Refusal({
+          UnsupportedChannel: { reason: `lock ${index} locks ${lock.balances[i]} of ICP asset ${i}` },
+        });
+  });
 }

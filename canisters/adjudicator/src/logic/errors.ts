@@ -44,7 +44,9 @@ export type AdjudicatorError =
   | { NotController: { caller: Uint8Array } }
   /** More participants than the canister is measured to adjudicate within its instruction budget. */
   | { TooManyParticipants: { max: number; given: number } }
-  | { TooManyAssets: { max: number; given: number } };
+  | { TooManyAssets: { max: number; given: number } }
+  /** refundUnsupported with params the canister can settle (close them with conclude/dispute instead). */
+  | { ChannelSupported: { channelID: Uint8Array } };
 
 export type Result<T> = { Ok: T } | { Err: AdjudicatorError };
 
