@@ -18,6 +18,35 @@ import { scriptCellPlans } from "./lib/ckb/deployment";
 
 class Refused extends Error {}
 
+/** The innermost cause's message (fetch wraps ECONNREFUSED as "fetch failed"). */
+function innermostMessage(e: unknown): string {
+  let m = e instanceof Error ? e.message : String(e);
+  for (let c = (e as { cause?: unknown })?.cause; c instanceof Error; c = (c as { cause?: unknown }).cause) {
+    m = `${m}: ${(c as { code?: string }).code ?? c.message}`;
+  }
+  return m.split("\n")[0];
+}
+
+/** Refuses (exit 2) before anything is collected or sent when the node does not answer. */
+async function assertCkbNodeReachable(rpc: RPC, url: string): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    const tip = await Promise.race([
+      rpc.getTipBlockNumber(),
+      new Promise<never>((_, fail) => {
+        timer = setTimeout(() => fail(new Error("no answer within 10 s")), 10_000);
+      }),
+    ]);
+    log(`node at ${url} answers, tip block ${BigInt(tip)}`);
+  } catch (e) {
+    throw new Refused(
+      `cannot reach the CKB node at ${url}: ${innermostMessage(e)} (is the node running? check CKB_RPC_URL)`,
+    );
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 const log = (line: string): void => console.log(`deploy-ckb: ${line}`);
 
 function readInput(env: NodeJS.ProcessEnv) {
@@ -77,7 +106,10 @@ async function main(): Promise<void> {
   };
   if (input.url === undefined) {
     record.unsignedTransaction = {
-      note: "outputs only: add inputs of the owner covering the capacity + fee, then sign (secp256k1-blake160) and send",
+      note:
+        "outputs only: replace the placeholder lock args 0x" +
+        "00".repeat(20) +
+        " with the owner's blake160 (the script cells belong to whoever that lock names), add inputs of the owner covering the capacity + fee, then sign (secp256k1-blake160) and send",
       outputs: plans.map((p) => ({ capacity: "0x" + p.capacity.toString(16), lock: owner, type: null })),
       outputsData: plans.map((p) => "0x" + Buffer.from(p.data).toString("hex")),
       requiredCapacity: total.toString(),
@@ -87,10 +119,14 @@ async function main(): Promise<void> {
     log(
       `no CKB_RPC_URL: nothing sent; wrote the unsigned deployment transaction and the script hashes to ${input.out}`,
     );
+    log(
+      `the plan's outputs carry the placeholder owner lock args 0x${"00".repeat(20)}: replace them with your lock's args before signing`,
+    );
     return;
   }
   log(`connecting to ${input.url} (${input.network})`);
   const rpc = new RPC(input.url);
+  await assertCkbNodeReachable(rpc, input.url);
   const indexer = new Indexer(input.indexer!, input.url);
   const from = helpers.encodeToAddress(owner);
   let skel = helpers.TransactionSkeleton({ cellProvider: indexer });

@@ -1,10 +1,12 @@
 /**
  * The command line of `npm start`: parses the options (exit 2 with the reason on a bad one),
  * prints the usage on --help, loads Hardhat only when the story runs, and turns the story's
- * outcome into output and an exit status (0 all passed, 1 a step or check failed).
+ * outcome into output and an exit status (0 all passed, 1 a step or check failed, 2 a bad option
+ * or a node-backed network whose node does not answer).
  */
 import type { HardhatRuntimeEnvironment } from "hardhat/types";
-import { DemoOptionError } from "../lib/scriptErrors";
+import { assertRpcReachable } from "../lib/evm/assertRpcReachable";
+import { DemoOptionError, RpcUnreachableError } from "../lib/scriptErrors";
 import { textDemoLog } from "./demoLog";
 import { DEMO_USAGE, parseDemoOptions } from "./options";
 import type { DemoOptions } from "./options";
@@ -40,6 +42,18 @@ export async function runDemoCli(argv: readonly string[], deps: DemoCliDeps): Pr
     return 2;
   }
   const hre = await deps.loadHre();
+  // A node-backed network (HARDHAT_NETWORK=localhost, …) must answer before the story starts,
+  // or the run would end in empty tables and Hardhat's stack trace.
+  if (hre.network.name !== "hardhat") {
+    const url = (hre.network.config as { url?: string }).url ?? "(no url)";
+    try {
+      await assertRpcReachable(hre.network.provider, hre.network.name, url);
+    } catch (e) {
+      if (!(e instanceof RpcUnreachableError)) throw e;
+      deps.err(`npm start: refused: ${e.message}`);
+      return 2;
+    }
+  }
   // Loaded here, not at the top: the chains' modules take seconds to load, --help should not.
   const story = deps.story ?? (await import("./threeChain/runThreeChainDemo")).runThreeChainDemo;
   const run = await story(hre, options, textDemoLog(deps.out));

@@ -19,7 +19,7 @@ function deps(story?: DemoCliDeps["story"]) {
     err: (l) => err.push(l),
     loadHre: async () => {
       hreLoaded++;
-      return {} as HardhatRuntimeEnvironment;
+      return { network: { name: "hardhat" } } as HardhatRuntimeEnvironment;
     },
     story,
     now: () => 0,
