@@ -73,6 +73,11 @@ abstract contract AssetHolder is ReentrancyLock {
     /// @param available The amount held.
     /// @param requested The amount requested.
     error AssetHolderInsufficientHoldings(bytes32 fundingID, uint256 available, uint256 requested);
+    /// @notice A G3 withdrawal must take the funding ID's whole remaining balance (single use).
+    /// @param fundingID The funding ID.
+    /// @param expected The amount held (the only amount a G3 authorisation may name).
+    /// @param given The amount in the authorisation.
+    error AssetHolderWithdrawalNotWhole(bytes32 fundingID, uint256 expected, uint256 given);
     /// @notice A bound withdrawal authorisation carries another nonce than the funding ID's next one.
     /// @param fundingID The funding ID.
     /// @param expected The funding ID's next nonce (`withdrawalNonce`).
@@ -81,7 +86,7 @@ abstract contract AssetHolder is ReentrancyLock {
     /// @notice The funding ID holds a settled balance or is a settled channel's ID; deposits are refused.
     /// @param fundingID The funding ID.
     error AssetHolderDepositAfterSettlement(bytes32 fundingID);
-    /// @notice The holdings of the funding ID would exceed the largest representable amount.
+    /// @notice The deposit would take the funding ID's holdings above `Holdings.MAX_DEPOSIT` (2^192 - 1).
     /// @param fundingID The funding ID.
     /// @param held The amount held.
     /// @param added The amount to add.
@@ -149,16 +154,22 @@ abstract contract AssetHolder is ReentrancyLock {
             }
             bytes32 id = Holdings.fundingID(channelID, participant);
             ids[i] = id;
-            // Unflagged: a flag would mean this channel is settled, which was checked above.
-            sumHeld += _holdings[id];
-            sumOutcome += newBals[i];
+            uint256 balance = newBals[i];
+            unchecked {
+                // Unflagged words (a flag would mean this channel is settled, checked above), each
+                // at most MAX_DEPOSIT, fewer than 2^63 of them: sumHeld < 2^255, no wrap.
+                sumHeld += _holdings[id];
+                // The outcome comes from a signed state and may be absurd: a sum that wraps
+                // saturates, so it still compares as "more than is held" (underfunded).
+                uint256 next = sumOutcome + balance;
+                sumOutcome = next < balance ? type(uint256).max : next;
+            }
         }
 
         if (sumHeld >= sumOutcome) {
             for (uint256 i; i < n; ++i) {
+                // balance <= sumOutcome <= sumHeld < 2^255: it fits beside the flag.
                 uint256 balance = newBals[i];
-                // balance <= sumOutcome <= sumHeld; only absurd sums over many words could exceed it.
-                if (balance > Holdings.MAX_AMOUNT) revert AssetHolderHoldingsOverflow(ids[i], 0, balance);
                 _holdings[ids[i]] = balance == 0 ? 0 : balance | Holdings.SETTLED;
             }
         } else {
@@ -179,9 +190,11 @@ abstract contract AssetHolder is ReentrancyLock {
             if (pool != 0 && balance > word) {
                 uint256 fill = balance - word;
                 if (fill > pool) fill = pool;
-                pool -= fill;
-                word += fill;
-                if (word > Holdings.MAX_AMOUNT) revert AssetHolderHoldingsOverflow(ids[i], word - fill, fill);
+                unchecked {
+                    // fill <= pool; word and pool are each at most MAX_DEPOSIT, so word stays below 2^193.
+                    pool -= fill;
+                    word += fill;
+                }
             }
             if (word != 0) _holdings[ids[i]] = word | Holdings.SETTLED;
         }
@@ -201,21 +214,33 @@ abstract contract AssetHolder is ReentrancyLock {
         uint256 word = _load(slot);
         if (word >= Holdings.SETTLED) revert AssetHolderDepositAfterSettlement(fundingID);
         unchecked {
-            // word <= MAX_AMOUNT (its flag is clear), so the subtraction cannot wrap, and the
-            // check makes word + credited <= MAX_AMOUNT.
-            if (credited > Holdings.MAX_AMOUNT - word) revert AssetHolderHoldingsOverflow(fundingID, word, credited);
+            // An unflagged word is at most MAX_DEPOSIT (every credit passes this check), so the
+            // subtraction cannot wrap, and the check makes word + credited <= MAX_DEPOSIT.
+            if (credited > Holdings.MAX_DEPOSIT - word) revert AssetHolderHoldingsOverflow(fundingID, word, credited);
             _store(slot, word + credited);
         }
         emit Deposited(fundingID, credited);
     }
 
     /**
-     * @notice Pays part or all of a participant's settled balance to a receiver.
+     * @notice Pays a participant's whole remaining balance to a receiver.
+     * @dev Single use without storage (issue 15, finding 8; DESIGN §10 "G3 withdraw"): the G3
+     * message binds no holder, chain or nonce, so `authorization.amount` must equal the funding
+     * ID's whole remaining balance here. Once paid, the balance is zero and deposits into the
+     * funding ID of a settled channel are credited to the same participant only; a replay pays
+     * again only where the participant's remaining balance is exactly that amount, always all of
+     * it and to the same receiver. `amount == 0` on an empty balance succeeds (pays nothing), as
+     * go-perun signs it when it re-runs a settlement. go-perun's Ethereum backend always signs
+     * `holdings(fundingID)` read just before (perun-eth-backend v0.6.0 `channel/withdraw.go`), and
+     * a settled, non-empty balance refuses deposits, so nobody can move it between its read and
+     * its transaction. Partial withdrawals: `withdrawBound`.
      * @param authorization Channel, participant, receiver and amount, signed by the participant.
      * @param signature The participant's 65-byte signature on `abi.encode(authorization)`.
      */
     function withdraw(WithdrawalAuth calldata authorization, bytes calldata signature) external nonReentrant {
         (bytes32 id, uint256 slot, uint256 word) = _requireWithdrawable(authorization);
+        uint256 held = Holdings.amountOf(word);
+        if (authorization.amount != held) revert AssetHolderWithdrawalNotWhole(id, held, authorization.amount);
         Sig.verify(
             Sig.ethSignedDigest(_authorizationHash(authorization)),
             signature,

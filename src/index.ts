@@ -62,6 +62,8 @@ export type {
   SubChannelInfo,
 } from "./policy/types";
 export { BOUND_RULES, CHAIN_RULES } from "./policy/chainRules";
+export { planDeposit } from "./policy/planDeposit";
+export type { DepositPlan, DepositPlanRequest } from "./policy/planDeposit";
 export { assetChains } from "./policy/assetChains";
 export { limitsFor } from "./policy/limitsFor";
 export type { BindingLimit, BindingLimits } from "./policy/limitsFor";
@@ -146,6 +148,7 @@ export {
 export { PrincipalLengthError } from "./errors/icpEncodingErrors";
 export {
   PolicyAssetError,
+  PolicyDepositError,
   PolicyLimitError,
   PolicySubChannelError,
   PolicyTransitionError,

@@ -61,10 +61,15 @@ export function onlyChannelInTx(): void {
  * and accepted this very transaction (for a signature lock: its owner signed it).
  */
 export function inputLockedBy(lockHash: Uint8Array): boolean {
+  return inputLockedByAny([lockHash]);
+}
+
+/** Some input of the transaction is under one of the locks whose hashes are `lockHashes`. */
+export function inputLockedByAny(lockHashes: Uint8Array[]): boolean {
   for (let i = 0; ; i++) {
     const h = cellField(i, b.SOURCE_INPUT, b.CELL_FIELD_LOCK_HASH);
     if (h === null) return false;
-    if (bytesEqual(h, lockHash)) return true;
+    for (let k = 0; k < lockHashes.length; k++) if (bytesEqual(h, lockHashes[k])) return true;
   }
 }
 

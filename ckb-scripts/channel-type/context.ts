@@ -34,12 +34,21 @@ export interface Identity {
   channelLock: Uint8Array;
 }
 
+/** data1 hash of the channel-lock binary (scripts/ckb/bundle.ts compiles it in). */
+declare const __CHANNEL_LOCK_CODE_HASH__: string;
+/** Script hash type byte of `data1`, the deployed channel-lock's hash type. */
+const HASH_TYPE_DATA1 = 2;
+
 export function identity(): Identity {
   const script = new Uint8Array(b.loadScript());
   const f = tableFields(script, 3);
   const args = f === null ? null : moleculeBytes(f[2]);
   if (args === null || args.length !== JS_VM_ARGS_PREFIX + 65) fail(EXIT.BAD_ARGS);
   const own = args.subarray(JS_VM_ARGS_PREFIX);
+  // The lock of the channel cell and of every funds cell is the deployed channel-lock, whatever
+  // the args say (protects every funder from depositing under a lock anyone can open).
+  if (own[64] !== HASH_TYPE_DATA1 || !bytesEqual(own.subarray(32, 64), hexBytes(__CHANNEL_LOCK_CODE_HASH__)))
+    fail(EXIT.FOREIGN_LOCK_CODE);
   const ownHash = new Uint8Array(b.loadScriptHash());
   return {
     id: own.subarray(0, 32),

@@ -1,7 +1,7 @@
 import * as b from "@ckb-js-std/bindings";
 import { EXIT } from "../../src/ckb/exitCodes";
-import { cellField, keccak256 } from "../common/chain";
-import { bytesEqual } from "../common/molecule";
+import { JS_VM_ARGS_PREFIX, cellField, keccak256 } from "../common/chain";
+import { bytesEqual, tableFields } from "../common/molecule";
 import { assetKinds } from "./assets";
 import { type Identity, fail, readChannel, readState, readStatus } from "./context";
 
@@ -52,6 +52,29 @@ export function open(id: Identity, data: Uint8Array): void {
 
   const lock = cellField(0, b.SOURCE_GROUP_OUTPUT, b.CELL_FIELD_LOCK);
   if (lock === null || !bytesEqual(lock, id.channelLock)) fail(EXIT.BAD_CHANNEL_LOCK);
+  onlyCellWithId(id);
+}
+
+/**
+ * No other output's type script carries this channel ID, under any reference (another
+ * hash-type byte, build or lock in its args is another script group, so the group count alone
+ * cannot see it). The nonce binds the ID to an out-point spent here, so this transaction is the
+ * only one that can ever create a cell with this ID: after it, the identity is unique on chain
+ * (protects every participant from a twin that takes deposits or states meant for the channel).
+ */
+function onlyCellWithId(id: Identity): void {
+  for (let j = 0; ; j++) {
+    const t = cellField(j, b.SOURCE_OUTPUT, b.CELL_FIELD_TYPE);
+    if (t === null) {
+      if (cellField(j, b.SOURCE_OUTPUT, b.CELL_FIELD_CAPACITY) === null) return;
+      continue;
+    }
+    const f = tableFields(t, 3);
+    // args: u32 length ‖ 0x0000 ‖ js code hash ‖ hash type ‖ channel_id ‖ …
+    if (f === null || f[2].length < 4 + JS_VM_ARGS_PREFIX + 32) continue;
+    const other = f[2].subarray(4 + JS_VM_ARGS_PREFIX, 4 + JS_VM_ARGS_PREFIX + 32);
+    if (bytesEqual(other, id.id) && !bytesEqual(t, id.ownScript)) fail(EXIT.DUPLICATE_CHANNEL);
+  }
 }
 
 /** Lowercase 0x-hex of 32 bytes (the decoder's spelling of a bytes32), natively. */

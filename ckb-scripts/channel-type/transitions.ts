@@ -3,7 +3,15 @@ import { EXIT } from "../../src/ckb/exitCodes";
 import { cellField, ckbHash } from "../common/chain";
 import { bytesEqual, tableFields } from "../common/molecule";
 import { assetKinds, sameOutcomeShape } from "./assets";
-import { capacity, inputLockedBy, noFundsInputs, onlyChannelInTx, udtAmount, udtAsset } from "./cells";
+import {
+  capacity,
+  inputLockedBy,
+  inputLockedByAny,
+  noFundsInputs,
+  onlyChannelInTx,
+  udtAmount,
+  udtAsset,
+} from "./cells";
 import { type Channel, type Identity, type Status, fail, fullyFunded, packStatus, readState } from "./context";
 import { hex32 } from "./open";
 import { checkPayouts } from "./payout";
@@ -81,9 +89,14 @@ export function fund(id: Identity, channel: Channel, status: Status, body: Uint8
   sameCellWith(id, next);
 }
 
-/** Abort: while not every participant funded, refund who did (anyone may submit). */
+/**
+ * Abort: while not every participant funded, refund who did. Only a participant may submit it
+ * (an input under its own lock, its ccAddress): otherwise anyone could kill every channel while
+ * it is being funded, and a cross-chain channel's other legs would wait out a dispute window.
+ */
 export function abort(id: Identity, channel: Channel, status: Status): void {
   if (fullyFunded(status)) fail(EXIT.FULLY_FUNDED);
+  if (!inputLockedByAny(channel.cc)) fail(EXIT.ABORT_NOT_BY_PARTICIPANT);
   onlyChannelInTx();
   const state = readState(status.stateBytes);
   checkPayouts(channel, status, state, assetKinds(state, channel.n), true);

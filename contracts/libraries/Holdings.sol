@@ -16,8 +16,15 @@ pragma solidity 0.8.30;
 library Holdings {
     /// @notice Flag: the amount is a balance set by `setOutcome` (the channel is settled).
     uint256 internal constant SETTLED = 1 << 255;
-    /// @notice Largest amount one word can hold (2^255 - 1, far above any real supply).
+    /// @notice Largest amount one word can hold (2^255 - 1).
     uint256 internal constant MAX_AMOUNT = SETTLED - 1;
+    /// @notice Largest amount a holding may reach by deposits (2^192 - 1, far above any real
+    /// supply). A channel has fewer than 2^63 holdings (its participants' and its own ID's), so
+    /// their sum stays below 2^255: `setOutcome` sums and splits them without any check that
+    /// could revert. A hostile token (one whose `balanceOf` reports whatever its owner likes) can
+    /// therefore fill its own holder's words, but never make the adjudicator's `conclude` — and
+    /// with it the channel's other assets — revert (issue 15, finding 3).
+    uint256 internal constant MAX_DEPOSIT = (1 << 192) - 1;
 
     /// @notice The funding ID of a participant in a channel: `keccak256(abi.encode(channelID, participant))`.
     /// @param channelID The channel.

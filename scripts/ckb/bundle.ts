@@ -1,3 +1,4 @@
+import { utils } from "@ckb-lumos/base";
 import { buildSync } from "esbuild";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -19,7 +20,12 @@ export function bundleChannelType(options: { minify?: boolean; trace?: boolean }
     target: "es2022",
     minify: options.minify ?? true,
     external: ["@ckb-js-std/bindings"],
-    define: { __CKB_TRACE__: options.trace ? "true" : "false" },
+    define: {
+      __CKB_TRACE__: options.trace ? "true" : "false",
+      // The deployed channel-lock, fixed in the bytecode: the type script refuses args naming any
+      // other lock code (a channel cell or funds under an always-success "channel lock").
+      __CHANNEL_LOCK_CODE_HASH__: JSON.stringify(utils.ckbHash(channelLockBinary())),
+    },
     write: false,
     legalComments: "none",
     logLevel: "silent",

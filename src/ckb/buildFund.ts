@@ -1,7 +1,10 @@
 import type { Cell, Script } from "@ckb-lumos/base";
 import { utils } from "@ckb-lumos/base";
 import { bytes, number } from "@ckb-lumos/codec";
+import { channelId, encodeParams, encodeState } from "../index";
+import type { Params, State } from "../index";
 import { ckbAssets } from "./ckbAssets";
+import { channelLockScript, channelTypeScript } from "./scripts";
 import { CkbBuildError } from "./errors";
 import { actionWitness, assemble, cellCapacity, minimalCell, type Skeleton } from "./skeleton";
 import { encodeChannelStatus } from "./status";
@@ -16,6 +19,28 @@ export function udtData(amount: bigint): string {
 }
 
 /**
+ * The funder signs for exactly the channel it agreed to: the cell holds the expected params and
+ * state, and its type and lock are this deployment's scripts for that channel ID (a cell under
+ * another lock code, e.g. always-success, or another reference of the type is refused).
+ */
+function expectChannelCell(d: CkbDeployment, channel: ChannelCell, expected: { params: Params; state: State }): void {
+  const st = channel.status;
+  if (st.paramsBytes.toLowerCase() !== bytes.hexify(encodeParams(expected.params)))
+    throw new CkbBuildError("the channel cell holds other params than the funder expects");
+  if (st.stateBytes.toLowerCase() !== bytes.hexify(encodeState(expected.state)))
+    throw new CkbBuildError("the channel cell holds another state than the funder expects", {
+      stored: st.state,
+      expected: expected.state,
+    });
+  const type = channelTypeScript(d, channelId(expected.params));
+  const { lock, type: cellType } = channel.cell.cellOutput;
+  if (cellType === undefined || utils.computeScriptHash(cellType) !== utils.computeScriptHash(type))
+    throw new CkbBuildError("the channel cell's type script is not this deployment's for the channel", { type });
+  if (utils.computeScriptHash(lock) !== utils.computeScriptHash(channelLockScript(d, type)))
+    throw new CkbBuildError("the channel cell's lock is not this deployment's channel-lock", { lock });
+}
+
+/**
  * Fund: participant `index` deposits its initial balances into funds cells locked by the
  * channel's lock — one cell with its CKBytes (capacity = max(balance, occupied)) and one per
  * UDT (the UDT's type from `udtCells`, exactly its balance; change back to `udtChangeLock`).
@@ -27,6 +52,8 @@ export function udtData(amount: bigint): string {
 export function buildFund(args: {
   deployment: CkbDeployment;
   channel: ChannelCell;
+  /** The params and initial state the funder agreed to: the channel cell must hold exactly these. */
+  expected: { params: Params; state: State };
   index: number;
   udtCells?: Cell[];
   udtChangeLock?: Script;
@@ -34,6 +61,7 @@ export function buildFund(args: {
 }): Skeleton {
   const { deployment: d, channel, index, feePayer } = args;
   const st = channel.status;
+  expectChannelCell(d, channel, args.expected);
   if (!Number.isInteger(index) || index < 0 || index >= st.funded.length)
     throw new CkbBuildError("no such participant", { index });
   if (st.funded[index]) throw new CkbBuildError("participant already funded", { index });

@@ -1,4 +1,5 @@
 import type { Cell, Script } from "@ckb-lumos/base";
+import { utils } from "@ckb-lumos/base";
 import { bytes } from "@ckb-lumos/codec";
 import type { Hex, State } from "../index";
 import { decodeState } from "../index";
@@ -28,10 +29,16 @@ function fundsInputs(channel: ChannelCell, fundsCells: Cell[]) {
   return fundsCells.map((cell) => ({ cell }));
 }
 
-/** Abort: refunds everybody who funded while the channel is not fully funded. */
+/**
+ * Abort: refunds everybody who funded while the channel is not fully funded. Only a
+ * participant may abort: one of `feePayer.cells` must be under a participant's own lock.
+ */
 export function buildAbort(a: PayoutArgs): Skeleton {
   if (a.channel.status.funded.every((f) => f))
     throw new CkbBuildError("the channel is fully funded: abort is refused on-chain");
+  const cc = new Set(a.channel.status.params.participants.map((p) => p.ccAddress.toLowerCase()));
+  if (!a.feePayer.cells.some((c) => cc.has(utils.computeScriptHash(c.cellOutput.lock))))
+    throw new CkbBuildError("only a participant may abort: a fee payer cell must be under a participant's own lock");
   const outputs = payoutOutputs(a.channel, a.channel.status.state, a.payoutLocks, a.fundsCells, true);
   const witness = actionWitness({ type: "Abort", value: { reserved: "0x" } });
   return assemble(

@@ -10,7 +10,9 @@ export const EXIT = {
   OK: 0,
   /** The type script's own args are not a 65-byte ChannelTypeArgs after the ckb-js-vm prefix. */
   BAD_ARGS: 10,
-  /** More than one channel cell with this identity in the inputs or in the outputs. */
+  /** The args name a lock code other than the deployed channel-lock (data1 hash of ckb-scripts/channel-lock/channel-lock, compiled into the bytecode). */
+  FOREIGN_LOCK_CODE: 11,
+  /** More than one channel cell with this identity in the inputs or in the outputs, or (open) another output whose type script carries this channel ID under any reference. */
   DUPLICATE_CHANNEL: 12,
   /** Abort/Close/ForceClose whose first input is not this channel's cell: one channel pays out per transaction, whatever reference runs it (double counting). */
   OTHER_CHANNEL_IN_TX: 13,
@@ -58,6 +60,8 @@ export const EXIT = {
   FULLY_FUNDED: 49,
   /** Fund: no input is under participant `index`'s own lock (its ccAddress): its consent to the stored state. */
   NO_FUNDER_CONSENT: 50,
+  /** Abort: no input is under a participant's own lock (its ccAddress); strangers cannot abort. */
+  ABORT_NOT_BY_PARTICIPANT: 51,
   /** The state belongs to another channel. */
   STATE_CHANNEL_ID: 60,
   /** Dispute: version not newer than the registered one (or older than the stored initial state). */

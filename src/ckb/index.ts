@@ -6,6 +6,7 @@ export type { ChannelCell, ChannelStatusView, CkbDeployment, DeployedScript, Fee
 export { channelLockScript, channelNonce, channelTypeScript } from "./scripts";
 export { encodeChannelStatus, readChannelStatus } from "./status";
 export { buildOpen } from "./buildOpen";
+export { buildCheckedOpen } from "./buildCheckedOpen";
 export { buildFund } from "./buildFund";
 export { buildDispute } from "./buildDispute";
 export { buildAbort, buildClose, buildForceClose, forceCloseSince } from "./buildPayout";

@@ -34,3 +34,5 @@ export class PolicyUnsupportedError extends SigningPolicyError {}
 export class PolicyTransitionError extends SigningPolicyError {}
 /** A sub-channel the state locks is unknown, malformed, or its state does not fit its lock. */
 export class PolicySubChannelError extends SigningPolicyError {}
+/** A deposit that does not fit the channel it is for: no such participant, no such asset on this chain, or nothing to deposit. */
+export class PolicyDepositError extends SigningPolicyError {}

@@ -37,6 +37,8 @@ export type { HolderRef, PerunEvmClientOptions } from "./PerunEvmClient";
 export type { EvmHolder, SignedState } from "./types";
 export { deposit } from "./deposit";
 export type { DepositRequest, DepositResult } from "./deposit";
+export { depositForChannel } from "./depositForChannel";
+export type { ChannelDepositRequest } from "./depositForChannel";
 export { refute, register } from "./register";
 export { progress } from "./progress";
 export type { ProgressRequest } from "./progress";

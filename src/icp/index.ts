@@ -14,6 +14,8 @@ export type {
 export { createAdjudicatorClient, isLoopbackHost } from "./createAdjudicatorClient";
 export type { AdjudicatorClientOptions } from "./createAdjudicatorClient";
 export { IcpAgentError, IcpClientError, IcpClientInputError } from "./errors";
+export { depositForChannel } from "./depositForChannel";
+export type { IcpChannelDepositRequest } from "./depositForChannel";
 export { paramsToCandid, stateToCandid, withdrawalAuthToCandid } from "./candidConvert";
 export { idlFactory } from "../../typechain/icp/adjudicator.did";
 export type { _SERVICE as AdjudicatorService } from "../../typechain/icp/adjudicator.did";

@@ -1,4 +1,5 @@
-import { buildAbort, CKB_EXIT as EXIT } from "../../src/ckb";
+import { expect } from "chai";
+import { buildAbort, CKB_EXIT as EXIT, CkbBuildError } from "../../src/ckb";
 import { expectAccepted, expectRejected, expectSnapshotCycles } from "./support/expect";
 import { commitFund, feePayer, fundTx, funded, opened, type Scenario } from "./support/fixtures";
 import { addOutput, capacityOf, mapOutput, withCapacity } from "./support/mutate";
@@ -14,7 +15,7 @@ describe("CKB abort (channel type script, CKB VM)", function () {
       channel: sc.channel!,
       fundsCells: sc.funds,
       payoutLocks: sc.payoutLocks,
-      feePayer: feePayer(world),
+      feePayer: { cells: [world.coins(10_000n, sc.payoutLocks[1])], changeLock: world.script("c") },
     });
 
   it("refunds participant 0's deposit: 2 parties CKBytes + UDT, 3 parties CKBytes; cycles as in cycles.json", () => {
@@ -47,5 +48,36 @@ describe("CKB abort (channel type script, CKB VM)", function () {
     commitFund(sc, fundTx(sc, 0));
     const skel = addOutput(abortTx(sc), { ...sc.channel!.cell, outPoint: undefined });
     expectRejected(world.verify(skel), EXIT.CHANNEL_NOT_CONSUMED);
+  });
+
+  describe("abort only by a participant (issue 16 finding 5)", () => {
+    it("refuses a stranger's abort right after a deposit: no input under a participant's lock (ABORT_NOT_BY_PARTICIPANT)", () => {
+      const sc = opened(world, 2, false);
+      commitFund(sc, fundTx(sc, 0));
+      const honest = abortTx(sc);
+      const last = honest.get("inputs").size - 1;
+      const skel = honest.update("inputs", (l) => l.set(last, world.coins(10_000n)));
+      expectRejected(world.verify(skel), EXIT.ABORT_NOT_BY_PARTICIPANT);
+    });
+
+    it("accepts an abort by the participant who has not funded yet", () => {
+      const sc = opened(world, 2, false);
+      commitFund(sc, fundTx(sc, 0));
+      expectAccepted(world.verify(abortTx(sc)));
+    });
+
+    it("the builder refuses an abort whose fee payer is no participant", () => {
+      const sc = opened(world, 2, false);
+      commitFund(sc, fundTx(sc, 0));
+      expect(() =>
+        buildAbort({
+          deployment: world.deployment,
+          channel: sc.channel!,
+          fundsCells: sc.funds,
+          payoutLocks: sc.payoutLocks,
+          feePayer: feePayer(world),
+        }),
+      ).to.throw(CkbBuildError, /participant/);
+    });
   });
 });

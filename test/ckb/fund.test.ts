@@ -1,5 +1,6 @@
 import { expect } from "chai";
-import { buildFund, CKB_EXIT as EXIT, CkbBuildError, encodeChannelStatus } from "../../src/ckb";
+import { buildFund, CKB_EXIT as EXIT, CkbBuildError, channelTypeScript, encodeChannelStatus } from "../../src/ckb";
+import { referencedAs } from "./support/twoChannels";
 import { udtData } from "../../src/ckb/buildFund";
 import { expectAccepted, expectRejected, expectSnapshotCycles } from "./support/expect";
 import { CKB, commitFund, feePayer, fundTx, opened } from "./support/fixtures";
@@ -111,10 +112,43 @@ describe("CKB fund (channel type script, CKB VM)", function () {
         buildFund({
           deployment: world.deployment,
           channel: sc.channel!,
+          expected: { params: sc.params, state: sc.state0 },
           index: 1,
           feePayer: feePayer(world),
         }),
       ).to.throw(CkbBuildError, /funder's own lock/);
+    });
+  });
+
+  describe("the builder funds only the channel the funder expects (issue 16 finding 3)", () => {
+    const build = (sc: ReturnType<typeof opened>, channel = sc.channel!, state = sc.state0) =>
+      buildFund({
+        deployment: world.deployment,
+        channel,
+        expected: { params: sc.params, state },
+        index: 1,
+        feePayer: { cells: [world.coins(10_000n, sc.payoutLocks[1])], changeLock: world.script("c") },
+      });
+    it("refuses a channel cell under another lock (e.g. always-success)", () => {
+      const sc = opened(world, 2, false);
+      const cell = { ...sc.channel!.cell, cellOutput: { ...sc.channel!.cell.cellOutput, lock: world.script("as") } };
+      expect(() => build(sc, { ...sc.channel!, cell })).to.throw(CkbBuildError, /lock/);
+    });
+    it("refuses a channel cell under another reference of the type script", () => {
+      const sc = opened(world, 2, false);
+      const type = channelTypeScript(referencedAs(world, "data"), sc.state0.channelID);
+      const cell = { ...sc.channel!.cell, cellOutput: { ...sc.channel!.cell.cellOutput, type } };
+      expect(() => build(sc, { ...sc.channel!, cell })).to.throw(CkbBuildError, /type script/);
+    });
+    it("refuses a channel cell that stores another state than the funder agreed to", () => {
+      const sc = opened(world, 2, false);
+      const agreed = structuredClone(sc.state0);
+      agreed.outcome.balances[0] = [50n * CKB, 200n * CKB];
+      expect(() => build(sc, sc.channel!, agreed)).to.throw(CkbBuildError, /another state/);
+    });
+    it("builds for the expected channel", () => {
+      const sc = opened(world, 2, false);
+      expectAccepted(world.verify(build(sc)));
     });
   });
 });

@@ -1,7 +1,14 @@
 import { expect } from "chai";
 import { bytes } from "@ckb-lumos/codec";
 import { ChannelStatus } from "../../typechain/ckb/perun";
-import { CKB_EXIT as EXIT, channelLockScript, channelTypeScript, encodeChannelStatus } from "../../src/ckb";
+import {
+  CKB_EXIT as EXIT,
+  type CkbDeployment,
+  channelLockScript,
+  channelTypeScript,
+  encodeChannelStatus,
+} from "../../src/ckb";
+import { channelTypeCodes, referencedAs } from "./support/twoChannels";
 import { keccak256 } from "../../src/encoding/keccak256";
 import { expectRejected, expectSnapshotCycles } from "./support/expect";
 import { openTx } from "./support/fixtures";
@@ -137,5 +144,43 @@ describe("CKB open (channel type script, CKB VM)", function () {
       }),
     }));
     expectRejected(world.verify(skel), EXIT.INITIAL_VERSION_NOT_ZERO);
+  });
+
+  describe("one identity per transaction, and the deployed lock code only (issue 16 finding 3)", () => {
+    /** The builder's open plus a twin channel cell with the same params and ID under `twin`. */
+    const withTwin = (twin: CkbDeployment) => {
+      const { built } = openTx(world, 2, false);
+      const x = built.skeleton.get("outputs").get(0)!;
+      const type = channelTypeScript(twin, built.channelId);
+      return addOutput(built.skeleton, {
+        ...x,
+        cellOutput: { ...x.cellOutput, type, lock: channelLockScript(twin, type) },
+      });
+    };
+    const alwaysSuccessLock = (): CkbDeployment => {
+      const as = world.script("any");
+      return { ...world.deployment, channelLock: { ...world.deployment.channelLock, codeHash: as.codeHash } };
+    };
+
+    it("refuses a twin of the channel whose lock code is always-success (DUPLICATE_CHANNEL, FOREIGN_LOCK_CODE)", () => {
+      const v = world.verify(withTwin(alwaysSuccessLock()));
+      expect(channelTypeCodes(v)).to.deep.equal([EXIT.DUPLICATE_CHANNEL, EXIT.FOREIGN_LOCK_CODE]);
+    });
+
+    it("refuses a twin under another reference of the same code and lock (DUPLICATE_CHANNEL in both)", () => {
+      const v = world.verify(withTwin(referencedAs(world, "data")));
+      expect(channelTypeCodes(v)).to.deep.equal([EXIT.DUPLICATE_CHANNEL, EXIT.DUPLICATE_CHANNEL]);
+    });
+
+    it("refuses a lone channel whose args name another lock code (FOREIGN_LOCK_CODE)", () => {
+      const { sc, built } = openTx(world, 2, false);
+      const d = alwaysSuccessLock();
+      const skel = mapOutput(built.skeleton, 0, (c) => {
+        const type = channelTypeScript(d, built.channelId);
+        return { ...c, cellOutput: { ...c.cellOutput, type, lock: channelLockScript(d, type) } };
+      });
+      void sc;
+      expectRejected(world.verify(skel), EXIT.FOREIGN_LOCK_CODE);
+    });
   });
 });

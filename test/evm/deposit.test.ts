@@ -15,7 +15,7 @@ import type {
   ReversingToken,
 } from "../../typechain/evm";
 import {
-  MAX_HOLDINGS,
+  MAX_DEPOSIT,
   TOKEN_BALANCE,
   ZERO_ADDRESS,
   addressOf,
@@ -171,15 +171,18 @@ describe("AssetHolder.deposit", function () {
       expect(await d.erc20Holder.holdings(fidA)).to.equal(10n);
     });
 
-    it("holdings beyond 2^255 - 1: AssetHolderHoldingsOverflow", async function () {
+    it("holdings beyond MAX_DEPOSIT (2^192 - 1): AssetHolderHoldingsOverflow", async function () {
       const a = d.parts[0];
-      await d.token.mint(a.address, MAX_HOLDINGS);
+      await d.token.mint(a.address, MAX_DEPOSIT);
       await d.token.connect(a.wallet).approve(await addressOf(d.erc20Holder), 2n ** 256n - 1n);
-      await d.erc20Holder.connect(a.wallet).deposit(fidA, MAX_HOLDINGS);
-      expect(await d.erc20Holder.holdings(fidA)).to.equal(MAX_HOLDINGS);
+      await expect(d.erc20Holder.connect(a.wallet).deposit(fidA, MAX_DEPOSIT + 1n))
+        .to.be.revertedWithCustomError(d.erc20Holder, "AssetHolderHoldingsOverflow")
+        .withArgs(fidA, 0n, MAX_DEPOSIT + 1n);
+      await d.erc20Holder.connect(a.wallet).deposit(fidA, MAX_DEPOSIT);
+      expect(await d.erc20Holder.holdings(fidA)).to.equal(MAX_DEPOSIT);
       await expect(d.erc20Holder.connect(a.wallet).deposit(fidA, 1n))
         .to.be.revertedWithCustomError(d.erc20Holder, "AssetHolderHoldingsOverflow")
-        .withArgs(fidA, MAX_HOLDINGS, 1n);
+        .withArgs(fidA, MAX_DEPOSIT, 1n);
     });
   });
 

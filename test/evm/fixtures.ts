@@ -227,6 +227,8 @@ export const MAX_S = CURVE_ORDER >> 1n;
 export const MAX_CHALLENGE_DURATION = 2n ** 32n - 1n;
 /** Largest amount an asset holder's word can hold (2^255 - 1). */
 export const MAX_HOLDINGS = 2n ** 255n - 1n;
+/** Largest amount a holding may reach by deposits (`Holdings.MAX_DEPOSIT`, 2^192 - 1). */
+export const MAX_DEPOSIT = 2n ** 192n - 1n;
 
 /** The dispute record as the `disputes` getter returns it, with named fields. */
 export interface DisputeView {

@@ -26,9 +26,10 @@ describe("AssetHolder.holdings", function () {
     await d.adjudicator.concludeFinal(ch.params, fin, signAll(fin, d.parts));
     expect(await d.ethHolder.holdings(fidA)).to.equal(99n);
     expect(await d.ethHolder.holdings(fidB)).to.equal(1n);
-    const w = signedWithdrawal(ch.id, a, 33n, freshAddress("holdings"));
+    const w = signedWithdrawal(ch.id, a, 99n, freshAddress("holdings"));
     await d.ethHolder.withdraw(w.auth, w.sig);
-    expect(await d.ethHolder.holdings(fidA)).to.equal(66n);
+    expect(await d.ethHolder.holdings(fidA)).to.equal(0n);
+    expect(await d.ethHolder.holdings(fidB)).to.equal(1n);
   });
 
   it("holders are independent: an ERC-20 deposit does not show at the ETH holder", async function () {

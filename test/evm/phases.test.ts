@@ -177,7 +177,7 @@ describe("dispute phases", function () {
     expect(await ethers.provider.getBalance(receiver)).to.equal(800n);
     const wb = signedWithdrawal(ch.id, b, 201n);
     await expect(d.ethHolder.withdraw(wb.auth, wb.sig))
-      .to.be.revertedWithCustomError(d.ethHolder, "AssetHolderInsufficientHoldings")
+      .to.be.revertedWithCustomError(d.ethHolder, "AssetHolderWithdrawalNotWhole")
       .withArgs(fundingIdOf(ch.params, b), 200n, 201n);
   });
 });

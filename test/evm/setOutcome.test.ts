@@ -10,6 +10,7 @@ import { ethers } from "hardhat";
 import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/signers";
 import type { AssetHolderETH } from "../../typechain/evm";
 import {
+  MAX_DEPOSIT,
   MAX_HOLDINGS,
   addressOf,
   depositFor,
@@ -72,7 +73,7 @@ describe("AssetHolder.setOutcome", function () {
     expect(await ethers.provider.getBalance(a.auth.receiver)).to.equal(100n);
     const b = signedWithdrawal(ch.id, d.parts[1], 1n);
     await expect(d.ethHolder.withdraw(b.auth, b.sig))
-      .to.be.revertedWithCustomError(d.ethHolder, "AssetHolderInsufficientHoldings")
+      .to.be.revertedWithCustomError(d.ethHolder, "AssetHolderWithdrawalNotWhole")
       .withArgs(fundingIdOf(ch.params, d.parts[1]), 0n, 1n);
   });
 
@@ -102,22 +103,24 @@ describe("AssetHolder.setOutcome", function () {
     expect(await ethers.provider.getBalance(b.auth.receiver)).to.equal(9n);
   });
 
-  it("an outcome balance above 2^255 - 1: AssetHolderHoldingsOverflow", async function () {
-    const half = 2n ** 254n;
+  it("a settled balance may exceed MAX_DEPOSIT (two full holdings to one participant) and is paid in full", async function () {
     for (const p of d.parts) {
-      await d.token.mint(p.address, half);
+      await d.token.mint(p.address, MAX_DEPOSIT);
       await d.token.connect(p.wallet).approve(await addressOf(d.erc20Holder), 2n ** 256n - 1n);
-      await depositFor(d.erc20Holder, ch.params, p, half);
+      await depositFor(d.erc20Holder, ch.params, p, MAX_DEPOSIT);
     }
     const fin = makeState(ch.params, {
       assets: [evmAsset(d.chainId, await addressOf(d.erc20Holder))],
-      balances: [[2n * half, 0n]],
+      balances: [[2n * MAX_DEPOSIT, 0n]],
       isFinal: true,
     });
-    await expect(d.adjudicator.concludeFinal(ch.params, fin, signAll(fin, d.parts)))
-      .to.be.revertedWithCustomError(d.erc20Holder, "AssetHolderHoldingsOverflow")
-      .withArgs(fundingIdOf(ch.params, d.parts[0]), 0n, 2n * half);
-    expect(2n * half).to.equal(MAX_HOLDINGS + 1n);
+    await d.adjudicator.concludeFinal(ch.params, fin, signAll(fin, d.parts));
+    const fid = fundingIdOf(ch.params, d.parts[0]);
+    expect(await d.erc20Holder.holdings(fid)).to.equal(2n * MAX_DEPOSIT);
+    expect(2n * MAX_DEPOSIT).to.be.lessThan(MAX_HOLDINGS);
+    const w = signedWithdrawal(ch.id, d.parts[0], 2n * MAX_DEPOSIT, freshAddress("max-deposit"));
+    await d.erc20Holder.withdraw(w.auth, w.sig);
+    expect(await d.token.balanceOf(w.auth.receiver)).to.equal(2n * MAX_DEPOSIT);
   });
 
   describe("called directly (adjudicator = a test account)", function () {

@@ -83,42 +83,46 @@ describe("AssetHolder.withdraw", function () {
       expect(await d.ethHolder.holdings(fidA())).to.equal(0n);
     });
 
-    it("in parts, then nothing more: AssetHolderInsufficientHoldings", async function () {
-      const receiver = freshAddress("parts");
-      for (const amount of [20n, 100n]) {
-        const { auth, sig } = signedWithdrawal(ch.id, d.parts[0], amount, receiver);
-        await d.ethHolder.withdraw(auth, sig);
-      }
-      expect(await ethers.provider.getBalance(receiver)).to.equal(120n);
-      const { auth, sig } = signedWithdrawal(ch.id, d.parts[0], 1n, receiver);
+    it("a part of the balance: AssetHolderWithdrawalNotWhole (a G3 withdrawal takes all of it)", async function () {
+      const { auth, sig } = signedWithdrawal(ch.id, d.parts[0], 20n, freshAddress("parts"));
       await expect(d.ethHolder.withdraw(auth, sig))
-        .to.be.revertedWithCustomError(d.ethHolder, "AssetHolderInsufficientHoldings")
-        .withArgs(fidA(), 0n, 1n);
+        .to.be.revertedWithCustomError(d.ethHolder, "AssetHolderWithdrawalNotWhole")
+        .withArgs(fidA(), 120n, 20n);
+      expect(await d.ethHolder.holdings(fidA())).to.equal(120n);
     });
 
-    it("the same authorisation replayed after a partial withdrawal pays again only while funds remain", async function () {
-      const { auth, sig } = signedWithdrawal(ch.id, d.parts[0], 60n, freshAddress("replay"));
-      await d.ethHolder.withdraw(auth, sig);
+    it("the same authorisation replayed after it paid: AssetHolderWithdrawalNotWhole(0), paid once", async function () {
+      const { auth, sig } = signedWithdrawal(ch.id, d.parts[0], 120n, freshAddress("replay"));
       await d.ethHolder.withdraw(auth, sig);
       await expect(d.ethHolder.withdraw(auth, sig))
-        .to.be.revertedWithCustomError(d.ethHolder, "AssetHolderInsufficientHoldings")
-        .withArgs(fidA(), 0n, 60n);
+        .to.be.revertedWithCustomError(d.ethHolder, "AssetHolderWithdrawalNotWhole")
+        .withArgs(fidA(), 0n, 120n);
       expect(await ethers.provider.getBalance(auth.receiver)).to.equal(120n);
     });
 
-    it("more than the balance: AssetHolderInsufficientHoldings", async function () {
+    it("more than the balance: AssetHolderWithdrawalNotWhole", async function () {
       const { auth, sig } = signedWithdrawal(ch.id, d.parts[0], 121n);
       await expect(d.ethHolder.withdraw(auth, sig))
-        .to.be.revertedWithCustomError(d.ethHolder, "AssetHolderInsufficientHoldings")
+        .to.be.revertedWithCustomError(d.ethHolder, "AssetHolderWithdrawalNotWhole")
         .withArgs(fidA(), 120n, 121n);
     });
 
-    it("a zero withdrawal is accepted and changes nothing", async function () {
+    it("a zero withdrawal of an emptied balance is accepted and changes nothing (go-perun re-runs send it)", async function () {
+      const all = signedWithdrawal(ch.id, d.parts[0], 120n, freshAddress("zero-all"));
+      await d.ethHolder.withdraw(all.auth, all.sig);
       const { auth, sig } = signedWithdrawal(ch.id, d.parts[0], 0n, freshAddress("zero"));
       await expect(d.ethHolder.withdraw(auth, sig))
         .to.emit(d.ethHolder, "Withdrawn")
         .withArgs(fidA(), 0n, auth.receiver);
-      expect(await d.ethHolder.holdings(fidA())).to.equal(120n);
+      expect(await d.ethHolder.holdings(fidA())).to.equal(0n);
+      expect(await ethers.provider.getBalance(auth.receiver)).to.equal(0n);
+    });
+
+    it("a zero withdrawal of a non-empty balance: AssetHolderWithdrawalNotWhole", async function () {
+      const { auth, sig } = signedWithdrawal(ch.id, d.parts[0], 0n, freshAddress("zero-nonempty"));
+      await expect(d.ethHolder.withdraw(auth, sig))
+        .to.be.revertedWithCustomError(d.ethHolder, "AssetHolderWithdrawalNotWhole")
+        .withArgs(fidA(), 120n, 0n);
     });
 
     it("to a contract wallet that needs more than 2,300 gas", async function () {
@@ -135,18 +139,18 @@ describe("AssetHolder.withdraw", function () {
 
     it("to a re-entering receiver: the nested withdraw is refused, paid exactly once", async function () {
       const receiver = await addressOf(d.reentrantReceiver);
-      const { auth, sig } = signedWithdrawal(ch.id, d.parts[0], 60n, receiver);
+      const { auth, sig } = signedWithdrawal(ch.id, d.parts[0], 120n, receiver);
       await d.reentrantReceiver.arm(
         await addressOf(d.ethHolder),
         d.ethHolder.interface.encodeFunctionData("withdraw", [auth, sig]),
       );
-      await expect(d.ethHolder.withdraw(auth, sig)).to.emit(d.ethHolder, "Withdrawn").withArgs(fidA(), 60n, receiver);
+      await expect(d.ethHolder.withdraw(auth, sig)).to.emit(d.ethHolder, "Withdrawn").withArgs(fidA(), 120n, receiver);
       expect(await d.reentrantReceiver.attempted()).to.equal(true);
       expect(await d.reentrantReceiver.reentrySucceeded()).to.equal(false);
       expect(await d.reentrantReceiver.reentryRevertData()).to.equal(selectorOf("ReentrancyLockReentered()"));
-      expect(await ethers.provider.getBalance(receiver)).to.equal(60n);
-      expect(await d.ethHolder.holdings(fidA())).to.equal(60n);
-      expect(await ethers.provider.getBalance(await addressOf(d.ethHolder))).to.equal(150n - 60n);
+      expect(await ethers.provider.getBalance(receiver)).to.equal(120n);
+      expect(await d.ethHolder.holdings(fidA())).to.equal(0n);
+      expect(await ethers.provider.getBalance(await addressOf(d.ethHolder))).to.equal(150n - 120n);
     });
 
     it("to a rejecting receiver: AssetHolderETHTransferFailed, balance kept", async function () {
@@ -158,11 +162,11 @@ describe("AssetHolder.withdraw", function () {
       expect(await d.ethHolder.holdings(fidA())).to.equal(120n);
     });
 
-    it("a participant outside the channel, with a valid own signature: AssetHolderInsufficientHoldings(0)", async function () {
+    it("a participant outside the channel, with a valid own signature: AssetHolderWithdrawalNotWhole(0)", async function () {
       const [outsider] = await makeParticipants(1, 10);
       const { auth, sig } = signedWithdrawal(ch.id, outsider, 1n);
       await expect(d.ethHolder.withdraw(auth, sig))
-        .to.be.revertedWithCustomError(d.ethHolder, "AssetHolderInsufficientHoldings")
+        .to.be.revertedWithCustomError(d.ethHolder, "AssetHolderWithdrawalNotWhole")
         .withArgs(fundingIdOf(ch.params, outsider), 0n, 1n);
     });
   });
@@ -173,7 +177,7 @@ describe("AssetHolder.withdraw", function () {
 
     beforeEach(async function () {
       await settle();
-      ({ auth, sig } = signedWithdrawal(ch.id, d.parts[0], 100n, freshAddress("bind")));
+      ({ auth, sig } = signedWithdrawal(ch.id, d.parts[0], 120n, freshAddress("bind")));
     });
 
     it("signed by the other participant: SignatureSignerMismatch(A, B)", async function () {
@@ -183,7 +187,6 @@ describe("AssetHolder.withdraw", function () {
     });
 
     const tamper: [string, (a: WithdrawalAuth) => WithdrawalAuth][] = [
-      ["a raised amount", (a) => ({ ...a, amount: 120n })],
       ["another receiver", (a) => ({ ...a, receiver: freshAddress("thief") })],
       ["another ccAddress", (a) => ({ ...a, participant: { ...a.participant, ccAddress: "0x01" as Hex } })],
     ];
@@ -195,6 +198,12 @@ describe("AssetHolder.withdraw", function () {
           .withArgs(d.parts[0].address, ethers.getAddress(recoverWithdrawalAuthSigner(bad, sig)));
       });
     }
+
+    it("another amount under the original signature: AssetHolderWithdrawalNotWhole (checked before the signature)", async function () {
+      await expect(d.ethHolder.withdraw({ ...auth, amount: 100n }, sig))
+        .to.be.revertedWithCustomError(d.ethHolder, "AssetHolderWithdrawalNotWhole")
+        .withArgs(fidA(), 120n, 100n);
+    });
 
     it("another channel under the original signature: AssetHolderNotSettled (checked first)", async function () {
       const other = `0x${"99".repeat(32)}` as Hex;
@@ -306,7 +315,7 @@ describe("AssetHolder.withdraw", function () {
     it("a token re-entering withdraw during the payout: refused, paid once", async function () {
       await settle([d.reentrantHolder]);
       const receiver = freshAddress("reenter-token");
-      const { auth, sig } = signedWithdrawal(ch.id, d.parts[0], 50n, receiver);
+      const { auth, sig } = signedWithdrawal(ch.id, d.parts[0], 120n, receiver);
       await d.reentrantToken.arm(
         await addressOf(d.reentrantHolder),
         d.reentrantHolder.interface.encodeFunctionData("withdraw", [auth, sig]),
@@ -314,8 +323,8 @@ describe("AssetHolder.withdraw", function () {
       await d.reentrantHolder.withdraw(auth, sig);
       expect(await d.reentrantToken.reentrySucceeded()).to.equal(false);
       expect(await d.reentrantToken.reentryRevertData()).to.equal(selectorOf("ReentrancyLockReentered()"));
-      expect(await d.reentrantToken.balanceOf(receiver)).to.equal(50n);
-      expect(await d.reentrantHolder.holdings(fidA())).to.equal(70n);
+      expect(await d.reentrantToken.balanceOf(receiver)).to.equal(120n);
+      expect(await d.reentrantHolder.holdings(fidA())).to.equal(0n);
     });
   });
 });

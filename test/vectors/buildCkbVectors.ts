@@ -165,6 +165,7 @@ export function ckbVectorChannel() {
     buildFund({
       deployment: d,
       channel,
+      expected: { params, state: state0 },
       index: i,
       udtCells: [udtCells[i]],
       udtChangeLock: userScript("udt-change"),
@@ -190,7 +191,8 @@ export function ckbVectorChannel() {
     ...common,
     fundsCells: fundsOf(fund0Out.slice(1), lock),
     channel: partial,
-    feePayer: feePayer("abort"),
+    // only a participant may abort
+    feePayer: { cells: [mockCell("fee/abort", 10_000n * CKB, payoutLocks[1])], changeLock: userScript("change") },
   });
   const fin = stateAt(9n, 20n, true);
   const close = buildClose({

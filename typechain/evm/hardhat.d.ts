@@ -90,6 +90,10 @@ declare module "hardhat/types/runtime" {
       signerOrOptions?: ethers.Signer | FactoryOptions
     ): Promise<Contracts.FeeOnTransferToken__factory>;
     getContractFactory(
+      name: "LyingBalanceToken",
+      signerOrOptions?: ethers.Signer | FactoryOptions
+    ): Promise<Contracts.LyingBalanceToken__factory>;
+    getContractFactory(
       name: "NoReturnToken",
       signerOrOptions?: ethers.Signer | FactoryOptions
     ): Promise<Contracts.NoReturnToken__factory>;
@@ -222,6 +226,11 @@ declare module "hardhat/types/runtime" {
       signer?: ethers.Signer
     ): Promise<Contracts.FeeOnTransferToken>;
     getContractAt(
+      name: "LyingBalanceToken",
+      address: string | ethers.Addressable,
+      signer?: ethers.Signer
+    ): Promise<Contracts.LyingBalanceToken>;
+    getContractAt(
       name: "NoReturnToken",
       address: string | ethers.Addressable,
       signer?: ethers.Signer
@@ -344,6 +353,10 @@ declare module "hardhat/types/runtime" {
       signerOrOptions?: ethers.Signer | DeployContractOptions
     ): Promise<Contracts.FeeOnTransferToken>;
     deployContract(
+      name: "LyingBalanceToken",
+      signerOrOptions?: ethers.Signer | DeployContractOptions
+    ): Promise<Contracts.LyingBalanceToken>;
+    deployContract(
       name: "NoReturnToken",
       signerOrOptions?: ethers.Signer | DeployContractOptions
     ): Promise<Contracts.NoReturnToken>;
@@ -475,6 +488,11 @@ declare module "hardhat/types/runtime" {
       args: any[],
       signerOrOptions?: ethers.Signer | DeployContractOptions
     ): Promise<Contracts.FeeOnTransferToken>;
+    deployContract(
+      name: "LyingBalanceToken",
+      args: any[],
+      signerOrOptions?: ethers.Signer | DeployContractOptions
+    ): Promise<Contracts.LyingBalanceToken>;
     deployContract(
       name: "NoReturnToken",
       args: any[],

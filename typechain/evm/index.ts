@@ -49,6 +49,8 @@ export type { FalseReturnToken } from "./test/FalseReturnToken";
 export { FalseReturnToken__factory } from "./factories/test/FalseReturnToken__factory";
 export type { FeeOnTransferToken } from "./test/FeeOnTransferToken";
 export { FeeOnTransferToken__factory } from "./factories/test/FeeOnTransferToken__factory";
+export type { LyingBalanceToken } from "./test/LyingBalanceToken";
+export { LyingBalanceToken__factory } from "./factories/test/LyingBalanceToken__factory";
 export type { NoReturnToken } from "./test/NoReturnToken";
 export { NoReturnToken__factory } from "./factories/test/NoReturnToken__factory";
 export type { RawReturnToken } from "./test/RawReturnToken";

@@ -9,6 +9,7 @@ import type { Principal } from '@icp-sdk/core/principal';
 import { IDL } from '@icp-sdk/core/candid';
 
 export interface _SERVICE {
+  'allowedLedgers' : ActorMethod<[], Array<Principal>>,
   'conclude' : ActorMethod<
     [
       {
@@ -77,6 +78,7 @@ export interface _SERVICE {
               'index' : number,
             }
           } |
+          { 'NotController' : { 'caller' : Uint8Array } } |
           {
             'InsufficientHoldings' : {
               'requested' : bigint,
@@ -84,6 +86,7 @@ export interface _SERVICE {
             }
           } |
           { 'InvalidParams' : { 'reason' : string } } |
+          { 'TooManyParticipants' : { 'max' : number, 'given' : number } } |
           { 'InvalidOutcome' : { 'reason' : string } } |
           { 'WindowStillOpen' : { 'now' : bigint, 'timeout' : bigint } } |
           { 'WrongNonce' : { 'expected' : bigint, 'given' : bigint } } |
@@ -99,6 +102,7 @@ export interface _SERVICE {
           { 'NotFinal' : { 'channelID' : Uint8Array } } |
           { 'StaleVersion' : { 'given' : bigint, 'registered' : bigint } } |
           { 'ChannelSettled' : { 'fundingID' : Uint8Array } } |
+          { 'LedgerNotAllowed' : { 'ledger' : Uint8Array } } |
           {
             'LedgerError' : {
               'error' : {
@@ -136,6 +140,7 @@ export interface _SERVICE {
             }
           } |
           { 'AlreadyConcluded' : { 'channelID' : Uint8Array } } |
+          { 'TooManyAssets' : { 'max' : number, 'given' : number } } |
           { 'WindowOver' : { 'now' : bigint, 'timeout' : bigint } } |
           { 'UnsupportedChannel' : { 'reason' : string } } |
           { 'InvalidEncoding' : { 'field' : string, 'message' : string } } |
@@ -175,6 +180,7 @@ export interface _SERVICE {
               'index' : number,
             }
           } |
+          { 'NotController' : { 'caller' : Uint8Array } } |
           {
             'InsufficientHoldings' : {
               'requested' : bigint,
@@ -182,6 +188,7 @@ export interface _SERVICE {
             }
           } |
           { 'InvalidParams' : { 'reason' : string } } |
+          { 'TooManyParticipants' : { 'max' : number, 'given' : number } } |
           { 'InvalidOutcome' : { 'reason' : string } } |
           { 'WindowStillOpen' : { 'now' : bigint, 'timeout' : bigint } } |
           { 'WrongNonce' : { 'expected' : bigint, 'given' : bigint } } |
@@ -197,6 +204,7 @@ export interface _SERVICE {
           { 'NotFinal' : { 'channelID' : Uint8Array } } |
           { 'StaleVersion' : { 'given' : bigint, 'registered' : bigint } } |
           { 'ChannelSettled' : { 'fundingID' : Uint8Array } } |
+          { 'LedgerNotAllowed' : { 'ledger' : Uint8Array } } |
           {
             'LedgerError' : {
               'error' : {
@@ -234,6 +242,7 @@ export interface _SERVICE {
             }
           } |
           { 'AlreadyConcluded' : { 'channelID' : Uint8Array } } |
+          { 'TooManyAssets' : { 'max' : number, 'given' : number } } |
           { 'WindowOver' : { 'now' : bigint, 'timeout' : bigint } } |
           { 'UnsupportedChannel' : { 'reason' : string } } |
           { 'InvalidEncoding' : { 'field' : string, 'message' : string } } |
@@ -241,6 +250,7 @@ export interface _SERVICE {
           { 'NotConcluded' : { 'fundingID' : Uint8Array } }
       }
   >,
+  'cyclesBalance' : ActorMethod<[], bigint>,
   'deposit' : ActorMethod<
     [Principal, Uint8Array, bigint, [] | [Uint8Array]],
     { 'Ok' : bigint } |
@@ -259,6 +269,7 @@ export interface _SERVICE {
               'index' : number,
             }
           } |
+          { 'NotController' : { 'caller' : Uint8Array } } |
           {
             'InsufficientHoldings' : {
               'requested' : bigint,
@@ -266,6 +277,7 @@ export interface _SERVICE {
             }
           } |
           { 'InvalidParams' : { 'reason' : string } } |
+          { 'TooManyParticipants' : { 'max' : number, 'given' : number } } |
           { 'InvalidOutcome' : { 'reason' : string } } |
           { 'WindowStillOpen' : { 'now' : bigint, 'timeout' : bigint } } |
           { 'WrongNonce' : { 'expected' : bigint, 'given' : bigint } } |
@@ -281,6 +293,7 @@ export interface _SERVICE {
           { 'NotFinal' : { 'channelID' : Uint8Array } } |
           { 'StaleVersion' : { 'given' : bigint, 'registered' : bigint } } |
           { 'ChannelSettled' : { 'fundingID' : Uint8Array } } |
+          { 'LedgerNotAllowed' : { 'ledger' : Uint8Array } } |
           {
             'LedgerError' : {
               'error' : {
@@ -318,6 +331,7 @@ export interface _SERVICE {
             }
           } |
           { 'AlreadyConcluded' : { 'channelID' : Uint8Array } } |
+          { 'TooManyAssets' : { 'max' : number, 'given' : number } } |
           { 'WindowOver' : { 'now' : bigint, 'timeout' : bigint } } |
           { 'UnsupportedChannel' : { 'reason' : string } } |
           { 'InvalidEncoding' : { 'field' : string, 'message' : string } } |
@@ -393,6 +407,7 @@ export interface _SERVICE {
               'index' : number,
             }
           } |
+          { 'NotController' : { 'caller' : Uint8Array } } |
           {
             'InsufficientHoldings' : {
               'requested' : bigint,
@@ -400,6 +415,7 @@ export interface _SERVICE {
             }
           } |
           { 'InvalidParams' : { 'reason' : string } } |
+          { 'TooManyParticipants' : { 'max' : number, 'given' : number } } |
           { 'InvalidOutcome' : { 'reason' : string } } |
           { 'WindowStillOpen' : { 'now' : bigint, 'timeout' : bigint } } |
           { 'WrongNonce' : { 'expected' : bigint, 'given' : bigint } } |
@@ -415,6 +431,7 @@ export interface _SERVICE {
           { 'NotFinal' : { 'channelID' : Uint8Array } } |
           { 'StaleVersion' : { 'given' : bigint, 'registered' : bigint } } |
           { 'ChannelSettled' : { 'fundingID' : Uint8Array } } |
+          { 'LedgerNotAllowed' : { 'ledger' : Uint8Array } } |
           {
             'LedgerError' : {
               'error' : {
@@ -452,6 +469,7 @@ export interface _SERVICE {
             }
           } |
           { 'AlreadyConcluded' : { 'channelID' : Uint8Array } } |
+          { 'TooManyAssets' : { 'max' : number, 'given' : number } } |
           { 'WindowOver' : { 'now' : bigint, 'timeout' : bigint } } |
           { 'UnsupportedChannel' : { 'reason' : string } } |
           { 'InvalidEncoding' : { 'field' : string, 'message' : string } } |
@@ -521,21 +539,10 @@ export interface _SERVICE {
     }
   >,
   'holdings' : ActorMethod<[Principal, Uint8Array], bigint>,
-  'withdraw' : ActorMethod<
-    [
-      {
-        'channelID' : Uint8Array,
-        'participant' : { 'ethAddress' : Uint8Array, 'ccAddress' : Uint8Array },
-        'ledger' : Uint8Array,
-        'nonce' : bigint,
-        'amount' : bigint,
-        'receiver' : { 'owner' : Uint8Array, 'subaccount' : Uint8Array },
-        'adjudicator' : Uint8Array,
-      },
-      Uint8Array,
-      bigint,
-    ],
-    { 'Ok' : { 'paid' : bigint, 'blockIndex' : bigint } } |
+  'ledgerCallsInFlight' : ActorMethod<[], number>,
+  'setLedgerAllowed' : ActorMethod<
+    [Principal, boolean],
+    { 'Ok' : null } |
       {
         'Err' : {
             'ChannelIdMismatch' : {
@@ -551,6 +558,7 @@ export interface _SERVICE {
               'index' : number,
             }
           } |
+          { 'NotController' : { 'caller' : Uint8Array } } |
           {
             'InsufficientHoldings' : {
               'requested' : bigint,
@@ -558,6 +566,7 @@ export interface _SERVICE {
             }
           } |
           { 'InvalidParams' : { 'reason' : string } } |
+          { 'TooManyParticipants' : { 'max' : number, 'given' : number } } |
           { 'InvalidOutcome' : { 'reason' : string } } |
           { 'WindowStillOpen' : { 'now' : bigint, 'timeout' : bigint } } |
           { 'WrongNonce' : { 'expected' : bigint, 'given' : bigint } } |
@@ -573,6 +582,7 @@ export interface _SERVICE {
           { 'NotFinal' : { 'channelID' : Uint8Array } } |
           { 'StaleVersion' : { 'given' : bigint, 'registered' : bigint } } |
           { 'ChannelSettled' : { 'fundingID' : Uint8Array } } |
+          { 'LedgerNotAllowed' : { 'ledger' : Uint8Array } } |
           {
             'LedgerError' : {
               'error' : {
@@ -610,6 +620,107 @@ export interface _SERVICE {
             }
           } |
           { 'AlreadyConcluded' : { 'channelID' : Uint8Array } } |
+          { 'TooManyAssets' : { 'max' : number, 'given' : number } } |
+          { 'WindowOver' : { 'now' : bigint, 'timeout' : bigint } } |
+          { 'UnsupportedChannel' : { 'reason' : string } } |
+          { 'InvalidEncoding' : { 'field' : string, 'message' : string } } |
+          { 'SignatureCount' : { 'expected' : number, 'given' : number } } |
+          { 'NotConcluded' : { 'fundingID' : Uint8Array } }
+      }
+  >,
+  'withdraw' : ActorMethod<
+    [
+      {
+        'channelID' : Uint8Array,
+        'participant' : { 'ethAddress' : Uint8Array, 'ccAddress' : Uint8Array },
+        'ledger' : Uint8Array,
+        'nonce' : bigint,
+        'amount' : bigint,
+        'receiver' : { 'owner' : Uint8Array, 'subaccount' : Uint8Array },
+        'adjudicator' : Uint8Array,
+      },
+      Uint8Array,
+      bigint,
+    ],
+    { 'Ok' : { 'paid' : bigint, 'blockIndex' : bigint } } |
+      {
+        'Err' : {
+            'ChannelIdMismatch' : {
+              'expected' : Uint8Array,
+              'given' : Uint8Array,
+            }
+          } |
+          { 'NotRegistered' : { 'channelID' : Uint8Array } } |
+          {
+            'WrongSigner' : {
+              'recovered' : Uint8Array,
+              'expected' : Uint8Array,
+              'index' : number,
+            }
+          } |
+          { 'NotController' : { 'caller' : Uint8Array } } |
+          {
+            'InsufficientHoldings' : {
+              'requested' : bigint,
+              'available' : bigint,
+            }
+          } |
+          { 'InvalidParams' : { 'reason' : string } } |
+          { 'TooManyParticipants' : { 'max' : number, 'given' : number } } |
+          { 'InvalidOutcome' : { 'reason' : string } } |
+          { 'WindowStillOpen' : { 'now' : bigint, 'timeout' : bigint } } |
+          { 'WrongNonce' : { 'expected' : bigint, 'given' : bigint } } |
+          { 'ZeroAmount' : null } |
+          {
+            'LedgerCallFailed' : {
+              'code' : number,
+              'ledger' : Uint8Array,
+              'message' : string,
+            }
+          } |
+          { 'InvalidPrincipal' : { 'field' : string, 'length' : number } } |
+          { 'NotFinal' : { 'channelID' : Uint8Array } } |
+          { 'StaleVersion' : { 'given' : bigint, 'registered' : bigint } } |
+          { 'ChannelSettled' : { 'fundingID' : Uint8Array } } |
+          { 'LedgerNotAllowed' : { 'ledger' : Uint8Array } } |
+          {
+            'LedgerError' : {
+              'error' : {
+                  'GenericError' : { 'message' : string, 'error_code' : bigint }
+                } |
+                { 'TemporarilyUnavailable' : null } |
+                { 'InsufficientAllowance' : { 'allowance' : bigint } } |
+                { 'BadBurn' : { 'min_burn_amount' : bigint } } |
+                { 'Duplicate' : { 'duplicate_of' : bigint } } |
+                { 'BadFee' : { 'expected_fee' : bigint } } |
+                { 'CreatedInFuture' : { 'ledger_time' : bigint } } |
+                { 'TooOld' : null } |
+                { 'InsufficientFunds' : { 'balance' : bigint } },
+              'ledger' : Uint8Array,
+            }
+          } |
+          {
+            'ChallengeDurationOutOfRange' : {
+              'max' : bigint,
+              'duration' : bigint,
+            }
+          } |
+          {
+            'BadSignature' : {
+              'rule' : string,
+              'message' : string,
+              'index' : number,
+            }
+          } |
+          { 'AmountNotAboveFee' : { 'fee' : bigint, 'amount' : bigint } } |
+          {
+            'WrongAdjudicator' : {
+              'expected' : Uint8Array,
+              'given' : Uint8Array,
+            }
+          } |
+          { 'AlreadyConcluded' : { 'channelID' : Uint8Array } } |
+          { 'TooManyAssets' : { 'max' : number, 'given' : number } } |
           { 'WindowOver' : { 'now' : bigint, 'timeout' : bigint } } |
           { 'UnsupportedChannel' : { 'reason' : string } } |
           { 'InvalidEncoding' : { 'field' : string, 'message' : string } } |
@@ -621,6 +732,7 @@ export interface _SERVICE {
 }
 export const idlFactory: IDL.InterfaceFactory = ({ IDL }) => {
   return IDL.Service({
+    'allowedLedgers' : IDL.Func([], [IDL.Vec(IDL.Principal)], ['query']),
     'conclude' : IDL.Func(
         [
           IDL.Record({
@@ -693,11 +805,16 @@ export const idlFactory: IDL.InterfaceFactory = ({ IDL }) => {
                 'expected' : IDL.Vec(IDL.Nat8),
                 'index' : IDL.Nat32,
               }),
+              'NotController' : IDL.Record({ 'caller' : IDL.Vec(IDL.Nat8) }),
               'InsufficientHoldings' : IDL.Record({
                 'requested' : IDL.Nat,
                 'available' : IDL.Nat,
               }),
               'InvalidParams' : IDL.Record({ 'reason' : IDL.Text }),
+              'TooManyParticipants' : IDL.Record({
+                'max' : IDL.Nat32,
+                'given' : IDL.Nat32,
+              }),
               'InvalidOutcome' : IDL.Record({ 'reason' : IDL.Text }),
               'WindowStillOpen' : IDL.Record({
                 'now' : IDL.Nat64,
@@ -725,6 +842,7 @@ export const idlFactory: IDL.InterfaceFactory = ({ IDL }) => {
               'ChannelSettled' : IDL.Record({
                 'fundingID' : IDL.Vec(IDL.Nat8),
               }),
+              'LedgerNotAllowed' : IDL.Record({ 'ledger' : IDL.Vec(IDL.Nat8) }),
               'LedgerError' : IDL.Record({
                 'error' : IDL.Variant({
                   'GenericError' : IDL.Record({
@@ -763,6 +881,10 @@ export const idlFactory: IDL.InterfaceFactory = ({ IDL }) => {
               }),
               'AlreadyConcluded' : IDL.Record({
                 'channelID' : IDL.Vec(IDL.Nat8),
+              }),
+              'TooManyAssets' : IDL.Record({
+                'max' : IDL.Nat32,
+                'given' : IDL.Nat32,
               }),
               'WindowOver' : IDL.Record({
                 'now' : IDL.Nat64,
@@ -816,11 +938,16 @@ export const idlFactory: IDL.InterfaceFactory = ({ IDL }) => {
                 'expected' : IDL.Vec(IDL.Nat8),
                 'index' : IDL.Nat32,
               }),
+              'NotController' : IDL.Record({ 'caller' : IDL.Vec(IDL.Nat8) }),
               'InsufficientHoldings' : IDL.Record({
                 'requested' : IDL.Nat,
                 'available' : IDL.Nat,
               }),
               'InvalidParams' : IDL.Record({ 'reason' : IDL.Text }),
+              'TooManyParticipants' : IDL.Record({
+                'max' : IDL.Nat32,
+                'given' : IDL.Nat32,
+              }),
               'InvalidOutcome' : IDL.Record({ 'reason' : IDL.Text }),
               'WindowStillOpen' : IDL.Record({
                 'now' : IDL.Nat64,
@@ -848,6 +975,7 @@ export const idlFactory: IDL.InterfaceFactory = ({ IDL }) => {
               'ChannelSettled' : IDL.Record({
                 'fundingID' : IDL.Vec(IDL.Nat8),
               }),
+              'LedgerNotAllowed' : IDL.Record({ 'ledger' : IDL.Vec(IDL.Nat8) }),
               'LedgerError' : IDL.Record({
                 'error' : IDL.Variant({
                   'GenericError' : IDL.Record({
@@ -886,6 +1014,10 @@ export const idlFactory: IDL.InterfaceFactory = ({ IDL }) => {
               }),
               'AlreadyConcluded' : IDL.Record({
                 'channelID' : IDL.Vec(IDL.Nat8),
+              }),
+              'TooManyAssets' : IDL.Record({
+                'max' : IDL.Nat32,
+                'given' : IDL.Nat32,
               }),
               'WindowOver' : IDL.Record({
                 'now' : IDL.Nat64,
@@ -906,6 +1038,7 @@ export const idlFactory: IDL.InterfaceFactory = ({ IDL }) => {
         ],
         [],
       ),
+    'cyclesBalance' : IDL.Func([], [IDL.Nat], ['query']),
     'deposit' : IDL.Func(
         [IDL.Principal, IDL.Vec(IDL.Nat8), IDL.Nat, IDL.Opt(IDL.Vec(IDL.Nat8))],
         [
@@ -922,11 +1055,16 @@ export const idlFactory: IDL.InterfaceFactory = ({ IDL }) => {
                 'expected' : IDL.Vec(IDL.Nat8),
                 'index' : IDL.Nat32,
               }),
+              'NotController' : IDL.Record({ 'caller' : IDL.Vec(IDL.Nat8) }),
               'InsufficientHoldings' : IDL.Record({
                 'requested' : IDL.Nat,
                 'available' : IDL.Nat,
               }),
               'InvalidParams' : IDL.Record({ 'reason' : IDL.Text }),
+              'TooManyParticipants' : IDL.Record({
+                'max' : IDL.Nat32,
+                'given' : IDL.Nat32,
+              }),
               'InvalidOutcome' : IDL.Record({ 'reason' : IDL.Text }),
               'WindowStillOpen' : IDL.Record({
                 'now' : IDL.Nat64,
@@ -954,6 +1092,7 @@ export const idlFactory: IDL.InterfaceFactory = ({ IDL }) => {
               'ChannelSettled' : IDL.Record({
                 'fundingID' : IDL.Vec(IDL.Nat8),
               }),
+              'LedgerNotAllowed' : IDL.Record({ 'ledger' : IDL.Vec(IDL.Nat8) }),
               'LedgerError' : IDL.Record({
                 'error' : IDL.Variant({
                   'GenericError' : IDL.Record({
@@ -992,6 +1131,10 @@ export const idlFactory: IDL.InterfaceFactory = ({ IDL }) => {
               }),
               'AlreadyConcluded' : IDL.Record({
                 'channelID' : IDL.Vec(IDL.Nat8),
+              }),
+              'TooManyAssets' : IDL.Record({
+                'max' : IDL.Nat32,
+                'given' : IDL.Nat32,
               }),
               'WindowOver' : IDL.Record({
                 'now' : IDL.Nat64,
@@ -1084,11 +1227,16 @@ export const idlFactory: IDL.InterfaceFactory = ({ IDL }) => {
                 'expected' : IDL.Vec(IDL.Nat8),
                 'index' : IDL.Nat32,
               }),
+              'NotController' : IDL.Record({ 'caller' : IDL.Vec(IDL.Nat8) }),
               'InsufficientHoldings' : IDL.Record({
                 'requested' : IDL.Nat,
                 'available' : IDL.Nat,
               }),
               'InvalidParams' : IDL.Record({ 'reason' : IDL.Text }),
+              'TooManyParticipants' : IDL.Record({
+                'max' : IDL.Nat32,
+                'given' : IDL.Nat32,
+              }),
               'InvalidOutcome' : IDL.Record({ 'reason' : IDL.Text }),
               'WindowStillOpen' : IDL.Record({
                 'now' : IDL.Nat64,
@@ -1116,6 +1264,7 @@ export const idlFactory: IDL.InterfaceFactory = ({ IDL }) => {
               'ChannelSettled' : IDL.Record({
                 'fundingID' : IDL.Vec(IDL.Nat8),
               }),
+              'LedgerNotAllowed' : IDL.Record({ 'ledger' : IDL.Vec(IDL.Nat8) }),
               'LedgerError' : IDL.Record({
                 'error' : IDL.Variant({
                   'GenericError' : IDL.Record({
@@ -1154,6 +1303,10 @@ export const idlFactory: IDL.InterfaceFactory = ({ IDL }) => {
               }),
               'AlreadyConcluded' : IDL.Record({
                 'channelID' : IDL.Vec(IDL.Nat8),
+              }),
+              'TooManyAssets' : IDL.Record({
+                'max' : IDL.Nat32,
+                'given' : IDL.Nat32,
               }),
               'WindowOver' : IDL.Record({
                 'now' : IDL.Nat64,
@@ -1251,29 +1404,12 @@ export const idlFactory: IDL.InterfaceFactory = ({ IDL }) => {
         [IDL.Nat],
         ['query'],
       ),
-    'withdraw' : IDL.Func(
-        [
-          IDL.Record({
-            'channelID' : IDL.Vec(IDL.Nat8),
-            'participant' : IDL.Record({
-              'ethAddress' : IDL.Vec(IDL.Nat8),
-              'ccAddress' : IDL.Vec(IDL.Nat8),
-            }),
-            'ledger' : IDL.Vec(IDL.Nat8),
-            'nonce' : IDL.Nat64,
-            'amount' : IDL.Nat,
-            'receiver' : IDL.Record({
-              'owner' : IDL.Vec(IDL.Nat8),
-              'subaccount' : IDL.Vec(IDL.Nat8),
-            }),
-            'adjudicator' : IDL.Vec(IDL.Nat8),
-          }),
-          IDL.Vec(IDL.Nat8),
-          IDL.Nat,
-        ],
+    'ledgerCallsInFlight' : IDL.Func([], [IDL.Nat32], ['query']),
+    'setLedgerAllowed' : IDL.Func(
+        [IDL.Principal, IDL.Bool],
         [
           IDL.Variant({
-            'Ok' : IDL.Record({ 'paid' : IDL.Nat, 'blockIndex' : IDL.Nat }),
+            'Ok' : IDL.Null,
             'Err' : IDL.Variant({
               'ChannelIdMismatch' : IDL.Record({
                 'expected' : IDL.Vec(IDL.Nat8),
@@ -1285,11 +1421,16 @@ export const idlFactory: IDL.InterfaceFactory = ({ IDL }) => {
                 'expected' : IDL.Vec(IDL.Nat8),
                 'index' : IDL.Nat32,
               }),
+              'NotController' : IDL.Record({ 'caller' : IDL.Vec(IDL.Nat8) }),
               'InsufficientHoldings' : IDL.Record({
                 'requested' : IDL.Nat,
                 'available' : IDL.Nat,
               }),
               'InvalidParams' : IDL.Record({ 'reason' : IDL.Text }),
+              'TooManyParticipants' : IDL.Record({
+                'max' : IDL.Nat32,
+                'given' : IDL.Nat32,
+              }),
               'InvalidOutcome' : IDL.Record({ 'reason' : IDL.Text }),
               'WindowStillOpen' : IDL.Record({
                 'now' : IDL.Nat64,
@@ -1317,6 +1458,7 @@ export const idlFactory: IDL.InterfaceFactory = ({ IDL }) => {
               'ChannelSettled' : IDL.Record({
                 'fundingID' : IDL.Vec(IDL.Nat8),
               }),
+              'LedgerNotAllowed' : IDL.Record({ 'ledger' : IDL.Vec(IDL.Nat8) }),
               'LedgerError' : IDL.Record({
                 'error' : IDL.Variant({
                   'GenericError' : IDL.Record({
@@ -1355,6 +1497,144 @@ export const idlFactory: IDL.InterfaceFactory = ({ IDL }) => {
               }),
               'AlreadyConcluded' : IDL.Record({
                 'channelID' : IDL.Vec(IDL.Nat8),
+              }),
+              'TooManyAssets' : IDL.Record({
+                'max' : IDL.Nat32,
+                'given' : IDL.Nat32,
+              }),
+              'WindowOver' : IDL.Record({
+                'now' : IDL.Nat64,
+                'timeout' : IDL.Nat64,
+              }),
+              'UnsupportedChannel' : IDL.Record({ 'reason' : IDL.Text }),
+              'InvalidEncoding' : IDL.Record({
+                'field' : IDL.Text,
+                'message' : IDL.Text,
+              }),
+              'SignatureCount' : IDL.Record({
+                'expected' : IDL.Nat32,
+                'given' : IDL.Nat32,
+              }),
+              'NotConcluded' : IDL.Record({ 'fundingID' : IDL.Vec(IDL.Nat8) }),
+            }),
+          }),
+        ],
+        [],
+      ),
+    'withdraw' : IDL.Func(
+        [
+          IDL.Record({
+            'channelID' : IDL.Vec(IDL.Nat8),
+            'participant' : IDL.Record({
+              'ethAddress' : IDL.Vec(IDL.Nat8),
+              'ccAddress' : IDL.Vec(IDL.Nat8),
+            }),
+            'ledger' : IDL.Vec(IDL.Nat8),
+            'nonce' : IDL.Nat64,
+            'amount' : IDL.Nat,
+            'receiver' : IDL.Record({
+              'owner' : IDL.Vec(IDL.Nat8),
+              'subaccount' : IDL.Vec(IDL.Nat8),
+            }),
+            'adjudicator' : IDL.Vec(IDL.Nat8),
+          }),
+          IDL.Vec(IDL.Nat8),
+          IDL.Nat,
+        ],
+        [
+          IDL.Variant({
+            'Ok' : IDL.Record({ 'paid' : IDL.Nat, 'blockIndex' : IDL.Nat }),
+            'Err' : IDL.Variant({
+              'ChannelIdMismatch' : IDL.Record({
+                'expected' : IDL.Vec(IDL.Nat8),
+                'given' : IDL.Vec(IDL.Nat8),
+              }),
+              'NotRegistered' : IDL.Record({ 'channelID' : IDL.Vec(IDL.Nat8) }),
+              'WrongSigner' : IDL.Record({
+                'recovered' : IDL.Vec(IDL.Nat8),
+                'expected' : IDL.Vec(IDL.Nat8),
+                'index' : IDL.Nat32,
+              }),
+              'NotController' : IDL.Record({ 'caller' : IDL.Vec(IDL.Nat8) }),
+              'InsufficientHoldings' : IDL.Record({
+                'requested' : IDL.Nat,
+                'available' : IDL.Nat,
+              }),
+              'InvalidParams' : IDL.Record({ 'reason' : IDL.Text }),
+              'TooManyParticipants' : IDL.Record({
+                'max' : IDL.Nat32,
+                'given' : IDL.Nat32,
+              }),
+              'InvalidOutcome' : IDL.Record({ 'reason' : IDL.Text }),
+              'WindowStillOpen' : IDL.Record({
+                'now' : IDL.Nat64,
+                'timeout' : IDL.Nat64,
+              }),
+              'WrongNonce' : IDL.Record({
+                'expected' : IDL.Nat64,
+                'given' : IDL.Nat64,
+              }),
+              'ZeroAmount' : IDL.Null,
+              'LedgerCallFailed' : IDL.Record({
+                'code' : IDL.Nat32,
+                'ledger' : IDL.Vec(IDL.Nat8),
+                'message' : IDL.Text,
+              }),
+              'InvalidPrincipal' : IDL.Record({
+                'field' : IDL.Text,
+                'length' : IDL.Nat32,
+              }),
+              'NotFinal' : IDL.Record({ 'channelID' : IDL.Vec(IDL.Nat8) }),
+              'StaleVersion' : IDL.Record({
+                'given' : IDL.Nat64,
+                'registered' : IDL.Nat64,
+              }),
+              'ChannelSettled' : IDL.Record({
+                'fundingID' : IDL.Vec(IDL.Nat8),
+              }),
+              'LedgerNotAllowed' : IDL.Record({ 'ledger' : IDL.Vec(IDL.Nat8) }),
+              'LedgerError' : IDL.Record({
+                'error' : IDL.Variant({
+                  'GenericError' : IDL.Record({
+                    'message' : IDL.Text,
+                    'error_code' : IDL.Nat,
+                  }),
+                  'TemporarilyUnavailable' : IDL.Null,
+                  'InsufficientAllowance' : IDL.Record({
+                    'allowance' : IDL.Nat,
+                  }),
+                  'BadBurn' : IDL.Record({ 'min_burn_amount' : IDL.Nat }),
+                  'Duplicate' : IDL.Record({ 'duplicate_of' : IDL.Nat }),
+                  'BadFee' : IDL.Record({ 'expected_fee' : IDL.Nat }),
+                  'CreatedInFuture' : IDL.Record({ 'ledger_time' : IDL.Nat64 }),
+                  'TooOld' : IDL.Null,
+                  'InsufficientFunds' : IDL.Record({ 'balance' : IDL.Nat }),
+                }),
+                'ledger' : IDL.Vec(IDL.Nat8),
+              }),
+              'ChallengeDurationOutOfRange' : IDL.Record({
+                'max' : IDL.Nat,
+                'duration' : IDL.Nat,
+              }),
+              'BadSignature' : IDL.Record({
+                'rule' : IDL.Text,
+                'message' : IDL.Text,
+                'index' : IDL.Nat32,
+              }),
+              'AmountNotAboveFee' : IDL.Record({
+                'fee' : IDL.Nat,
+                'amount' : IDL.Nat,
+              }),
+              'WrongAdjudicator' : IDL.Record({
+                'expected' : IDL.Vec(IDL.Nat8),
+                'given' : IDL.Vec(IDL.Nat8),
+              }),
+              'AlreadyConcluded' : IDL.Record({
+                'channelID' : IDL.Vec(IDL.Nat8),
+              }),
+              'TooManyAssets' : IDL.Record({
+                'max' : IDL.Nat32,
+                'given' : IDL.Nat32,
               }),
               'WindowOver' : IDL.Record({
                 'now' : IDL.Nat64,

@@ -96,11 +96,16 @@ export const AdjudicatorError = IDL.Variant({
   WrongAdjudicator: IDL.Record({ expected: Blob, given: Blob }),
   WrongNonce: IDL.Record({ expected: IDL.Nat64, given: IDL.Nat64 }),
   InvalidPrincipal: IDL.Record({ field: IDL.Text, length: IDL.Nat32 }),
+  LedgerNotAllowed: IDL.Record({ ledger: Blob }),
+  NotController: IDL.Record({ caller: Blob }),
+  TooManyParticipants: IDL.Record({ max: IDL.Nat32, given: IDL.Nat32 }),
+  TooManyAssets: IDL.Record({ max: IDL.Nat32, given: IDL.Nat32 }),
 });
 
 const result = (ok: IDL.Type) => IDL.Variant({ Ok: ok, Err: AdjudicatorError });
 export const DepositResult = result(IDL.Nat);
 export const DisputeResult = result(DisputeRecord);
+export const UnitResult = result(IDL.Null);
 export const WithdrawResult = result(IDL.Record({ blockIndex: IDL.Nat, paid: IDL.Nat }));
 
 export const Event = IDL.Variant({

@@ -30,6 +30,13 @@ export const icrcLedgers: Ledgers = {
     ledgerCall(ledger, "icrc1_transfer", TransferArg, { ...args, to: account(args.to) }),
 };
 
+let inFlight = 0;
+
+/** Ledger calls sent and not yet answered (their callbacks, or cleanup callbacks, have not run). */
+export function ledgerCallsInFlight(): number {
+  return inFlight;
+}
+
 function account(a: Account): { owner: Principal; subaccount: [] | [Uint8Array] } {
   return { owner: Principal.fromUint8Array(a.owner), subaccount: a.subaccount };
 }
@@ -40,6 +47,9 @@ async function ledgerCall(
   argType: typeof TransferArg,
   arg: unknown,
 ): Promise<LogicIcrcResult> {
+  // Counted on the heap: the increment is committed at the await, the decrement runs in the
+  // reply/reject callback or, when that traps, in the cleanup callback (the `finally`).
+  inFlight += 1;
   try {
     return await call<[unknown], LogicIcrcResult>(Principal.fromUint8Array(ledger), method, {
       paramIdlTypes: [argType],
@@ -50,5 +60,7 @@ async function ledgerCall(
     const x = e as { type?: string; rejectCode?: number; rejectMessage?: string; message?: string };
     if (x?.type === "CleanupCallback") throw new LedgerCallInCleanup();
     throw new LedgerCallRejected(Number(x?.rejectCode ?? 0), String(x?.rejectMessage ?? x?.message ?? e));
+  } finally {
+    inFlight -= 1;
   }
 }

@@ -1,4 +1,15 @@
-import { canisterSelf, IDL, msgCaller, Principal, query, time, update } from "azle";
+import {
+  canisterCycleBalance,
+  canisterSelf,
+  IDL,
+  isController,
+  msgCaller,
+  preUpgrade,
+  Principal,
+  query,
+  time,
+  update,
+} from "azle";
 import {
   DepositResult,
   DisputeRecord,
@@ -6,6 +17,7 @@ import {
   EventPage,
   Params,
   State,
+  UnitResult,
   WithdrawalAuth,
   WithdrawResult,
 } from "./candid";
@@ -18,7 +30,9 @@ import { readEvents } from "./logic/events";
 import { disputeOf, holdings, withdrawalNonce } from "./logic/queries";
 import type { CandidParams, CandidState, CandidWithdrawalAuth } from "./logic/types";
 import { withdraw } from "./logic/withdraw";
-import { icrcLedgers } from "./icrcLedgers";
+import { icrcLedgers, ledgerCallsInFlight } from "./icrcLedgers";
+import { setLedgerAllowed } from "./logic/ledgerAllowList";
+import { refuseUpgradeWhileCalling } from "./logic/upgradeGuard";
 import { StableStorage } from "./stableStorage";
 import { answerUnlessCleanup } from "./answerUnlessCleanup";
 
@@ -87,6 +101,36 @@ export default class {
   disputeRecord(channelID: Uint8Array): [] | [unknown] {
     const r = disputeOf(this.ctx(), channelID);
     return r === undefined ? [] : [r];
+  }
+
+  /** Controller only: lists (or unlists) an ICRC ledger; the canister calls no unlisted ledger. */
+  @update([IDL.Principal, IDL.Bool], UnitResult)
+  setLedgerAllowed(ledger: Principal, allowed: boolean) {
+    return setLedgerAllowed(this.ctx(), isController(msgCaller()), ledger.toUint8Array(), allowed);
+  }
+
+  /** The ledgers the controller listed. */
+  @query([], IDL.Vec(IDL.Principal))
+  allowedLedgers(): Principal[] {
+    return this.storage.allowedLedgers().map((h) => Principal.fromHex(h.slice(2)));
+  }
+
+  /** Ledger calls sent and not yet answered; an upgrade is refused while this is not 0. */
+  @query([], IDL.Nat32)
+  ledgerCallsInFlight(): number {
+    return ledgerCallsInFlight();
+  }
+
+  /** The canister's cycles balance (it pays for every update it executes; top it up before it freezes). */
+  @query([], IDL.Nat)
+  cyclesBalance(): bigint {
+    return canisterCycleBalance();
+  }
+
+  /** Refuses (traps) while ledger calls are outstanding: their callbacks would run against the new code. */
+  @preUpgrade
+  preUpgrade(): void {
+    refuseUpgradeWhileCalling(ledgerCallsInFlight());
   }
 
   /** At most 100 events from index `from`; poll again with `next`. */

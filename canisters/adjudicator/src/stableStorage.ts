@@ -14,6 +14,7 @@ export class StableStorage implements Storage {
   private readonly settled = new StableBTreeMap<string, boolean>(1);
   private readonly disputes = new StableBTreeMap<string, DisputeRecord>(2);
   private readonly events = new StableBTreeMap<bigint, LoggedEvent>(3);
+  private readonly ledgers = new StableBTreeMap<string, boolean>(4);
 
   holding(ledger: string, fundingID: string): Holding | undefined {
     return this.holdings.get(`${ledger}/${fundingID}`);
@@ -47,5 +48,15 @@ export class StableStorage implements Storage {
   }
   appendEvent(event: LoggedEvent): void {
     this.events.insert(event.index, event);
+  }
+  isLedgerAllowed(ledger: string): boolean {
+    return this.ledgers.containsKey(ledger);
+  }
+  setLedgerAllowed(ledger: string, allowed: boolean): void {
+    if (allowed) this.ledgers.insert(ledger, true);
+    else this.ledgers.remove(ledger);
+  }
+  allowedLedgers(): string[] {
+    return this.ledgers.keys();
   }
 }

@@ -175,6 +175,7 @@ export class CkbLeg {
       const skel = buildFund({
         deployment: this.world.deployment,
         channel,
+        expected: { params: ch.params, state: ch.at(0n).state },
         index: i,
         udtCells: [udtCell],
         udtChangeLock: this.world.script(`UDT change of ${p.name}`),

@@ -11,12 +11,18 @@ export interface IcpDeployEnv {
   network: string;
   /** Replica URL for the reachability check (default http://127.0.0.1:4943 for local, https://icp-api.io for ic). */
   url: string;
+  /** ICRC ledgers (principal text) the controller lists after installing (`ICP_LEDGERS`, comma-separated). */
+  ledgers: string[];
 }
 
 export function readIcpDeployEnv(env: NodeJS.ProcessEnv): IcpDeployEnv {
   const network = env.ICP_NETWORK ?? "local";
   const url = env.ICP_URL ?? (network === "ic" ? "https://icp-api.io" : "http://127.0.0.1:4943");
-  return { network, url };
+  const ledgers = (env.ICP_LEDGERS ?? "")
+    .split(",")
+    .map((x) => x.trim())
+    .filter((x) => x !== "");
+  return { network, url, ledgers };
 }
 
 /** The first executable named `name` on PATH, if any. */
@@ -81,21 +87,28 @@ export async function deployIcp(
   }
   const run = (args: string[]) =>
     execFileSync(dfx, args, { cwd: ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
-  log(`dfx canister create ${CANISTER_NAME} --network ${env.network}`);
-  spawnSync(dfx, ["canister", "create", CANISTER_NAME, "--network", env.network], { cwd: ROOT, stdio: "inherit" });
-  log(`dfx canister install ${CANISTER_NAME} --mode auto --wasm ${built.wasmPath}`);
-  run([
-    "canister",
-    "install",
-    CANISTER_NAME,
-    "--network",
-    env.network,
-    "--mode",
-    "auto",
-    "--yes",
-    "--wasm",
-    built.wasmPath,
-  ]);
+  const net = ["--network", env.network];
+  const exists = spawnSync(dfx, ["canister", "id", CANISTER_NAME, ...net], { cwd: ROOT, stdio: "ignore" }).status === 0;
+  if (!exists) {
+    log(`dfx canister create ${CANISTER_NAME} --network ${env.network}`);
+    run(["canister", "create", CANISTER_NAME, ...net]);
+  }
+  // Stop, install, start: an upgrade does not wait for outstanding calls, whose callbacks would
+  // then run against the new code and lose a withdrawal's debit. A stopping canister takes no
+  // new calls and is stopped once every outstanding ledger call has been answered. (The canister
+  // also refuses, in pre_upgrade, an upgrade while ledger calls are outstanding.)
+  log(`dfx canister stop ${CANISTER_NAME} (waits for outstanding ledger calls)`);
+  run(["canister", "stop", CANISTER_NAME, ...net]);
+  const mode = exists ? "upgrade" : "install";
+  log(`dfx canister install ${CANISTER_NAME} --mode ${mode} --wasm ${built.wasmPath}`);
+  run(["canister", "install", CANISTER_NAME, ...net, "--mode", mode, "--yes", "--wasm", built.wasmPath]);
+  log(`dfx canister start ${CANISTER_NAME}`);
+  run(["canister", "start", CANISTER_NAME, ...net]);
+  for (const ledger of env.ledgers) {
+    log(`listing ledger ${ledger} (setLedgerAllowed, as the controller)`);
+    const out = run(["canister", "call", CANISTER_NAME, "setLedgerAllowed", `(principal "${ledger}", true)`, ...net]);
+    if (!/Ok/.test(out)) throw new Error(`setLedgerAllowed(${ledger}) answered ${out.trim()}`);
+  }
   const canisterId = run(["canister", "id", CANISTER_NAME, "--network", env.network]).trim();
   const record: IcpDeploymentRecord = {
     network: env.network,

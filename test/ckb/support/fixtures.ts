@@ -134,6 +134,7 @@ export function fundTx(sc: Scenario, i: number) {
   return buildFund({
     deployment: deploymentOf(sc),
     channel: sc.channel!,
+    expected: { params: sc.params, state: sc.state0 },
     index: i,
     udtCells: sc.udtCells.length ? [sc.udtCells[i]] : [],
     udtChangeLock: sc.world.script("udt-change"),

@@ -28,7 +28,8 @@ export function lifecycle(
     channel: half.channel!,
     fundsCells: half.funds,
     payoutLocks: half.payoutLocks,
-    feePayer: feePayer(world),
+    // only a participant may abort: participant 1 (who has not funded) pays the fee
+    feePayer: { cells: [world.coins(10_000n, half.payoutLocks[1])], changeLock: world.script("change") },
   });
   // the main channel: everybody funds (the last deposit is the measured fund)
   const sc = opened(world, n, withUdt);

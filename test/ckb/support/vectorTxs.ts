@@ -89,6 +89,7 @@ export function vectorTransactions(world: CkbWorld) {
     return buildFund({
       deployment: world.deployment,
       channel: { cell: fresh, status: readChannelStatus(fresh.data) },
+      expected: { params: readChannelStatus(fresh.data).params, state: readChannelStatus(fresh.data).state },
       index: 0,
       udtCells: [udtCell],
       udtChangeLock: world.script("udt-change"),

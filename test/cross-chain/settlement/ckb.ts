@@ -114,6 +114,7 @@ export function ckbOpenAndFund(prep: CkbPrep, params: Params, state0: State): Ck
     const skel = buildFund({
       deployment: w.deployment,
       channel: sc.channel!,
+      expected: { params, state: state0 },
       index: i,
       udtCells,
       udtChangeLock: w.script("udt-change"),

@@ -176,9 +176,10 @@ export function predictWithdraw(
   if (sigErr) p.mustFail.push(sigErr);
   const i = real.parts.findIndex((x) => x.address.toLowerCase() === auth.participant.ethAddress.toLowerCase());
   const available = ch.holdings[asset][i];
-  if (auth.amount > available) {
+  // A G3 withdrawal takes the whole remaining balance or nothing (issue 15, finding 8).
+  if (auth.amount !== available) {
     p.mustFail.push({
-      name: "AssetHolderInsufficientHoldings",
+      name: "AssetHolderWithdrawalNotWhole",
       args: [fundingIdOf(ch, real, i), available, auth.amount],
     });
   }

@@ -2,6 +2,11 @@ import { expect } from "chai";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { measureCanister, type CanisterBenchmarks, type Row } from "./measureCanister";
+import {
+  ICP_CANISTER_MAX_ASSETS,
+  ICP_CANISTER_MAX_PARTICIPANTS,
+  ICP_INSTRUCTION_BUDGET,
+} from "../../../src/encoding/icp/icpCanisterLimits";
 
 /**
  * The committed canister cost snapshot (canisters/adjudicator/benchmarks.json) must match a
@@ -42,6 +47,19 @@ describe("ICP canister: instruction benchmark snapshot (canisters/adjudicator/be
       near(fresh.breakdown[name].instructions, r.instructions, name);
     near(fresh.wasm.rawBytes, committed.wasm.rawBytes, "wasm raw size");
     near(fresh.wasm.gzipBytes, committed.wasm.gzipBytes, "wasm gzip size");
+  });
+
+  it("at the participant and asset bounds every exit path fits half of the IC's 40 B per message, and one past the bound is refused before any recovery (finding 8)", () => {
+    expect(fresh.atBound.participants).to.equal(ICP_CANISTER_MAX_PARTICIPANTS);
+    expect(fresh.atBound.assets).to.equal(ICP_CANISTER_MAX_ASSETS);
+    for (const [name, r] of Object.entries(fresh.atBound.rows)) {
+      expect(r.maxMessage, name).to.be.at.most(ICP_INSTRUCTION_BUDGET);
+      near(r.instructions, committed.atBound.rows[name].instructions, `at the bound: ${name}`);
+    }
+    // One recovery costs ≈ 200 M: the refusal past the bound must cost less than one.
+    expect(
+      fresh.atBound.rows["dispute refused one participant past the bound (TooManyParticipants)"].maxMessage,
+    ).to.be.below(300_000_000);
   });
 
   it("keeps every 2-participant update under 1 billion instructions per message (the IC allows 40 billion)", () => {

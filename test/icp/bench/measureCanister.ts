@@ -6,6 +6,7 @@ import { buildCanister } from "../../../scripts/lib/icp/buildCanister";
 import type { Cost } from "../host/ic0Host";
 import { CANISTER_ID, installCanister, LEDGER_ID, type InstalledCanister } from "../support/canisterFixture";
 import { fid, fundedChannel, makeState, sigs } from "../support/canisterChannel";
+import { measureAtBound, type AtBound } from "./measureAtBound";
 
 /** One benchmark row: IC-weighted instructions of the whole call and of its largest message. */
 export interface Row {
@@ -20,6 +21,8 @@ export interface CanisterBenchmarks {
   install: Row;
   methods: Record<string, Record<string, Row>>;
   breakdown: Record<string, Row>;
+  /** Every exit path at the canister's participant and asset bounds (src/encoding/icp/icpCanisterLimits.ts). */
+  atBound: AtBound;
 }
 
 function row(cost: Cost | undefined): Row {
@@ -110,8 +113,13 @@ export async function measureCanister(): Promise<CanisterBenchmarks> {
       (cl) => cl.dispute({ ...ch.params, ledgerChannel: false }, s, []),
       true,
     ),
-    "dispute refused at SignatureCount (+ keccak of params and of state, outcome checks, dispute record read)":
-      await measure(c, u, "count", (cl) => cl.dispute(ch.params, s, []), true),
+    "dispute refused at SignatureCount (a cheap refusal: before any ABI encoding, hashing or recovery)": await measure(
+      c,
+      u,
+      "count",
+      (cl) => cl.dispute(ch.params, s, []),
+      true,
+    ),
     "dispute refused at WrongSigner of participant 1 (+ 2 secp256k1 recoveries)": await measure(
       c,
       u,
@@ -121,6 +129,7 @@ export async function measureCanister(): Promise<CanisterBenchmarks> {
     ),
   };
 
+  const atBound = await measureAtBound(c);
   const raw = readFileSync(wasmPath);
   return {
     description:
@@ -129,5 +138,6 @@ export async function measureCanister(): Promise<CanisterBenchmarks> {
     install: row(c.installCost),
     methods,
     breakdown,
+    atBound,
   };
 }

@@ -101,8 +101,17 @@ describe("ICP logic: deposit", () => {
 
   it("credits nothing when the ledger does not exist (LedgerCallFailed, code 3)", async () => {
     const { w, ch } = fundedWorld();
+    w.storage.setLedgerAllowed("0x0909", true);
     const r = await deposit(w.ctx(userPrincipal(0)), Uint8Array.from([9, 9]), ch.fundingIDs[0], 100n, []);
     expect(err(r, "LedgerCallFailed").code).to.equal(3);
+  });
+
+  it("refuses a ledger the controller has not listed before calling it (LedgerNotAllowed)", async () => {
+    const { w, ch } = fundedWorld();
+    const calls = w.ledger().calls.length;
+    const r = await deposit(w.ctx(userPrincipal(0)), Uint8Array.from([9, 9]), ch.fundingIDs[0], 100n, []);
+    expect(err(r, "LedgerNotAllowed").ledger).to.deep.equal(Uint8Array.from([9, 9]));
+    expect(w.ledger().calls.length).to.equal(calls);
   });
 
   it("credits an amount above 2^64 exactly", async () => {

@@ -134,13 +134,15 @@ describe("ICP logic: withdraw", () => {
 
   const failures: LedgerFailure[] = ["InsufficientFunds", "BadFee", "TemporarilyUnavailable", "GenericError"];
   for (const f of failures) {
-    it(`restores the debit when the ledger answers ${f} (LedgerError); the nonce stays spent`, async () => {
+    it(`restores the debit AND the nonce when the ledger answers ${f} (LedgerError): the same authorisation pays later`, async () => {
       const { w, ch } = await settledWorld();
       w.ledger().failNext(f);
       expect(err(await withdrawAs(w, ch, 0, 100n), "LedgerError").error).to.have.property(f);
       expect(holdings(w.ctx(CANISTER), LEDGER, ch.fundingIDs[0])).to.equal(150n);
-      expect(withdrawalNonce(w.ctx(CANISTER), LEDGER, ch.fundingIDs[0])).to.equal(1n);
-      ok(await withdrawAs(w, ch, 0, 100n, { nonce: 1n }));
+      expect(withdrawalNonce(w.ctx(CANISTER), LEDGER, ch.fundingIDs[0])).to.equal(0n);
+      ok(await withdrawAs(w, ch, 0, 100n, { nonce: 0n }));
+      // Paid once: the same authorisation cannot pay twice.
+      err(await withdrawAs(w, ch, 0, 100n, { nonce: 0n }), "WrongNonce");
     });
   }
 

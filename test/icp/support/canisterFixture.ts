@@ -8,11 +8,14 @@ import type { TransferArgs, TransferFromArgs } from "../../../canisters/adjudica
 import { CANISTER, LEDGER, LEDGER_B } from "./channels";
 import { FakeIcrcLedger, LedgerTrap } from "./fakeIcrcLedger";
 import { hostActor } from "./hostActor";
+import { idlFactory } from "../../../typechain/icp/adjudicator.did";
 import { TransferArg, TransferFromArgs as TransferFromArgsIdl, TransferFromResult, TransferResult } from "./icrcCandid";
 
 export const CANISTER_ID = Principal.fromUint8Array(CANISTER);
 export const LEDGER_ID = Principal.fromUint8Array(LEDGER);
 export const LEDGER_B_ID = Principal.fromUint8Array(LEDGER_B);
+/** The canister's controller in the test host (lists the ledgers). */
+export const CONTROLLER_ID = Principal.fromText("aaaaa-aa");
 
 /**
  * The fake ICRC ledgers as peers of the test host: each call is decoded from real Candid,
@@ -108,7 +111,7 @@ export function ensureWasm(): string {
 
 /** A fresh canister in a fresh test host, installed. */
 export async function installCanister(
-  options: { metered?: boolean; rollback?: boolean } = {},
+  options: { metered?: boolean; rollback?: boolean; allowLedgers?: boolean } = {},
 ): Promise<InstalledCanister> {
   const wasm = built ? buildCanister().wasmPath : ensureWasm();
   const module = await prepareWasm(wasm, options.metered ?? false);
@@ -117,10 +120,12 @@ export async function installCanister(
     canisterId: CANISTER_ID.toText(),
     peers: ledgers.peers(),
     rollback: options.rollback ?? true,
+    controllers: [CONTROLLER_ID.toText()],
   });
   const t0 = Date.now();
   const installed = await host.install();
   const installMs = Date.now() - t0;
+  if (options.allowLedgers ?? true) for (const l of [LEDGER_ID, LEDGER_B_ID]) await allowLedger(host, l, true);
   const principal = (c: Principal | Uint8Array) => (c instanceof Uint8Array ? Principal.fromUint8Array(c) : c);
   return {
     host,
@@ -134,6 +139,21 @@ export async function installCanister(
         CANISTER_ID,
       ),
   };
+}
+
+/** `setLedgerAllowed` as `caller` (the controller by default); returns the Candid result. */
+export async function allowLedger(
+  host: Ic0Host,
+  ledger: Principal,
+  allowed: boolean,
+  caller: Principal = CONTROLLER_ID,
+): Promise<{ Ok: null } | { Err: Record<string, unknown> }> {
+  const arg = new Uint8Array(IDL.encode([IDL.Principal, IDL.Bool], [ledger, allowed]));
+  const r = await host.call("setLedgerAllowed", arg, caller);
+  if ("reject" in r) throw new Error(`setLedgerAllowed rejected: ${r.reject.message}`);
+  const service = idlFactory({ IDL }) as IDL.ServiceClass;
+  const func = service._fields.find(([n]) => n === "setLedgerAllowed")![1];
+  return IDL.decode(func.retTypes, r.reply)[0] as never;
 }
 
 let shared: Promise<InstalledCanister> | undefined;

@@ -14,6 +14,10 @@ export const LEDGER_B = Uint8Array.from([0, 0, 0, 0, 0, 0, 0, 7, 1, 1]);
 export const CANISTER = Uint8Array.from([0, 0, 0, 0, 0, 0, 0, 1, 1, 1]);
 
 export const KEYS: Hex[] = ["11", "22", "33", "44", "55", "66"].map((b) => ("0x" + b.repeat(32)) as Hex);
+/** Participant i's test key: KEYS for the first six, then distinct fixed keys (for channels at the participant bound). */
+export function testKey(i: number): Hex {
+  return i < KEYS.length ? KEYS[i] : (("0x" + "7".repeat(56) + (i + 1).toString(16).padStart(8, "0")) as Hex);
+}
 /** Self-authenticating-like principals for the users (29 bytes, distinct per index). */
 export function userPrincipal(i: number): Uint8Array {
   const p = new Uint8Array(29);
@@ -34,7 +38,7 @@ export function makeChannel(
   n: number,
   opts: { challengeDuration?: bigint; nonce?: bigint; keys?: Hex[] } = {},
 ): TestChannel {
-  const keys = opts.keys ?? KEYS.slice(0, n);
+  const keys = opts.keys ?? Array.from({ length: n }, (_, i) => testKey(i));
   const params: Params = {
     challengeDuration: opts.challengeDuration ?? 60n,
     nonce: opts.nonce ?? 1n,

@@ -32,6 +32,8 @@ export class LogicWorld {
   constructor() {
     this.ledgerOf.set(bytesToHex(LEDGER), new FakeIcrcLedger(10n));
     this.ledgerOf.set(bytesToHex(LEDGER_B), new FakeIcrcLedger(3n));
+    // The controller's allow-list: both fake ledgers are listed.
+    for (const l of this.ledgerOf.keys()) this.storage.setLedgerAllowed(l, true);
   }
 
   ledger(l: Uint8Array = LEDGER): FakeIcrcLedger {

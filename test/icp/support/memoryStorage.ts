@@ -43,4 +43,15 @@ export class MemoryStorage implements Storage {
   appendEvent(event: LoggedEvent): void {
     this.events.push(event);
   }
+  private readonly ledgers = new Set<string>();
+  isLedgerAllowed(ledger: string): boolean {
+    return this.ledgers.has(ledger);
+  }
+  setLedgerAllowed(ledger: string, allowed: boolean): void {
+    if (allowed) this.ledgers.add(ledger);
+    else this.ledgers.delete(ledger);
+  }
+  allowedLedgers(): string[] {
+    return [...this.ledgers];
+  }
 }

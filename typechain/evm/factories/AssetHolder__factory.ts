@@ -141,6 +141,27 @@ const _abi = [
     type: "error",
   },
   {
+    inputs: [
+      {
+        internalType: "bytes32",
+        name: "fundingID",
+        type: "bytes32",
+      },
+      {
+        internalType: "uint256",
+        name: "expected",
+        type: "uint256",
+      },
+      {
+        internalType: "uint256",
+        name: "given",
+        type: "uint256",
+      },
+    ],
+    name: "AssetHolderWithdrawalNotWhole",
+    type: "error",
+  },
+  {
     inputs: [],
     name: "AssetHolderZeroAdjudicator",
     type: "error",

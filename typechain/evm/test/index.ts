@@ -6,6 +6,7 @@ export type { ContractWallet } from "./ContractWallet";
 export type { CounterApp } from "./CounterApp";
 export type { FalseReturnToken } from "./FalseReturnToken";
 export type { FeeOnTransferToken } from "./FeeOnTransferToken";
+export type { LyingBalanceToken } from "./LyingBalanceToken";
 export type { NoReturnToken } from "./NoReturnToken";
 export type { RawReturnToken } from "./RawReturnToken";
 export type { ReentrantReceiver } from "./ReentrantReceiver";

@@ -1,6 +1,7 @@
 import type { Context } from "./context";
 import { Refusal, refusalsAsErr, type Result } from "./errors";
 import { checkSignedState } from "./checkSignedState";
+import { cheapRefusals } from "./cheapRefusals";
 import { verifyStateSignatures } from "./verifyStateSignatures";
 import { key } from "./bytes";
 import { commitRecord } from "./commitRecord";
@@ -19,6 +20,7 @@ export function conclude(
   signatures: Uint8Array[],
 ): Result<DisputeRecord> {
   return refusalsAsErr(() => {
+    cheapRefusals(params, state, signatures);
     if (!state.isFinal) throw new Refusal({ NotFinal: { channelID: state.channelID } });
     const checked = checkSignedState(params, state);
     const id = key(checked.channelID);

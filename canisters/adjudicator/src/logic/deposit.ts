@@ -4,6 +4,7 @@ import { emit } from "./events";
 import { key } from "./bytes";
 import { requireLength, requirePrincipal } from "./guards";
 import { LedgerCallRejected } from "./ledgers";
+import { requireAllowedLedger } from "./ledgerAllowList";
 
 /**
  * Pulls `amount` from the caller's account on `ledger` (ICRC-2 `icrc2_transfer_from`; the
@@ -27,6 +28,7 @@ export async function deposit(
   const fid = key(fundingID);
   try {
     requirePrincipal(ledger, "ledger");
+    requireAllowedLedger(ctx, ledger);
     requireLength(fundingID, 32, "fundingID");
     if (fromSubaccount.length === 1) requireLength(fromSubaccount[0], 32, "fromSubaccount");
     if (amount === 0n) throw new Refusal({ ZeroAmount: null });

@@ -1,6 +1,7 @@
 import type { Context } from "./context";
 import { Refusal, refusalsAsErr, type Result } from "./errors";
 import { checkSignedState } from "./checkSignedState";
+import { cheapRefusals } from "./cheapRefusals";
 import { verifyStateSignatures } from "./verifyStateSignatures";
 import { key } from "./bytes";
 import { commitRecord } from "./commitRecord";
@@ -30,6 +31,7 @@ export function dispute(
   signatures: Uint8Array[],
 ): Result<DisputeRecord> {
   return refusalsAsErr(() => {
+    cheapRefusals(params, state, signatures);
     if (params.challengeDuration > MAX_CHALLENGE_DURATION) {
       throw new Refusal({
         ChallengeDurationOutOfRange: { duration: params.challengeDuration, max: MAX_CHALLENGE_DURATION },

@@ -37,7 +37,14 @@ export type AdjudicatorError =
   | { AmountNotAboveFee: { amount: bigint; fee: bigint } }
   | { WrongAdjudicator: { expected: Uint8Array; given: Uint8Array } }
   | { WrongNonce: { expected: bigint; given: bigint } }
-  | { InvalidPrincipal: { field: string; length: number } };
+  | { InvalidPrincipal: { field: string; length: number } }
+  /** A ledger the controller has not listed: the canister never calls it (a ledger that never answers would keep the canister from being stopped and upgraded). */
+  | { LedgerNotAllowed: { ledger: Uint8Array } }
+  /** A controller-only method called by someone else. */
+  | { NotController: { caller: Uint8Array } }
+  /** More participants than the canister is measured to adjudicate within its instruction budget. */
+  | { TooManyParticipants: { max: number; given: number } }
+  | { TooManyAssets: { max: number; given: number } };
 
 export type Result<T> = { Ok: T } | { Err: AdjudicatorError };
 

@@ -16,4 +16,8 @@ export interface Storage {
   eventCount(): bigint;
   event(index: bigint): LoggedEvent | undefined;
   appendEvent(event: LoggedEvent): void;
+  /** The controller's ledger allow-list (principal bytes as hex): only these ledgers are ever called. */
+  isLedgerAllowed(ledger: string): boolean;
+  setLedgerAllowed(ledger: string, allowed: boolean): void;
+  allowedLedgers(): string[];
 }

@@ -11,6 +11,7 @@ import { bytesEqual, isAllZero, key } from "./bytes";
 import { encodingOrRefuse, requireLength, requirePrincipal } from "./guards";
 import { LedgerCallInCleanup, LedgerCallRejected } from "./ledgers";
 import { toLibraryWithdrawalAuth } from "./toLibrary";
+import { requireAllowedLedger } from "./ledgerAllowList";
 import type { Account, CandidWithdrawalAuth } from "./types";
 
 export interface Withdrawal {
@@ -29,7 +30,9 @@ export interface Withdrawal {
  *
  * Ordering across the await: check, then debit (and spend the nonce), then call the ledger;
  * on a ledger error, a rejected call or a trapped callback (in its cleanup callback) the debit
- * is restored (the nonce stays spent). So a
+ * and the nonce are restored (see {@link restore}), so a refused withdrawal spends nothing: a
+ * wrong `fee` (the ledger answers BadFee) submitted by whoever holds the signature costs its
+ * signer nothing. So a
  * concurrent withdrawal sees the debited holdings and can never pay the same funds twice, and
  * the canister's books never claim more than its ledger balance.
  *
@@ -48,6 +51,7 @@ export async function withdraw(
     if (!bytesEqual(auth.adjudicator, ctx.self))
       throw new Refusal({ WrongAdjudicator: { expected: ctx.self, given: auth.adjudicator } });
     requirePrincipal(auth.ledger, "ledger");
+    requireAllowedLedger(ctx, auth.ledger);
     requirePrincipal(auth.receiver.owner, "receiver.owner");
     requireLength(auth.receiver.subaccount, 32, "receiver.subaccount");
     if (auth.amount === 0n) throw new Refusal({ ZeroAmount: null });
@@ -96,15 +100,15 @@ export async function withdraw(
   } catch (e) {
     if (e instanceof LedgerCallInCleanup) {
       // In the cleanup callback: restore (a write the IC keeps), but never reply (it would trap).
-      restore(ctx, ledgerKey, fid, auth.amount);
+      restore(ctx, ledgerKey, fid, auth.amount, auth.nonce);
       throw e;
     }
     if (!(e instanceof LedgerCallRejected)) throw e;
-    restore(ctx, ledgerKey, fid, auth.amount);
+    restore(ctx, ledgerKey, fid, auth.amount, auth.nonce);
     return { Err: { LedgerCallFailed: { ledger: auth.ledger, code: e.code, message: e.reason } } };
   }
   if ("Err" in result) {
-    restore(ctx, ledgerKey, fid, auth.amount);
+    restore(ctx, ledgerKey, fid, auth.amount, auth.nonce);
     return { Err: { LedgerError: { ledger: auth.ledger, error: result.Err } } };
   }
   const fundingID = hexToBytes(fid, "fundingID");
@@ -114,8 +118,17 @@ export async function withdraw(
   return { Ok: { blockIndex: result.Ok, paid } };
 }
 
-/** Gives a failed withdrawal's debit back, on top of whatever the holding is now. */
-function restore(ctx: Context, ledgerKey: string, fid: string, amount: bigint): void {
+/**
+ * Gives a failed withdrawal's debit back, on top of whatever the holding is now, and its nonce
+ * too when no later withdrawal of this funding ID has taken the next one meanwhile (then the
+ * same signed authorisation can be submitted again; DESIGN.md §10). Why that is safe: a nonce is
+ * given back only by the withdrawal that took it last, so the counter unwinds like a stack and
+ * never drops below a nonce whose withdrawal was paid: each authorisation pays at most once.
+ * When a later withdrawal did take the next nonce, this authorisation stays spent (its signer
+ * signs a new one with the current nonce).
+ */
+function restore(ctx: Context, ledgerKey: string, fid: string, amount: bigint, nonce: bigint): void {
   const h = ctx.storage.holding(ledgerKey, fid) ?? { amount: 0n, withdrawals: 0n };
-  ctx.storage.setHolding(ledgerKey, fid, { amount: h.amount + amount, withdrawals: h.withdrawals });
+  const withdrawals = h.withdrawals === nonce + 1n ? nonce : h.withdrawals;
+  ctx.storage.setHolding(ledgerKey, fid, { amount: h.amount + amount, withdrawals });
 }

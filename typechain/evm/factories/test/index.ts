@@ -6,6 +6,7 @@ export { ContractWallet__factory } from "./ContractWallet__factory";
 export { CounterApp__factory } from "./CounterApp__factory";
 export { FalseReturnToken__factory } from "./FalseReturnToken__factory";
 export { FeeOnTransferToken__factory } from "./FeeOnTransferToken__factory";
+export { LyingBalanceToken__factory } from "./LyingBalanceToken__factory";
 export { NoReturnToken__factory } from "./NoReturnToken__factory";
 export { RawReturnToken__factory } from "./RawReturnToken__factory";
 export { ReentrantReceiver__factory } from "./ReentrantReceiver__factory";
