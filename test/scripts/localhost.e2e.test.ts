@@ -43,6 +43,22 @@ function spawn(args: string[], env: Record<string, string>, timeout: number) {
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
+/** The environment assignments before `npx hardhat run scripts/deploy-evm.ts` on the README's ERC-20 deploy line. */
+function readmeErc20DeployEnv(): Record<string, string> {
+  const readme = readFileSync(join(ROOT, "README.md"), "utf8");
+  const line = readme
+    .split("\n")
+    .find(
+      (l) =>
+        /^(\w+=\S+ )+npx hardhat run scripts\/deploy-evm\.ts --network localhost$/.test(l) &&
+        l.includes("ERC20_TOKENS=0x9f"),
+    );
+  if (!line) throw new Error("README.md has no ERC-20 deploy line in the walk-through");
+  const env: Record<string, string> = {};
+  for (const m of line.matchAll(/(\w+)=(\S+) /g)) env[m[1]] = m[2];
+  return env;
+}
+
 describe("scripts: localhost walk-through (hardhat node + --network localhost)", function () {
   this.timeout(900_000);
   const tempDir = useTempDirs("perun-localhost-");
@@ -63,6 +79,11 @@ describe("scripts: localhost walk-through (hardhat node + --network localhost)",
   });
 
   it("runs the demo, deploys with its token, writes a record that matches the node, refuses a codeless token", async () => {
+    // The README's order, in one deployments folder: the plain deploy, the demo, then the ERC-20
+    // deploy with the README's own environment (its first record exists by then).
+    const dir = tempDir();
+    const first = run("scripts/deploy-evm.ts", { EVM_RPC_URL: url, DEPLOYMENTS_DIR: dir });
+    expect(first.status, first.stderr).to.equal(0);
     const demo = npmStart(["--updates", "1"], { EVM_RPC_URL: url });
     expect(demo.status, demo.stderr).to.equal(0);
     expect(demo.stdout).to.include('EVM: Hardhat network "localhost"');
@@ -70,9 +91,16 @@ describe("scripts: localhost walk-through (hardhat node + --network localhost)",
     const token = /deployed the demo ERC-20 "PDT" at (0x[0-9a-fA-F]{40})/.exec(demo.stdout)?.[1];
     expect(token, "demo output names the PDT address").to.be.a("string");
 
-    const dir = tempDir();
-    const deploy = run("scripts/deploy-evm.ts", { EVM_RPC_URL: url, ERC20_TOKENS: token!, DEPLOYMENTS_DIR: dir });
-    expect(deploy.status, deploy.stderr).to.equal(0);
+    const readmeEnv = readmeErc20DeployEnv();
+    expect(readmeEnv.ERC20_TOKENS, "the README's ERC-20 deploy names a token").to.match(/^0x[0-9a-fA-F]{40}$/);
+    const deploy = run("scripts/deploy-evm.ts", {
+      ...readmeEnv,
+      ERC20_TOKENS: token!,
+      EVM_RPC_URL: url,
+      DEPLOYMENTS_DIR: dir,
+    });
+    expect(deploy.status, deploy.stdout + deploy.stderr).to.equal(0);
+    expect(readdirSync(dir).filter((f) => /^localhost-31337\.replaced-.*\.json$/.test(f))).to.have.length(1);
     expect(deploy.stdout).to.include(`deploy-evm: checking RPC of network localhost (${url})`);
     expect(deploy.stdout).to.include("deploy-evm: deployer from node account #0");
     const record = JSON.parse(readFileSync(join(dir, "localhost-31337.json"), "utf8"));
@@ -98,6 +126,7 @@ describe("scripts: localhost walk-through (hardhat node + --network localhost)",
     // Same folder: the existing record may be kept aside (DEPLOY_EXISTING_RECORD=keep), but the
     // codeless token is refused before any transaction, so nothing is moved or written.
     const before = readFileSync(join(dir, "localhost-31337.json"), "utf8");
+    const filesBefore = readdirSync(dir).sort();
     const refused = run("scripts/deploy-evm.ts", {
       EVM_RPC_URL: url,
       ERC20_TOKENS: "0x000000000000000000000000000000000000bEEF",
@@ -108,7 +137,7 @@ describe("scripts: localhost walk-through (hardhat node + --network localhost)",
     expect(refused.stderr).to.include(
       "deploy-evm: refused: token 0x000000000000000000000000000000000000bEEF has no contract code on chain 31337",
     );
-    expect(readdirSync(dir)).to.deep.equal(["localhost-31337.json"]);
+    expect(readdirSync(dir).sort()).to.deep.equal(filesBefore);
     expect(readFileSync(join(dir, "localhost-31337.json"), "utf8")).to.equal(before);
   });
 });
