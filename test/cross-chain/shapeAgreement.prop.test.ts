@@ -93,7 +93,8 @@ const malformationArb: fc.Arbitrary<Malformation> = fc.record({ kind: fc.constan
 const ICP_ERROR: Record<string, string> = {
   ShapeRowLengthError: "InvalidOutcome",
   ShapeBalanceRowsError: "InvalidOutcome",
-  ShapeLockedBalancesError: "UnsupportedChannel",
+  // the canister accepts locks that hold no ICP asset, so a short locked row is a bad outcome
+  ShapeLockedBalancesError: "InvalidOutcome",
   ShapeChannelIdError: "ChannelIdMismatch",
   ShapeDuplicateParticipantError: "InvalidParams",
   ShapeChallengeDurationError: "ChallengeDurationOutOfRange",

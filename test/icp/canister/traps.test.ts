@@ -5,6 +5,7 @@ import { installCanister, LEDGER_ID, type InstalledCanister } from "../support/c
 import { fid, fundedChannel, makeState, sigs } from "../support/canisterChannel";
 import { err, ok } from "../support/results";
 import { HostReject } from "../support/hostActor";
+import { IcpAgentError } from "../../../src/icp/errors";
 
 /**
  * Layer 2, with rollback snapshots on (a trap restores the message's heap and stable memory):
@@ -106,7 +107,9 @@ describe("ICP canister (wasm in the test host): bad Candid, traps, callbacks", f
       () => expect.fail("a deposit whose callback trapped must not be answered Ok"),
       (x: unknown) => x as Error,
     );
-    expect(e).to.be.instanceOf(HostReject);
+    // the client wraps the agent's rejection in its typed error, the rejection as its cause
+    expect(e).to.be.instanceOf(IcpAgentError);
+    expect(e.cause).to.be.instanceOf(HostReject);
     expect(c.host.log.some((l) => /Failed to decode Candid/.test(l))).to.equal(true);
     expect(c.host.log.some((l) => /cannot be called from a cleanup callback/.test(l))).to.equal(false);
     expect(await c.as(ch.users[0]).holdings(LEDGER_ID, fid(ch, 0))).to.equal(0n);
@@ -132,7 +135,9 @@ describe("ICP canister (wasm in the test host): bad Candid, traps, callbacks", f
       () => expect.fail("a withdrawal whose callback trapped must not be answered Ok"),
       (x: unknown) => x as Error,
     );
-    expect(e).to.be.instanceOf(HostReject);
+    // the client wraps the agent's rejection in its typed error, the rejection as its cause
+    expect(e).to.be.instanceOf(IcpAgentError);
+    expect(e.cause).to.be.instanceOf(HostReject);
     const traps = c.host.log.slice(logged).filter((l) => l.startsWith("trap:"));
     // Exactly one trap: the reply callback's. A msg_reply in the cleanup would be a second one
     // and roll the restore back (holdings 40).
